@@ -1,0 +1,22 @@
+// Tauri's config lives at the top level, but our capabilities live in src-tauri/.
+// Listing the commands makes tauri-build generate `allow-<command>` permissions, so a
+// command is callable from the window only if a capability grants it.
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let ui_dist = std::path::Path::new("ui/dist/index.html");
+    if !ui_dist.exists() {
+        println!(
+            "cargo:warning=ui/dist is missing: build the front end first (npm --prefix ui ci && npm --prefix ui run build)"
+        );
+        std::fs::create_dir_all("ui/dist").expect("create ui/dist");
+    }
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(&[
+            "list_ladders",
+            "get_ladder",
+            "import_ladder_file",
+            "import_ladder_folder",
+        ]));
+    tauri_build::try_build(attributes).expect("tauri-build failed");
+}

@@ -1,0 +1,2 @@
+use std::process::ExitCode;
+pub fn run() -> ExitCode { ExitCode::SUCCESS }

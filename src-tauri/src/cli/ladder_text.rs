@@ -1,0 +1,32 @@
+//! The plain-text view of a ladder printed by `rung ladder show`.
+
+use std::fmt::Write;
+
+use crate::ladder::{CharacteristicSource, Ladder};
+
+pub fn render(ladder: &Ladder) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({}, sha256 {})", ladder.name, ladder.source.name, &ladder.source.sha256[..12]);
+    let _ = writeln!(out, "{} roles", ladder.roles.len());
+    for (position, role) in ladder.roles.iter().enumerate() {
+        let builds_on = role
+            .builds_on
+            .as_deref()
+            .and_then(|key| ladder.role(key))
+            .map_or_else(|| "—".to_owned(), |parent| parent.title.clone());
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{}. L{} {}  [{}]", position + 1, role.level, role.title, role.key);
+        let _ = writeln!(out, "   track: {}", role.track.label());
+        let _ = writeln!(out, "   builds on: {builds_on}");
+        if role.incomplete {
+            let _ = writeln!(out, "   INCOMPLETE: no characteristics to score");
+        }
+        if role.characteristics_from == CharacteristicSource::Bullets {
+            let _ = writeln!(out, "   (no characteristic headings: each bullet is rated as a characteristic)");
+        }
+        for characteristic in &role.characteristics {
+            let _ = writeln!(out, "   - {} ({} examples)", characteristic.title, characteristic.examples.len());
+        }
+    }
+    out
+}

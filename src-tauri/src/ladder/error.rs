@@ -1,0 +1,54 @@
+use std::path::PathBuf;
+
+/// Why a ladder could not be imported. Every variant names the file, and the line
+/// where one applies, and reads as a sentence the user can act on.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum LadderError {
+    #[error("{path}: no such file or folder. Check the path and try again.")]
+    NotFound { path: PathBuf },
+    #[error("{path}: could not be read ({reason}).")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("{path}: the file is empty. A ladder needs at least one role heading with characteristics.")]
+    Empty { path: PathBuf },
+    #[error("{path}: the file is {size} bytes; ladder files are limited to {limit} bytes. Is this the right file?")]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("{path}: the folder has more than {limit} markdown files; point Rung at the ladder's own folder.")]
+    TooManyFiles { path: PathBuf, limit: usize },
+    #[error("{path}:{line}: this looks like a binary file, not markdown or JSON text.")]
+    Binary { path: PathBuf, line: u32 },
+    #[error("{path}:{line}: the text is not valid UTF-8. Save the file as UTF-8 and import it again.")]
+    NotUtf8 { path: PathBuf, line: u32 },
+    #[error("{path}: no roles found. A ladder needs headings for its roles (e.g. `## Senior Engineer`) or characteristic headings (e.g. `## I …`).")]
+    NoRoles { path: PathBuf },
+    #[error("{path}:{line}: role \"{title}\" appears twice (first at line {first_line}). Give each role a distinct title.")]
+    DuplicateRole { path: PathBuf, line: u32, title: String, first_line: u32 },
+    #[error("{path}:{line}: role \"{title}\" builds on itself through \"{via}\". Fix the builds-on sentence so the chain ends.")]
+    BuildsOnCycle { path: PathBuf, line: u32, title: String, via: String },
+    #[error("{path}: the folder has no markdown (.md) files.")]
+    EmptyFolder { path: PathBuf },
+    #[error("{path}:{line}: not a Rung ladder JSON file ({reason}).")]
+    InvalidJson { path: PathBuf, line: u32, reason: String },
+    #[error("{path}: the ladder JSON is inconsistent: {reason}.")]
+    InconsistentJson { path: PathBuf, reason: String },
+}
+
+impl LadderError {
+    /// A short stable code for the UI and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            LadderError::NotFound { .. } => "ladder_not_found",
+            LadderError::Unreadable { .. } => "ladder_unreadable",
+            LadderError::Empty { .. } => "ladder_empty",
+            LadderError::TooLarge { .. } => "ladder_too_large",
+            LadderError::TooManyFiles { .. } => "ladder_too_many_files",
+            LadderError::Binary { .. } => "ladder_binary",
+            LadderError::NotUtf8 { .. } => "ladder_not_utf8",
+            LadderError::NoRoles { .. } => "ladder_no_roles",
+            LadderError::DuplicateRole { .. } => "ladder_duplicate_role",
+            LadderError::BuildsOnCycle { .. } => "ladder_builds_on_cycle",
+            LadderError::EmptyFolder { .. } => "ladder_empty_folder",
+            LadderError::InvalidJson { .. } => "ladder_invalid_json",
+            LadderError::InconsistentJson { .. } => "ladder_inconsistent_json",
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Reads the shape of one markdown document — a ladder of many roles, a single level,
+//! or a foundation of `I …` statements — and turns its blocks into roles. Relations
+//! between roles (builds-on, track, level) are resolved later, across documents.
+
+use super::outline::Block;
+use crate::ladder::model::{CharacteristicSource, ContextSection};
+use crate::ladder::text::{is_context_heading, is_i_statement, split_level_prefix, tidy_title, title_from_file_name};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedDocument {
+    pub title: Option<String>,
+    pub intro: Vec<ContextSection>,
+    pub roles: Vec<ParsedRole>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedRole {
+    pub title: String,
+    pub explicit_level: Option<u32>,
+    pub summary: Option<String>,
+    pub description: Vec<String>,
+    pub characteristics: Vec<ParsedCharacteristic>,
+    pub characteristics_from: CharacteristicSource,
+    pub context: Vec<ContextSection>,
+    pub file: String,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedCharacteristic {
+    pub title: String,
+    pub examples: Vec<String>,
+}
+
+/// `file` names the document in roles and errors (a path relative to the ladder source).
+pub fn interpret(blocks: &[Block], file: &str) -> ParsedDocument {
+    let headings: Vec<(usize, u8, &str)> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(index, block)| match block {
+            Block::Heading { level, text, .. } => Some((index, *level, text.as_str())),
+            _ => None,
+        })
+        .collect();
+    let Some(top_level) = headings.iter().map(|(_, level, _)| *level).min() else {
+        return ParsedDocument { title: None, intro: Vec::new(), roles: Vec::new() };
+    };
+    let tops: Vec<&(usize, u8, &str)> = headings.iter().filter(|(_, level, _)| *level == top_level).collect();
+    let has_title = tops.len() == 1 && headings[0].1 == top_level;
+
+    if !has_title {
+        let top_titles: Vec<&str> = tops.iter().map(|(_, _, text)| *text).collect();
+        if mostly_i_statements(&top_titles) {
+            let role = single_role(None, 1, blocks, file);
+            return ParsedDocument { title: None, intro: Vec::new(), roles: vec![role] };
+        }
+        return many_roles(None, blocks, top_level, file);
+    }
+
+    let (title_index, _, title_text) = headings[0];
+    let title = tidy_title(title_text);
+    let below_title: Vec<&(usize, u8, &str)> = headings.iter().filter(|(_, level, _)| *level > top_level).collect();
+    let Some(sub_level) = below_title.iter().map(|(_, level, _)| *level).min() else {
+        let role = single_role(Some(&title), block_line(blocks, title_index), &blocks[title_index + 1..], file);
+        return ParsedDocument { title: Some(title), intro: Vec::new(), roles: vec![role] };
+    };
+    let sub_titles: Vec<&str> = below_title
+        .iter()
+        .filter(|(_, level, _)| *level == sub_level)
+        .map(|(_, _, text)| *text)
+        .collect();
+    let titled_as_level = split_level_prefix(&title).0.is_some();
+    if titled_as_level || mostly_i_statements(&sub_titles) {
+        let role = single_role(Some(&title), block_line(blocks, title_index), &blocks[title_index + 1..], file);
+        return ParsedDocument { title: Some(title), intro: Vec::new(), roles: vec![role] };
+    }
+    many_roles(Some(title), &blocks[title_index + 1..], sub_level, file)
+}
+
+/// True when most headings that could be rated read as first-person statements.
+fn mostly_i_statements(titles: &[&str]) -> bool {
+    let rated: Vec<&&str> = titles.iter().filter(|title| !is_context_heading(title)).collect();
+    let statements = rated.iter().filter(|title| is_i_statement(title)).count();
+    !rated.is_empty() && statements * 2 > rated.len()
+}
+
+fn block_line(blocks: &[Block], index: usize) -> u32 {
+    blocks.get(index).map_or(1, Block::line)
+}
+
+fn single_role(title: Option<&str>, line: u32, body: &[Block], file: &str) -> ParsedRole {
+    let file_title = title_from_file_name(file.rsplit('/').next().unwrap_or(file));
+    let (title_level, title_text) = split_level_prefix(title.unwrap_or(&file_title));
+    let (file_level, file_text) = split_level_prefix(&file_title);
+    let title_text = if title_text.is_empty() { file_text } else { title_text };
+    let mut role = build_role(title_text, line, body, file);
+    role.explicit_level = title_level.or(file_level);
+    role
+}
+
+fn many_roles(title: Option<String>, blocks: &[Block], role_level: u8, file: &str) -> ParsedDocument {
+    let starts: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, block)| matches!(block, Block::Heading { level, .. } if *level == role_level))
+        .map(|(index, _)| index)
+        .collect();
+    let first = starts.first().copied().unwrap_or(blocks.len());
+    let intro = context_sections(&blocks[..first], title.as_deref().unwrap_or("Introduction"));
+    let mut roles = Vec::new();
+    for (position, &start) in starts.iter().enumerate() {
+        let end = blocks[start + 1..]
+            .iter()
+            .position(|block| matches!(block, Block::Heading { level, .. } if *level <= role_level))
+            .map_or(blocks.len(), |offset| start + 1 + offset);
+        let end = starts.get(position + 1).map_or(end, |&next| end.min(next));
+        let Block::Heading { text, line, .. } = &blocks[start] else { continue };
+        let (level, role_title) = split_level_prefix(&tidy_title(text));
+        if role_title.is_empty() {
+            continue;
+        }
+        let mut role = build_role(role_title, *line, &blocks[start + 1..end], file);
+        role.explicit_level = level;
+        roles.push(role);
+    }
+    ParsedDocument { title, intro, roles }
+}
+
+enum Section {
+    Preamble,
+    Characteristic,
+    Context,
+}
+
+fn build_role(title: String, line: u32, body: &[Block], file: &str) -> ParsedRole {
+    let characteristic_level = body
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .min();
+    let mut role = ParsedRole {
+        title,
+        explicit_level: None,
+        summary: None,
+        description: Vec::new(),
+        characteristics: Vec::new(),
+        characteristics_from: CharacteristicSource::None,
+        context: Vec::new(),
+        file: file.to_owned(),
+        line,
+    };
+    let mut loose_bullets: Vec<(String, u32)> = Vec::new();
+    let mut section = Section::Preamble;
+    for block in body {
+        match block {
+            Block::Heading { level, text, .. } if Some(*level) == characteristic_level => {
+                let heading = tidy_title(text);
+                if heading.is_empty() {
+                    continue;
+                }
+                if is_context_heading(&heading) {
+                    role.context.push(ContextSection { title: heading, paragraphs: Vec::new(), items: Vec::new() });
+                    section = Section::Context;
+                } else {
+                    role.characteristics.push(ParsedCharacteristic { title: heading, examples: Vec::new() });
+                    section = Section::Characteristic;
+                }
+            }
+            // Deeper headings group examples inside a characteristic; their bullets stay with it.
+            Block::Heading { .. } => {}
+            Block::Quote { text, .. } => match section {
+                Section::Preamble if role.summary.is_none() => role.summary = Some(text.clone()),
+                Section::Preamble => role.description.push(text.clone()),
+                Section::Characteristic => push_example(&mut role, text.clone()),
+                Section::Context => push_context(&mut role, text.clone(), false),
+            },
+            Block::Paragraph { text, .. } => match section {
+                Section::Preamble => role.description.push(text.clone()),
+                Section::Characteristic => push_example(&mut role, text.clone()),
+                Section::Context => push_context(&mut role, text.clone(), false),
+            },
+            Block::ListItem { text, depth, .. } => match section {
+                Section::Preamble => loose_bullets.push((text.clone(), *depth)),
+                Section::Characteristic => push_example(&mut role, text.clone()),
+                Section::Context => push_context(&mut role, text.clone(), true),
+            },
+            Block::TableRow { header: true, .. } => {}
+            Block::TableRow { cells, .. } => {
+                let row = cells.iter().filter(|cell| !cell.is_empty()).cloned().collect::<Vec<_>>().join(" — ");
+                match section {
+                    Section::Preamble => loose_bullets.push((row, 1)),
+                    Section::Characteristic => push_example(&mut role, row),
+                    Section::Context => push_context(&mut role, row, true),
+                }
+            }
+        }
+    }
+    if !role.characteristics.is_empty() {
+        role.characteristics_from = CharacteristicSource::Headings;
+        role.description.extend(loose_bullets.into_iter().map(|(text, _)| format!("• {text}")));
+    } else if !loose_bullets.is_empty() {
+        role.characteristics_from = CharacteristicSource::Bullets;
+        role.characteristics = characteristics_from_bullets(loose_bullets);
+    }
+    role
+}
+
+fn push_example(role: &mut ParsedRole, text: String) {
+    if let Some(characteristic) = role.characteristics.last_mut() {
+        characteristic.examples.push(text);
+    }
+}
+
+fn push_context(role: &mut ParsedRole, text: String, is_item: bool) {
+    if let Some(section) = role.context.last_mut() {
+        if is_item {
+            section.items.push(text);
+        } else {
+            section.paragraphs.push(text);
+        }
+    }
+}
+
+/// A role written as a plain list: every top-level bullet is rated on its own, and
+/// bullets nested under it are its examples.
+fn characteristics_from_bullets(bullets: Vec<(String, u32)>) -> Vec<ParsedCharacteristic> {
+    let top = bullets.iter().map(|(_, depth)| *depth).min().unwrap_or(1);
+    let mut characteristics: Vec<ParsedCharacteristic> = Vec::new();
+    for (text, depth) in bullets {
+        match characteristics.last_mut() {
+            Some(parent) if depth > top => parent.examples.push(text),
+            _ => characteristics.push(ParsedCharacteristic { title: text, examples: Vec::new() }),
+        }
+    }
+    characteristics
+}
+
+/// Prose kept for people to read: each heading starts a new section.
+pub fn context_sections(blocks: &[Block], first_title: &str) -> Vec<ContextSection> {
+    let mut sections = vec![ContextSection { title: first_title.to_owned(), paragraphs: Vec::new(), items: Vec::new() }];
+    for block in blocks {
+        let current = sections.last_mut().expect("sections is never empty");
+        match block {
+            Block::Heading { text, .. } => {
+                sections.push(ContextSection { title: tidy_title(text), paragraphs: Vec::new(), items: Vec::new() })
+            }
+            Block::Paragraph { text, .. } | Block::Quote { text, .. } => current.paragraphs.push(text.clone()),
+            Block::ListItem { text, .. } => current.items.push(text.clone()),
+            Block::TableRow { header: true, .. } => {}
+            Block::TableRow { cells, .. } => current.items.push(cells.join(" — ")),
+        }
+    }
+    sections.retain(|section| !section.paragraphs.is_empty() || !section.items.is_empty());
+    sections
+}

@@ -1,0 +1,82 @@
+//! The career ladder: its model and importers. Plain Rust — no Tauri, no SQL.
+//!
+//! Accepted sources: one markdown document with many roles, one markdown file per
+//! level in a folder (with an optional README), a single level or foundation file, and
+//! Rung's own JSON. Every import is all-or-nothing and errors name the file and line.
+
+pub mod error;
+pub mod folder;
+pub mod json;
+pub mod markdown;
+pub mod model;
+pub mod relations;
+pub mod scale;
+pub mod source;
+pub mod text;
+
+use std::path::Path;
+
+pub use error::LadderError;
+pub use model::{Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, Role, Track};
+pub use scale::{LevelPolicy, RatingLevel, RatingScale};
+
+use markdown::document::{interpret, ParsedRole};
+use markdown::outline::outline;
+use model::{LADDER_FORMAT, LADDER_FORMAT_VERSION};
+
+/// The ladder Rung ships with and loads on first run.
+pub const DEFAULT_LADDER_FILE: &str = "support-roles.md";
+const DEFAULT_LADDER_MARKDOWN: &str = include_str!("../../../data/ladders/support-roles.md");
+
+pub fn default_ladder() -> Ladder {
+    from_markdown(DEFAULT_LADDER_MARKDOWN.as_bytes(), Path::new(DEFAULT_LADDER_FILE))
+        .expect("the embedded default ladder imports (tested)")
+}
+
+/// Imports a ladder from a markdown or JSON file, or a folder of markdown files.
+pub fn load(path: &Path) -> Result<Ladder, LadderError> {
+    let metadata = std::fs::metadata(path).map_err(|error| source::io_error(path, &error))?;
+    if metadata.is_dir() {
+        return folder::load_folder(path);
+    }
+    let bytes = source::read_limited(path)?;
+    let is_json = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+    if is_json {
+        return json::from_json(&source::decode_text(&bytes, path)?, path);
+    }
+    from_markdown(&bytes, path)
+}
+
+/// Imports one markdown document; `path` names it in the ladder and in errors.
+pub fn from_markdown(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
+    let text = source::decode_text(bytes, path)?;
+    let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let document = interpret(&outline(&text), &file_name);
+    let name = document.title.clone().unwrap_or_else(|| text::title_from_file_name(&file_name));
+    let base = path.parent().unwrap_or(Path::new(""));
+    assemble(name, document.intro, document.roles, base, file_name, source::sha256_hex(bytes))
+}
+
+fn assemble(
+    name: String,
+    intro: Vec<ContextSection>,
+    parsed: Vec<ParsedRole>,
+    base: &Path,
+    source_name: String,
+    sha256: String,
+) -> Result<Ladder, LadderError> {
+    if parsed.is_empty() {
+        return Err(LadderError::NoRoles { path: base.join(&source_name) });
+    }
+    let roles = relations::connect(parsed, base)?;
+    Ok(Ladder {
+        format: LADDER_FORMAT.to_owned(),
+        format_version: LADDER_FORMAT_VERSION,
+        name,
+        intro,
+        roles,
+        rating_scale: RatingScale::default(),
+        policy: LevelPolicy::default(),
+        source: LadderSource { name: source_name, sha256 },
+    })
+}

@@ -1,0 +1,138 @@
+//! Small text rules the importers share: keys, title clean-up, and how headings are recognised.
+
+/// A stable key from a title: lowercase ASCII words joined by dashes.
+pub fn key_for(title: &str) -> String {
+    let key = slug::slugify(title);
+    if key.is_empty() {
+        "untitled".to_owned()
+    } else {
+        key
+    }
+}
+
+/// Appends `-2`, `-3`, … until `key` is not yet taken.
+pub fn unique_key(key: String, taken: &[String]) -> String {
+    if !taken.contains(&key) {
+        return key;
+    }
+    (2..)
+        .map(|n| format!("{key}-{n}"))
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or(key)
+}
+
+/// Lowercase words of letters and digits only, for comparing titles written differently.
+pub fn comparable(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Removes decoration around a heading's words (emoji, bullets, trailing colons).
+pub fn tidy_title(text: &str) -> String {
+    let trimmed = text.trim_matches(|c: char| !(c.is_alphanumeric() || "([<\"'’)]>?!.".contains(c)));
+    trimmed.trim_end_matches(':').trim().to_owned()
+}
+
+/// "L3: Senior Engineer" → (Some(3), "Senior Engineer"). Also "L3 - …", "L3 …".
+pub fn split_level_prefix(title: &str) -> (Option<u32>, String) {
+    let trimmed = title.trim();
+    let rest = trimmed.strip_prefix('L').or_else(|| trimmed.strip_prefix('l'));
+    if let Some(rest) = rest {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let after = &rest[digits.len()..];
+        let separated = after.is_empty() || after.starts_with([':', ' ', '-', '–', '—', '.', '_']);
+        if !digits.is_empty() && separated {
+            if let Ok(level) = digits.parse::<u32>() {
+                let title = after.trim_start_matches([':', ' ', '-', '–', '—', '.', '_']).trim();
+                return (Some(level), title.to_owned());
+            }
+        }
+    }
+    (None, trimmed.to_owned())
+}
+
+/// A file name as a title: "L2-DevOps-Support-Engineer.md" → "L2 DevOps Support Engineer".
+pub fn title_from_file_name(name: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    stem.replace(['-', '_'], " ").trim().to_owned()
+}
+
+/// Characteristic headings in Octopus-style ladders are first-person statements ("I lead…").
+pub fn is_i_statement(title: &str) -> bool {
+    let words = comparable(title);
+    let first = words.split(' ').next().unwrap_or("");
+    first == "i" || words.starts_with("i m ") || words.starts_with("i ve ") || words.starts_with("i ll ")
+}
+
+/// Sections that describe a role but are not rated.
+pub fn is_context_heading(title: &str) -> bool {
+    const CONTEXT: &[&str] = &[
+        "impact",
+        "what success looks like",
+        "success looks like",
+        "examples of success",
+        "overview",
+        "summary",
+        "purpose",
+        "context",
+        "about",
+        "about this role",
+        "scope",
+        "notes",
+        "resources",
+        "further reading",
+        "see also",
+    ];
+    CONTEXT.contains(&comparable(title).as_str())
+}
+
+pub fn is_foundation_title(title: &str) -> bool {
+    let words = comparable(title);
+    words.starts_with("everyone") || words.contains("foundation") || words == "all roles"
+}
+
+pub fn is_management_title(title: &str) -> bool {
+    let words = format!(" {} ", comparable(title));
+    [" manager ", " head of ", " director ", " vp ", " vice president ", " chief "]
+        .iter()
+        .any(|word| words.contains(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn level_prefixes_are_split_off() {
+        assert_eq!(split_level_prefix("L3: Senior DevOps Support Engineer"), (Some(3), "Senior DevOps Support Engineer".into()));
+        assert_eq!(split_level_prefix("L12 - Fellow"), (Some(12), "Fellow".into()));
+        assert_eq!(split_level_prefix("Lead Engineer"), (None, "Lead Engineer".into()));
+        assert_eq!(split_level_prefix("L2"), (Some(2), "".into()));
+    }
+
+    #[test]
+    fn i_statements_are_recognised_through_decoration() {
+        assert!(is_i_statement("I lead technically"));
+        assert!(is_i_statement("🚀 I’m trusted"));
+        assert!(is_i_statement("**I** am a mentor"));
+        assert!(!is_i_statement("Impact"));
+        assert!(!is_i_statement("Everything is a learning opportunity"));
+    }
+
+    #[test]
+    fn keys_are_unique_and_readable() {
+        assert_eq!(key_for("I am a *support* mentor!"), "i-am-a-support-mentor");
+        assert_eq!(key_for("🎉"), "untitled");
+        let taken = vec!["a".to_owned(), "a-2".to_owned()];
+        assert_eq!(unique_key("a".into(), &taken), "a-3");
+    }
+
+    #[test]
+    fn titles_lose_decoration_but_keep_words() {
+        assert_eq!(tidy_title("✨ I lead technically ✨"), "I lead technically");
+        assert_eq!(tidy_title("Impact:"), "Impact");
+    }
+}

@@ -1,0 +1,8 @@
+//! Rung: hiring against a career ladder.
+//!
+//! Domain modules (`ladder`) are plain Rust; `app` is the only module that knows Tauri,
+//! and `cli` runs the same operations headless.
+
+pub mod ladder;
+pub mod app;
+pub mod cli;
