@@ -3,6 +3,8 @@
 // command is callable from the window only if a capability grants it.
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    // The window embeds ui/dist: a rebuilt front end must rebuild the binary.
+    println!("cargo:rerun-if-changed=ui/dist");
     let ui_dist = std::path::Path::new("ui/dist/index.html");
     if !ui_dist.exists() {
         println!(

@@ -1,0 +1,60 @@
+//! The TypeScript types of everything that crosses IPC, generated from the Rust types.
+//! `ui/src/lib/ipc-types.ts` is this output checked in; a test fails when it is stale.
+
+use ts_rs::{Config, TS};
+
+use super::{IpcError, LadderSummary};
+use crate::ladder::{
+    Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, LevelPolicy, RatingLevel, RatingScale,
+    Role, Track,
+};
+
+/// Where the generated file lives, relative to the repository root.
+#[cfg(test)]
+const BINDINGS_PATH: &str = "ui/src/lib/ipc-types.ts";
+
+pub fn typescript_bindings() -> String {
+    let cfg = Config::new();
+    let declarations = [
+        Ladder::decl(&cfg),
+        LadderSource::decl(&cfg),
+        Role::decl(&cfg),
+        Track::decl(&cfg),
+        CharacteristicSource::decl(&cfg),
+        Characteristic::decl(&cfg),
+        ContextSection::decl(&cfg),
+        RatingScale::decl(&cfg),
+        RatingLevel::decl(&cfg),
+        LevelPolicy::decl(&cfg),
+        LadderSummary::decl(&cfg),
+        IpcError::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test --lib bindings`. Do not edit.\n",
+    );
+    for declaration in declarations {
+        out.push_str("\nexport ");
+        out.push_str(&declaration);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bindings_are_fresh() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_PATH);
+        let generated = typescript_bindings();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &generated).expect("write bindings");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "{BINDINGS_PATH} is stale: run `UPDATE_BINDINGS=1 cargo test --lib bindings` and commit the result"
+        );
+    }
+}

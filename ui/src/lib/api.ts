@@ -1,0 +1,21 @@
+// Typed wrappers over Rung's IPC commands. The types come from Rust (ipc-types.ts).
+import { invoke } from '@tauri-apps/api/core';
+import type { IpcError, Ladder, LadderSummary } from './ipc-types';
+
+export function isIpcError(value: unknown): value is IpcError {
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+}
+
+/** A sentence for the person, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  if (isIpcError(error)) return error.message;
+  if (typeof error === 'string') return error;
+  return 'Something went wrong. Try again.';
+}
+
+export const api = {
+  listLadders: () => invoke<LadderSummary[]>('list_ladders'),
+  getLadder: (id: string) => invoke<Ladder>('get_ladder', { id }),
+  importLadderFile: () => invoke<LadderSummary | null>('import_ladder_file'),
+  importLadderFolder: () => invoke<LadderSummary | null>('import_ladder_folder'),
+};

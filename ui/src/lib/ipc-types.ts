@@ -1,0 +1,133 @@
+// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test --lib bindings`. Do not edit.
+
+export type Ladder = { format: string, format_version: number, 
+/**
+ * Display name, e.g. "Support Roles".
+ */
+name: string, 
+/**
+ * Prose that introduces the whole ladder (kept for people, never scored).
+ */
+intro: Array<ContextSection>, 
+/**
+ * In the ladder's own order: junior first within a track.
+ */
+roles: Array<Role>, rating_scale: RatingScale, policy: LevelPolicy, source: LadderSource, };
+
+export type LadderSource = { 
+/**
+ * File or folder name as the user chose it.
+ */
+name: string, 
+/**
+ * Lowercase hex SHA-256 of the source bytes (a folder hashes its files by path).
+ */
+sha256: string, };
+
+export type Role = { 
+/**
+ * Stable, unique within the ladder (a slug of the title).
+ */
+key: string, title: string, 
+/**
+ * 1 = most junior. Explicit ("L3") where the ladder says so, else its depth in the builds-on chain.
+ */
+level: number, track: Track, 
+/**
+ * The role's `>` summary, if any.
+ */
+summary: string | null, 
+/**
+ * Other prose under the role heading (intro paragraphs, notes).
+ */
+description: Array<string>, 
+/**
+ * Key of the role this one builds on; its expectations are included in this one's.
+ */
+builds_on: string | null, 
+/**
+ * True when the role has nothing to score (e.g. a `<TBA>` placeholder).
+ */
+incomplete: boolean, 
+/**
+ * How the characteristics were found; tells the user when Rung had to interpret the text.
+ */
+characteristics_from: CharacteristicSource, characteristics: Array<Characteristic>, 
+/**
+ * Sections that describe the role but are not rated ("Impact", "What success looks like").
+ */
+context: Array<ContextSection>, 
+/**
+ * The file the role was read from, relative to the ladder source.
+ */
+source_file: string, 
+/**
+ * 1-based line of the role's heading in `source_file`.
+ */
+source_line: number, };
+
+export type Track = "foundation" | "individual_contributor" | "management";
+
+export type CharacteristicSource = "headings" | "bullets" | "none";
+
+export type Characteristic = { 
+/**
+ * Unique within its role.
+ */
+key: string, title: string, 
+/**
+ * Behavioural examples: the frame of reference when rating.
+ */
+examples: Array<string>, };
+
+export type ContextSection = { title: string, paragraphs: Array<string>, items: Array<string>, };
+
+export type RatingScale = { 
+/**
+ * Lowest first. `Not assessed` is not a level: it is the absence of a rating.
+ */
+levels: Array<RatingLevel>, not_assessed: string, };
+
+export type RatingLevel = { value: number, label: string, description: string, };
+
+export type LevelPolicy = { 
+/**
+ * The rating at or above which a characteristic counts as met.
+ */
+met_rating: number, 
+/**
+ * The rating that counts as "improvement needed".
+ */
+improvement_rating: number, 
+/**
+ * Share of a role's assessed characteristics that must be met for Performing.
+ */
+performing_min_met: number, 
+/**
+ * Share that must be met for Maturing.
+ */
+maturing_min_met: number, 
+/**
+ * How many "improvement needed" characteristics Maturing tolerates.
+ */
+maturing_max_improvement: number, 
+/**
+ * Share of the next role's assessed characteristics met for Exceeding.
+ */
+exceeding_next_min_met: number, 
+/**
+ * Ratings of one characteristic this far apart are flagged as a disagreement.
+ */
+disagreement_spread: number, 
+/**
+ * Interviewers that should assess each characteristic of the target path.
+ */
+min_interviewers_per_characteristic: number, };
+
+export type LadderSummary = { 
+/**
+ * The SHA-256 of the ladder's source: importing the same bytes twice gives one entry.
+ */
+id: string, name: string, source_name: string, role_count: number, is_default: boolean, };
+
+export type IpcError = { code: string, message: string, };
