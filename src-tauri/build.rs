@@ -2,6 +2,12 @@
 // Listing the commands makes tauri-build generate `allow-<command>` permissions, so a
 // command is callable from the window only if a capability grants it.
 fn main() {
+    #[cfg(feature = "app")]
+    build_app();
+}
+
+#[cfg(feature = "app")]
+fn build_app() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
     // The window embeds ui/dist: a rebuilt front end must rebuild the binary.
     println!("cargo:rerun-if-changed=ui/dist");

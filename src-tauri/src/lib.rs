@@ -4,5 +4,6 @@
 //! and `cli` runs the same operations headless.
 
 pub mod ladder;
+#[cfg(feature = "app")]
 pub mod app;
 pub mod cli;

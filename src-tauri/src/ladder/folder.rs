@@ -7,7 +7,7 @@ use super::error::LadderError;
 use super::markdown::document::{context_sections, interpret, ParsedRole};
 use super::markdown::outline::{outline, Block};
 use super::source::{decode_text, folder_sha256, io_error, read_limited, MAX_FOLDER_FILES};
-use super::text::{comparable, split_level_prefix, tidy_title, title_from_file_name};
+use super::text::{comparable, is_foundation_title, split_level_prefix, tidy_title, title_from_file_name};
 use super::{assemble, Ladder};
 
 pub fn load_folder(folder: &Path) -> Result<Ladder, LadderError> {
@@ -83,8 +83,12 @@ fn readme_order(blocks: &[Block]) -> Vec<(Vec<String>, String)> {
         .collect()
 }
 
-/// README order first; roles it does not mention follow by level, then file name.
+/// README order first; roles it does not mention follow by level (foundations first),
+/// then file name.
 fn sort_roles(roles: &mut [ParsedRole], order: &[(Vec<String>, String)]) {
+    let level = |role: &ParsedRole| {
+        role.explicit_level.unwrap_or(if is_foundation_title(&role.title) { 0 } else { u32::MAX })
+    };
     let rank = |role: &ParsedRole| {
         order
             .iter()
@@ -92,6 +96,6 @@ fn sort_roles(roles: &mut [ParsedRole], order: &[(Vec<String>, String)]) {
             .unwrap_or(usize::MAX)
     };
     roles.sort_by(|a, b| {
-        (rank(a), a.explicit_level.unwrap_or(u32::MAX), &a.file).cmp(&(rank(b), b.explicit_level.unwrap_or(u32::MAX), &b.file))
+        (rank(a), level(a), &a.file).cmp(&(rank(b), level(b), &b.file))
     });
 }

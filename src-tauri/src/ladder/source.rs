@@ -33,6 +33,9 @@ pub fn decode_text(bytes: &[u8], path: &Path) -> Result<String, LadderError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LadderError::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit: MAX_FILE_BYTES });
     }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(LadderError::NotUtf8 { path: path.to_owned(), line: 1 });
+    }
     if let Some(at) = bytes.iter().position(|&byte| byte == 0) {
         return Err(LadderError::Binary { path: path.to_owned(), line: line_at(bytes, at) });
     }

@@ -1,8 +1,9 @@
 //! Small text rules the importers share: keys, title clean-up, and how headings are recognised.
 
-/// A stable key from a title: lowercase ASCII words joined by dashes.
+/// A stable key from a title: lowercase ASCII words joined by dashes. Letters are
+/// transliterated ("Zoë" → "zoe"); emoji and punctuation are dropped.
 pub fn key_for(title: &str) -> String {
-    let key = slug::slugify(title);
+    let key = slug::slugify(comparable(title));
     if key.is_empty() {
         "untitled".to_owned()
     } else {

@@ -51,8 +51,7 @@ pub fn interpret(blocks: &[Block], file: &str) -> ParsedDocument {
     if !has_title {
         let top_titles: Vec<&str> = tops.iter().map(|(_, _, text)| *text).collect();
         if mostly_i_statements(&top_titles) {
-            let role = single_role(None, 1, blocks, file);
-            return ParsedDocument { title: None, intro: Vec::new(), roles: vec![role] };
+            return single_document(None, single_role(None, 1, blocks, file));
         }
         return many_roles(None, blocks, top_level, file);
     }
@@ -62,7 +61,7 @@ pub fn interpret(blocks: &[Block], file: &str) -> ParsedDocument {
     let below_title: Vec<&(usize, u8, &str)> = headings.iter().filter(|(_, level, _)| *level > top_level).collect();
     let Some(sub_level) = below_title.iter().map(|(_, level, _)| *level).min() else {
         let role = single_role(Some(&title), block_line(blocks, title_index), &blocks[title_index + 1..], file);
-        return ParsedDocument { title: Some(title), intro: Vec::new(), roles: vec![role] };
+        return single_document(Some(title), role);
     };
     let sub_titles: Vec<&str> = below_title
         .iter()
@@ -72,7 +71,7 @@ pub fn interpret(blocks: &[Block], file: &str) -> ParsedDocument {
     let titled_as_level = split_level_prefix(&title).0.is_some();
     if titled_as_level || mostly_i_statements(&sub_titles) {
         let role = single_role(Some(&title), block_line(blocks, title_index), &blocks[title_index + 1..], file);
-        return ParsedDocument { title: Some(title), intro: Vec::new(), roles: vec![role] };
+        return single_document(Some(title), role);
     }
     many_roles(Some(title), &blocks[title_index + 1..], sub_level, file)
 }
@@ -86,6 +85,16 @@ fn mostly_i_statements(titles: &[&str]) -> bool {
 
 fn block_line(blocks: &[Block], index: usize) -> u32 {
     blocks.get(index).map_or(1, Block::line)
+}
+
+/// A document that is only a title has no role in it.
+fn single_document(title: Option<String>, role: ParsedRole) -> ParsedDocument {
+    let has_content = !role.characteristics.is_empty()
+        || role.summary.is_some()
+        || !role.description.is_empty()
+        || !role.context.is_empty();
+    let roles = if has_content { vec![role] } else { Vec::new() };
+    ParsedDocument { title, intro: Vec::new(), roles }
 }
 
 fn single_role(title: Option<&str>, line: u32, body: &[Block], file: &str) -> ParsedRole {
@@ -231,7 +240,10 @@ fn characteristics_from_bullets(bullets: Vec<(String, u32)>) -> Vec<ParsedCharac
     for (text, depth) in bullets {
         match characteristics.last_mut() {
             Some(parent) if depth > top => parent.examples.push(text),
-            _ => characteristics.push(ParsedCharacteristic { title: text, examples: Vec::new() }),
+            _ => {
+                let title = text.strip_suffix('.').unwrap_or(&text).to_owned();
+                characteristics.push(ParsedCharacteristic { title, examples: Vec::new() })
+            }
         }
     }
     characteristics

@@ -1,0 +1,147 @@
+//! End to end, in the real window: the app binary driven through tauri-driver and
+//! WebKitWebDriver. Needs a display; `scripts/test.sh` runs the suite under Xvfb.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{elements::Element, key::Key, Client, ClientBuilder, Locator};
+use serde_json::json;
+
+const SEED_ROLES: [&str; 6] = [
+    "Junior Application Support Engineer / Application Support Engineer",
+    "Senior Application Support Engineer",
+    "DevOps Application Engineer",
+    "Senior DevOps Application Engineer",
+    "Application Support Manager",
+    "Senior Application Support Manager",
+];
+
+/// tauri-driver for one test; killed when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn tauri_driver_path() -> PathBuf {
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .map(|home| home.join("bin/tauri-driver"));
+    match cargo_bin {
+        Some(path) if path.exists() => path,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}
+
+fn start_driver() -> Driver {
+    assert!(
+        std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
+        "the end-to-end tests need a display: run them with scripts/test.sh (which uses xvfb-run)"
+    );
+    let port = free_port();
+    let native_port = free_port();
+    let child = Command::new(tauri_driver_path())
+        .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+        .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("tauri-driver is installed (cargo install tauri-driver --locked; scripts/test.sh does it)");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Driver { child, port }
+}
+
+async fn open_app(driver: &Driver) -> Client {
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_rung") }));
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    ClientBuilder::new(connector)
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a WebDriver session with the app")
+}
+
+async fn texts(client: &Client, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for element in client.find_all(Locator::Css(css)).await.unwrap() {
+        out.push(element.text().await.unwrap());
+    }
+    out
+}
+
+async fn wait_for(client: &Client, css: &str) -> Element {
+    client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await.unwrap()
+}
+
+/// Waits until the role detail shows `title` (rendering is asynchronous).
+async fn wait_for_heading(client: &Client, title: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let heading = texts(client, "[data-testid=role-heading]").await;
+        if heading.first().map(String::as_str) == Some(title) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "heading stayed {heading:?}, expected {title:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_ladder_browser_lists_the_seed_roles_and_shows_characteristics() {
+    let driver = start_driver();
+    let client = open_app(&driver).await;
+
+    wait_for(&client, "[data-testid=role-option]").await;
+    assert_eq!(texts(&client, "[data-testid=role-title]").await, SEED_ROLES);
+
+    // Choosing a role by mouse shows its characteristics.
+    let senior = client
+        .find(Locator::Css("[data-testid=role-option][data-role-key=senior-application-support-engineer]"))
+        .await
+        .unwrap();
+    senior.click().await.unwrap();
+    wait_for_heading(&client, SEED_ROLES[1]).await;
+    assert_eq!(
+        texts(&client, "[data-testid=characteristic-title]").await,
+        [
+            "I am trusted to delight our customers with every interaction",
+            "I am a support mentor",
+            "I am focussed on the success of my team and my customers, without the need to boost my ego",
+            "I've become a student of my craft",
+        ]
+    );
+
+    // The keyboard moves through the list: ↓ selects the next role.
+    let list = client.find(Locator::Css("[data-testid=role-list]")).await.unwrap();
+    list.send_keys(&Key::Down.to_string()).await.unwrap();
+    wait_for_heading(&client, SEED_ROLES[2]).await;
+    assert_eq!(texts(&client, "[data-testid=characteristic-title]").await.len(), 4);
+    list.send_keys(&Key::End.to_string()).await.unwrap();
+    wait_for_heading(&client, SEED_ROLES[5]).await;
+    wait_for(&client, "[data-testid=incomplete-notice]").await;
+
+    // A role without characteristic headings is scored bullet by bullet.
+    list.send_keys(&Key::Up.to_string()).await.unwrap();
+    wait_for_heading(&client, SEED_ROLES[4]).await;
+    assert_eq!(texts(&client, "[data-testid=characteristic-title]").await.len(), 9);
+
+    client.close().await.unwrap();
+}
