@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: front-end type checks, then the Rust
+# unit, integration, property and end-to-end tests (the real window, under Xvfb).
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$RUNG_ROOT"
+
+require_toolchains
+install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+install_tauri_driver
+build_ui
+
+echo "==> checking the front end (svelte-check)"
+npm --prefix ui run check --silent
+
+echo "==> cargo test"
+export WEBKIT_DISABLE_DMABUF_RENDERER=1
+# Benches are compiled too, so they cannot rot; they are run by scripts/bench.sh.
+xvfb-run -a dbus-run-session -- cargo test --locked --all-targets "$@"
