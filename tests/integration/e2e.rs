@@ -145,3 +145,51 @@ async fn the_ladder_browser_lists_the_seed_roles_and_shows_characteristics() {
 
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_refuses_remote_content_and_commands_it_was_not_granted() {
+    let driver = start_driver();
+    let client = open_app(&driver).await;
+    wait_for(&client, "[data-testid=role-option]").await;
+
+    // The CSP reports (and blocks) an image from a remote origin.
+    let violation = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               document.addEventListener('securitypolicyviolation', (e) => done(e.violatedDirective), { once: true });
+               const img = new Image(); img.src = 'https://example.com/tracker.png';
+               setTimeout(() => done('no violation'), 3000);"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(violation.as_str(), Some("img-src"));
+
+    // A plugin command the capability does not grant is refused, though the plugin is loaded.
+    let refused = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               window.__TAURI_INTERNALS__.invoke('plugin:dialog|open', { options: {} })
+                 .then(() => done('allowed'), (e) => done(String(e)));"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    let refused = refused.as_str().unwrap_or_default().to_owned();
+    assert!(refused.contains("not allowed"), "{refused}");
+
+    // Our own commands work and return typed errors in words.
+    let unknown = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               window.__TAURI_INTERNALS__.invoke('get_ladder', { id: 'nope' })
+                 .then(() => done(null), (e) => done(e));"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(unknown["code"], "unknown_ladder");
+    assert!(unknown["message"].as_str().unwrap().contains("Choose a ladder"));
+
+    client.close().await.unwrap();
+}

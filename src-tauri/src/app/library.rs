@@ -52,3 +52,35 @@ fn summary(ladder: &Ladder, is_default: bool) -> LadderSummary {
         is_default,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn folder_ladder() -> Ladder {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ladders/octopus-support-2025");
+        ladder::load(&folder).unwrap()
+    }
+
+    #[test]
+    fn starts_with_the_default_ladder_only() {
+        let library = LadderLibrary::with_default();
+        let summaries = library.summaries();
+        assert_eq!(summaries.len(), 1);
+        assert!(summaries[0].is_default);
+        assert_eq!((summaries[0].name.as_str(), summaries[0].role_count), ("Support Roles", 6));
+    }
+
+    #[test]
+    fn an_imported_ladder_can_be_switched_to_and_importing_it_again_adds_nothing() {
+        let mut library = LadderLibrary::with_default();
+        let added = library.add(folder_ladder());
+        assert_eq!((added.role_count, added.is_default), (7, false));
+        assert_eq!(library.add(folder_ladder()), added);
+        assert_eq!(library.summaries().len(), 2);
+        assert_eq!(library.get(&added.id).unwrap().name, "DevOps Support Roles");
+        assert!(library.get("no-such-id").is_none());
+    }
+}
