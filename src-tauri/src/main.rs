@@ -6,6 +6,9 @@ fn main() -> ExitCode {
     let cli = rung::cli::Cli::parse();
     match cli.command {
         Some(command) => rung::cli::run(command),
-        None => rung::app::run(),
+        None => match rung::cli::ladders_to_open(&cli.ladders) {
+            Ok(ladders) => rung::app::run(ladders),
+            Err(code) => code,
+        },
     }
 }

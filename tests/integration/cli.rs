@@ -87,3 +87,12 @@ fn a_wrong_command_line_explains_itself() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8(output.stderr).unwrap().contains("Usage"));
 }
+
+#[test]
+fn opening_the_app_with_a_broken_ladder_reports_it_without_opening_a_window() {
+    let missing = repo().join("tests/malformed/ladder_no_roles--prose-only.md");
+    let output = rung(&["--ladder", missing.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("prose-only.md: no roles found"), "{stderr}");
+}

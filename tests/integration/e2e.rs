@@ -2,6 +2,7 @@
 //! WebKitWebDriver. Needs a display; `scripts/test.sh` runs the suite under Xvfb.
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -18,15 +19,21 @@ const SEED_ROLES: [&str; 6] = [
     "Senior Application Support Manager",
 ];
 
-/// tauri-driver for one test; killed when dropped.
+/// One app window at a time: WebKitWebDriver sessions started in parallel interfere.
+static ONE_WINDOW_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// tauri-driver for one test, in its own process group so that dropping it also ends
+/// the WebKitWebDriver and app it started.
 struct Driver {
     child: Child,
     port: u16,
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.child.wait();
     }
 }
@@ -51,26 +58,34 @@ fn start_driver() -> Driver {
         std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
         "the end-to-end tests need a display: run them with scripts/test.sh (which uses xvfb-run)"
     );
+    let turn = ONE_WINDOW_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let port = free_port();
     let native_port = free_port();
+    // Its output goes to a file: an inherited pipe would keep the test run open.
+    let log = std::fs::File::create(std::env::temp_dir().join(format!("rung-tauri-driver-{port}.log"))).unwrap();
     let child = Command::new(tauri_driver_path())
         .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
+        .process_group(0)
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
         .spawn()
         .expect("tauri-driver is installed (cargo install tauri-driver --locked; scripts/test.sh does it)");
+    // tauri-driver proxies to WebKitWebDriver: both must listen before a session starts.
     let deadline = Instant::now() + Duration::from_secs(20);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
-        std::thread::sleep(Duration::from_millis(100));
+    for listening in [port, native_port] {
+        while std::net::TcpStream::connect(("127.0.0.1", listening)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver/WebKitWebDriver did not listen on port {listening}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
-    Driver { child, port }
+    Driver { child, port, _turn: turn }
 }
 
-async fn open_app(driver: &Driver) -> Client {
+async fn open_app(driver: &Driver, args: &[&str]) -> Client {
     let mut capabilities = serde_json::Map::new();
-    capabilities.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_rung") }));
+    capabilities.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_rung"), "args": args }));
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     ClientBuilder::new(connector)
         .capabilities(capabilities)
@@ -107,7 +122,7 @@ async fn wait_for_heading(client: &Client, title: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_ladder_browser_lists_the_seed_roles_and_shows_characteristics() {
     let driver = start_driver();
-    let client = open_app(&driver).await;
+    let client = open_app(&driver, &[]).await;
 
     wait_for(&client, "[data-testid=role-option]").await;
     assert_eq!(texts(&client, "[data-testid=role-title]").await, SEED_ROLES);
@@ -149,7 +164,7 @@ async fn the_ladder_browser_lists_the_seed_roles_and_shows_characteristics() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_window_refuses_remote_content_and_commands_it_was_not_granted() {
     let driver = start_driver();
-    let client = open_app(&driver).await;
+    let client = open_app(&driver, &[]).await;
     wait_for(&client, "[data-testid=role-option]").await;
 
     // The CSP reports (and blocks) an image from a remote origin.
@@ -191,5 +206,41 @@ async fn the_window_refuses_remote_content_and_commands_it_was_not_granted() {
     assert_eq!(unknown["code"], "unknown_ladder");
     assert!(unknown["message"].as_str().unwrap().contains("Choose a ladder"));
 
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_imported_folder_ladder_shows_two_tracks_and_the_user_can_switch_ladders() {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/data/ladders/octopus-support-2025");
+    let driver = start_driver();
+    let client = open_app(&driver, &["--ladder", folder]).await;
+
+    wait_for(&client, "[data-testid=role-option]").await;
+    let options = texts(&client, "[data-testid=ladder-select] option").await;
+    assert_eq!(options.len(), 2, "{options:?}");
+    assert!(options[0].starts_with("Support Roles (default)"), "{options:?}");
+    assert!(options[1].starts_with("DevOps Support Roles"), "{options:?}");
+
+    // The imported ladder is shown, its roles grouped by track.
+    assert_eq!(texts(&client, "[data-testid=role-title]").await.len(), 7);
+    assert_eq!(texts(&client, "[data-testid=track-name]").await, ["INDIVIDUAL CONTRIBUTOR", "MANAGEMENT"]);
+    client
+        .find(Locator::Css("[data-testid=role-option][data-role-key=support-manager]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_heading(&client, "Support Manager").await;
+    assert!(texts(&client, "[data-testid=role-detail]").await[0].contains("Builds on Senior DevOps Support Engineer"));
+
+    // Switching back to the default ladder.
+    let select = client.find(Locator::Css("[data-testid=ladder-select]")).await.unwrap();
+    select.select_by_index(0).await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while texts(&client, "[data-testid=role-title]").await != SEED_ROLES {
+        assert!(Instant::now() < deadline, "the default ladder did not come back");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     client.close().await.unwrap();
 }

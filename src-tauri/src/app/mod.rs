@@ -12,8 +12,12 @@ pub use library::{LadderLibrary, LadderSummary};
 use std::process::ExitCode;
 use std::sync::Mutex;
 
-pub fn run() -> ExitCode {
-    let library = LadderLibrary::with_default();
+/// Opens the window with the default ladder and `extra` ladders (the last one is shown).
+pub fn run(extra: Vec<crate::ladder::Ladder>) -> ExitCode {
+    let mut library = LadderLibrary::with_default();
+    for ladder in extra {
+        library.add(ladder);
+    }
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(Mutex::new(library))

@@ -16,6 +16,22 @@ use crate::ladder;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Open the app with this ladder (file or folder) imported and shown; repeatable.
+    #[arg(long = "ladder", value_name = "PATH")]
+    pub ladders: Vec<PathBuf>,
+}
+
+/// Imports the ladders named on the command line for the app, all or nothing, so a
+/// typo is reported in the terminal instead of opening a window without the ladder.
+pub fn ladders_to_open(paths: &[PathBuf]) -> Result<Vec<ladder::Ladder>, ExitCode> {
+    paths
+        .iter()
+        .map(|path| ladder::load(path))
+        .collect::<Result<_, _>>()
+        .map_err(|error| {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        })
 }
 
 #[derive(Debug, Subcommand)]
