@@ -93,18 +93,14 @@ fn reject_duplicate_titles(parsed: &[ParsedRole], source: &Path) -> Result<(), L
 
 /// The index of the role each role builds on.
 fn parents(parsed: &[ParsedRole], tracks: &[Track]) -> Vec<Option<usize>> {
-    let leveled = parsed.iter().any(|role| role.explicit_level.is_some());
     (0..parsed.len())
         .map(|index| {
             if tracks[index] == Track::Foundation {
                 return None;
             }
-            stated_parent(parsed, index).or_else(|| {
-                if leveled {
-                    parent_by_level(parsed, tracks, index)
-                } else {
-                    parent_by_order(tracks, index)
-                }
+            stated_parent(parsed, index).or_else(|| match parsed[index].explicit_level {
+                Some(level) => parent_by_level(parsed, tracks, index, level),
+                None => parent_by_order(tracks, index),
             })
         })
         .collect()
@@ -175,8 +171,7 @@ fn parent_by_order(tracks: &[Track], index: usize) -> Option<usize> {
 /// Levelled ladders (L1…L5): the next level down in the same track; the lowest role of
 /// a track that starts higher (a manager at L4) builds on the level below it on the
 /// individual-contributor track; level 1 builds on the foundation, if there is one.
-fn parent_by_level(parsed: &[ParsedRole], tracks: &[Track], index: usize) -> Option<usize> {
-    let level = parsed[index].explicit_level?;
+fn parent_by_level(parsed: &[ParsedRole], tracks: &[Track], index: usize, level: u32) -> Option<usize> {
     let below_in = |track: &Track| {
         (0..parsed.len())
             .filter(|&other| other != index && tracks[other] == *track)
