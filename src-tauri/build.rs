@@ -21,6 +21,8 @@ fn build_app() {
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(&[
+            "startup_status",
+            "move_database_aside",
             "list_ladders",
             "get_ladder",
             "import_ladder_file",

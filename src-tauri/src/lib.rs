@@ -4,6 +4,8 @@
 //! and `cli` runs the same operations headless.
 
 pub mod ladder;
+pub mod scorecard;
+pub mod store;
 #[cfg(feature = "app")]
 pub mod app;
 pub mod cli;

@@ -27,6 +27,8 @@ static ONE_WINDOW_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 struct Driver {
     child: Child,
     port: u16,
+    /// The app's data folder for this test: never the user's own.
+    data_dir: tempfile::TempDir,
     _turn: std::sync::MutexGuard<'static, ()>,
 }
 
@@ -80,12 +82,14 @@ fn start_driver() -> Driver {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
-    Driver { child, port, _turn: turn }
+    Driver { child, port, data_dir: tempfile::tempdir().unwrap(), _turn: turn }
 }
 
 async fn open_app(driver: &Driver, args: &[&str]) -> Client {
     let mut capabilities = serde_json::Map::new();
-    capabilities.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_rung"), "args": args }));
+    let mut all_args = vec!["--data-dir".to_owned(), driver.data_dir.path().display().to_string()];
+    all_args.extend(args.iter().map(|arg| (*arg).to_owned()));
+    capabilities.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_rung"), "args": all_args }));
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     ClientBuilder::new(connector)
         .capabilities(capabilities)
@@ -197,14 +201,14 @@ async fn the_window_refuses_remote_content_and_commands_it_was_not_granted() {
     let unknown = client
         .execute_async(
             r#"const done = arguments[arguments.length - 1];
-               window.__TAURI_INTERNALS__.invoke('get_ladder', { id: 'nope' })
+               window.__TAURI_INTERNALS__.invoke('get_ladder', { id: 4242 })
                  .then(() => done(null), (e) => done(e));"#,
             vec![],
         )
         .await
         .unwrap();
-    assert_eq!(unknown["code"], "unknown_ladder");
-    assert!(unknown["message"].as_str().unwrap().contains("Choose a ladder"));
+    assert_eq!(unknown["code"], "not_found");
+    assert_eq!(unknown["message"], "Ladder 4242 does not exist.");
 
     client.close().await.unwrap();
 }

@@ -1,8 +1,10 @@
 //! One integration-test binary (one link of the Tauri app instead of many).
 
+mod store_support;
 mod support;
 
 mod cli;
+mod crash;
 mod e2e;
 mod folder_ladder;
 mod fuzz_corpus;
@@ -11,3 +13,7 @@ mod malformed;
 mod properties;
 mod robust_markdown;
 mod seed_ladder;
+mod store_audit_properties;
+mod store_backups;
+mod store_bad_databases;
+mod store_basics;

@@ -3,7 +3,8 @@
 
 use ts_rs::{Config, TS};
 
-use super::{IpcError, LadderSummary};
+use super::{IpcError, StartupStatus};
+use crate::store::StoredLadder;
 use crate::ladder::{
     Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, LevelPolicy, RatingLevel, RatingScale,
     Role, Track,
@@ -14,7 +15,8 @@ use crate::ladder::{
 const BINDINGS_PATH: &str = "ui/src/lib/ipc-types.ts";
 
 pub fn typescript_bindings() -> String {
-    let cfg = Config::new();
+    // Database ids are i64 but small; JSON carries them as plain numbers.
+    let cfg = Config::new().with_large_int("number");
     let declarations = [
         Ladder::decl(&cfg),
         LadderSource::decl(&cfg),
@@ -26,7 +28,8 @@ pub fn typescript_bindings() -> String {
         RatingScale::decl(&cfg),
         RatingLevel::decl(&cfg),
         LevelPolicy::decl(&cfg),
-        LadderSummary::decl(&cfg),
+        StoredLadder::decl(&cfg),
+        StartupStatus::decl(&cfg),
         IpcError::decl(&cfg),
     ];
     let mut out = String::from(

@@ -1,33 +1,44 @@
-//! IPC commands: each one locks state, calls the library, and maps errors. No logic here.
+//! IPC commands: each one runs the library off the UI thread and maps errors. No logic here.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 
-use super::{IpcError, LadderLibrary, LadderSummary};
+use super::state::{with_store, AppState, StartupStatus};
+use super::IpcError;
 use crate::ladder::{self, Ladder};
-
-type Library<'a> = State<'a, Mutex<LadderLibrary>>;
+use crate::store::StoredLadder;
 
 #[tauri::command]
-pub fn list_ladders(library: Library<'_>) -> Result<Vec<LadderSummary>, IpcError> {
-    let library = library.lock().map_err(|_| IpcError::internal("listing ladders"))?;
-    Ok(library.summaries())
+pub fn startup_status(app: AppHandle) -> StartupStatus {
+    app.state::<AppState>().status()
 }
 
 #[tauri::command]
-pub fn get_ladder(id: String, library: Library<'_>) -> Result<Ladder, IpcError> {
-    let library = library.lock().map_err(|_| IpcError::internal("opening a ladder"))?;
-    library.get(&id).cloned().ok_or_else(|| IpcError::unknown_ladder(&id))
+pub async fn move_database_aside(app: AppHandle) -> Result<StartupStatus, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().move_aside_and_restart())
+        .await
+        .map_err(|_| IpcError::internal("moving the database aside"))?
+}
+
+#[tauri::command]
+pub async fn list_ladders(app: AppHandle) -> Result<Vec<StoredLadder>, IpcError> {
+    with_store(app, |store| Ok(store.list_ladders()?)).await
+}
+
+#[tauri::command]
+pub async fn get_ladder(app: AppHandle, id: i64) -> Result<Ladder, IpcError> {
+    with_store(app, move |store| Ok(store.load_ladder(id)?)).await
 }
 
 /// Opens the native file dialog from Rust, so the window never handles arbitrary paths.
 #[tauri::command]
-pub async fn import_ladder_file(app: AppHandle, library: Library<'_>) -> Result<Option<LadderSummary>, IpcError> {
+pub async fn import_ladder_file(app: AppHandle) -> Result<Option<StoredLadder>, IpcError> {
+    let dialog = app.clone();
     let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
+        dialog
+            .dialog()
             .file()
             .set_title("Import a ladder file")
             .add_filter("Ladder (markdown or Rung JSON)", &["md", "markdown", "json"])
@@ -35,25 +46,31 @@ pub async fn import_ladder_file(app: AppHandle, library: Library<'_>) -> Result<
     })
     .await
     .map_err(|_| IpcError::internal("opening the file dialog"))?;
-    let Some(path) = picked.and_then(|picked| picked.into_path().ok()) else { return Ok(None) };
-    import(path, &library).await.map(Some)
+    match picked.and_then(|picked| picked.into_path().ok()) {
+        Some(path) => import(app, path).await.map(Some),
+        None => Ok(None),
+    }
 }
 
 #[tauri::command]
-pub async fn import_ladder_folder(app: AppHandle, library: Library<'_>) -> Result<Option<LadderSummary>, IpcError> {
+pub async fn import_ladder_folder(app: AppHandle) -> Result<Option<StoredLadder>, IpcError> {
+    let dialog = app.clone();
     let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog().file().set_title("Import a ladder folder (one file per level)").blocking_pick_folder()
+        dialog.dialog().file().set_title("Import a ladder folder (one file per level)").blocking_pick_folder()
     })
     .await
     .map_err(|_| IpcError::internal("opening the folder dialog"))?;
-    let Some(path) = picked.and_then(|picked| picked.into_path().ok()) else { return Ok(None) };
-    import(path, &library).await.map(Some)
+    match picked.and_then(|picked| picked.into_path().ok()) {
+        Some(path) => import(app, path).await.map(Some),
+        None => Ok(None),
+    }
 }
 
-async fn import(path: PathBuf, library: &Library<'_>) -> Result<LadderSummary, IpcError> {
-    let ladder = tauri::async_runtime::spawn_blocking(move || ladder::load(&path))
-        .await
-        .map_err(|_| IpcError::internal("importing the ladder"))??;
-    let mut library = library.lock().map_err(|_| IpcError::internal("importing the ladder"))?;
-    Ok(library.add(ladder))
+/// All or nothing: a ladder that fails to import leaves the store untouched.
+async fn import(app: AppHandle, path: PathBuf) -> Result<StoredLadder, IpcError> {
+    with_store(app, move |store| {
+        let ladder = ladder::load(&path)?;
+        Ok(store.save_ladder(&ladder, false)?)
+    })
+    .await
 }

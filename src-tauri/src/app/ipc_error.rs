@@ -2,6 +2,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::ladder::LadderError;
+use crate::store::StoreError;
 
 /// What a failed command sends to the window: a stable code for logic and a sentence
 /// for the person.
@@ -17,15 +18,25 @@ impl From<LadderError> for IpcError {
     }
 }
 
-impl IpcError {
-    pub fn unknown_ladder(id: &str) -> Self {
-        IpcError {
-            code: "unknown_ladder".to_owned(),
-            message: format!("No ladder with id {id} is open. Choose a ladder from the list."),
-        }
+impl From<&StoreError> for IpcError {
+    fn from(error: &StoreError) -> Self {
+        IpcError { code: error.code().to_owned(), message: capitalize(&error.to_string()) }
     }
+}
 
+impl From<StoreError> for IpcError {
+    fn from(error: StoreError) -> Self {
+        IpcError::from(&error)
+    }
+}
+
+impl IpcError {
     pub fn internal(what: &str) -> Self {
         IpcError { code: "internal".to_owned(), message: format!("Rung hit an internal problem while {what}. Try again.") }
     }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }

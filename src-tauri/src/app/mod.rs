@@ -3,25 +3,27 @@
 mod bindings;
 mod commands;
 mod ipc_error;
-mod library;
+mod state;
 
 pub use bindings::typescript_bindings;
 pub use ipc_error::IpcError;
-pub use library::{LadderLibrary, LadderSummary};
+pub use state::StartupStatus;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Mutex;
 
-/// Opens the window with the default ladder and `extra` ladders (the last one is shown).
-pub fn run(extra: Vec<crate::ladder::Ladder>) -> ExitCode {
-    let mut library = LadderLibrary::with_default();
-    for ladder in extra {
-        library.add(ladder);
-    }
+use crate::ladder::Ladder;
+
+/// Opens the window on the database in `data_dir`, with `extra` ladders imported (the
+/// last one is shown first).
+pub fn run(data_dir: PathBuf, extra: Vec<Ladder>) -> ExitCode {
+    let state = state::AppState::start(data_dir, &extra);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(Mutex::new(library))
+        .manage(state)
         .invoke_handler(tauri::generate_handler![
+            commands::startup_status,
+            commands::move_database_aside,
             commands::list_ladders,
             commands::get_ladder,
             commands::import_ladder_file,

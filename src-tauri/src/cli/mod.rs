@@ -1,6 +1,7 @@
 //! The headless face of Rung. Each subcommand calls the same library functions as the
 //! app's IPC commands; this module only parses arguments and prints.
 
+mod db;
 mod ladder_text;
 
 use std::io::Write;
@@ -10,6 +11,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::ladder;
+use crate::store::location::{self, DATA_DIR_ENV};
 
 #[derive(Debug, Parser)]
 #[command(name = "rung", version, about = "Hiring against a career ladder. Without a subcommand, opens the app.")]
@@ -19,19 +21,15 @@ pub struct Cli {
     /// Open the app with this ladder (file or folder) imported and shown; repeatable.
     #[arg(long = "ladder", value_name = "PATH")]
     pub ladders: Vec<PathBuf>,
+    /// The data folder (database and backups). Default: the OS app-data folder.
+    #[arg(long, global = true, value_name = "DIR", env = DATA_DIR_ENV)]
+    pub data_dir: Option<PathBuf>,
 }
 
-/// Imports the ladders named on the command line for the app, all or nothing, so a
-/// typo is reported in the terminal instead of opening a window without the ladder.
-pub fn ladders_to_open(paths: &[PathBuf]) -> Result<Vec<ladder::Ladder>, ExitCode> {
-    paths
-        .iter()
-        .map(|path| ladder::load(path))
-        .collect::<Result<_, _>>()
-        .map_err(|error| {
-            eprintln!("error: {error}");
-            ExitCode::FAILURE
-        })
+impl Cli {
+    pub fn data_dir(&self) -> PathBuf {
+        location::data_dir(self.data_dir.clone())
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -39,6 +37,16 @@ pub enum Command {
     /// Import and inspect career ladders.
     #[command(subcommand)]
     Ladder(LadderCommand),
+    /// Check or repair the database.
+    #[command(subcommand)]
+    Db(db::DbCommand),
+    /// Check the audit log's hash chain.
+    #[command(subcommand)]
+    Audit(db::AuditCommand),
+    /// Copy the database to FILE with SQLite's online backup, then verify the copy.
+    Backup { file: PathBuf },
+    /// Replace the database with the backup in FILE (the current one is kept beside it).
+    Restore { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -58,37 +66,60 @@ pub enum LadderCommand {
     },
 }
 
+/// What a command prints on success, or the failure to report (exit 1).
+pub type Outcome = Result<String, String>;
+
 /// Runs a subcommand and returns the process exit code.
-pub fn run(command: Command) -> ExitCode {
-    let mut stdout = std::io::stdout().lock();
-    let result = match command {
-        Command::Ladder(LadderCommand::Show { path, json }) => ladder::load(&path).map(|ladder| {
-            if json {
-                ladder::json::to_json(&ladder)
-            } else {
-                ladder_text::render(&ladder)
-            }
-        }),
-        Command::Ladder(LadderCommand::Check { path }) => ladder::load(&path).map(|ladder| {
+pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    let outcome = match command {
+        Command::Ladder(command) => run_ladder(command),
+        Command::Db(command) => db::run_db(&cli.data_dir(), command),
+        Command::Audit(command) => db::run_audit(&cli.data_dir(), command),
+        Command::Backup { file } => db::backup(&cli.data_dir(), file),
+        Command::Restore { file } => db::restore(&cli.data_dir(), file),
+    };
+    match outcome {
+        Ok(output) => {
+            // A closed pipe (e.g. `| head`) is not an error worth reporting.
+            let _ = writeln!(std::io::stdout().lock(), "{output}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_ladder(command: &LadderCommand) -> Outcome {
+    match command {
+        LadderCommand::Show { path, json } => {
+            let ladder = ladder::load(path).map_err(|e| e.to_string())?;
+            Ok(if *json { ladder::json::to_json(&ladder) } else { ladder_text::render(&ladder) })
+        }
+        LadderCommand::Check { path } => {
+            let ladder = ladder::load(path).map_err(|e| e.to_string())?;
             let scorable = ladder.roles.iter().filter(|role| !role.incomplete).count();
-            format!(
+            Ok(format!(
                 "ok: \"{}\" — {} roles ({} scorable), sha256 {}",
                 ladder.name,
                 ladder.roles.len(),
                 scorable,
                 ladder.source.sha256
-            )
-        }),
-    };
-    match result {
-        Ok(output) => {
-            // A closed pipe (e.g. `| head`) is not an error worth reporting.
-            let _ = writeln!(stdout, "{output}");
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitCode::FAILURE
+            ))
         }
     }
+}
+
+/// Imports the ladders named on the command line for the app, all or nothing, so a
+/// typo is reported in the terminal instead of opening a window without the ladder.
+pub fn ladders_to_open(paths: &[PathBuf]) -> Result<Vec<ladder::Ladder>, ExitCode> {
+    paths
+        .iter()
+        .map(|path| ladder::load(path))
+        .collect::<Result<_, _>>()
+        .map_err(|error| {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        })
 }

@@ -1,6 +1,6 @@
 // Typed wrappers over Rung's IPC commands. The types come from Rust (ipc-types.ts).
 import { invoke } from '@tauri-apps/api/core';
-import type { IpcError, Ladder, LadderSummary } from './ipc-types';
+import type { IpcError, Ladder, StartupStatus, StoredLadder } from './ipc-types';
 
 export function isIpcError(value: unknown): value is IpcError {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
@@ -14,8 +14,10 @@ export function errorMessage(error: unknown): string {
 }
 
 export const api = {
-  listLadders: () => invoke<LadderSummary[]>('list_ladders'),
-  getLadder: (id: string) => invoke<Ladder>('get_ladder', { id }),
-  importLadderFile: () => invoke<LadderSummary | null>('import_ladder_file'),
-  importLadderFolder: () => invoke<LadderSummary | null>('import_ladder_folder'),
+  startupStatus: () => invoke<StartupStatus>('startup_status'),
+  moveDatabaseAside: () => invoke<StartupStatus>('move_database_aside'),
+  listLadders: () => invoke<StoredLadder[]>('list_ladders'),
+  getLadder: (id: number) => invoke<Ladder>('get_ladder', { id }),
+  importLadderFile: () => invoke<StoredLadder | null>('import_ladder_file'),
+  importLadderFolder: () => invoke<StoredLadder | null>('import_ladder_folder'),
 };

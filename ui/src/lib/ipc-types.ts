@@ -124,10 +124,20 @@ disagreement_spread: number,
  */
 min_interviewers_per_characteristic: number, };
 
-export type LadderSummary = { 
+export type StoredLadder = { id: number, name: string, source_name: string, source_sha256: string, snapshot_sha256: string, role_count: number, is_default: boolean, imported_at: string, };
+
+export type StartupStatus = { data_dir: string, 
 /**
- * The SHA-256 of the ladder's source: importing the same bytes twice gives one entry.
+ * Why the database could not be opened; the window shows it instead of the app.
  */
-id: string, name: string, source_name: string, role_count: number, is_default: boolean, };
+error: IpcError | null, 
+/**
+ * True when the database is damaged and can be moved aside.
+ */
+can_move_aside: boolean, 
+/**
+ * The ladder to open first (the last one named with --ladder, else the default).
+ */
+first_ladder_id: number | null, };
 
 export type IpcError = { code: string, message: string, };

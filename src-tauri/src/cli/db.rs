@@ -1,0 +1,114 @@
+//! `rung db …`, `rung audit verify`, `rung backup`, `rung restore`.
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+
+use super::Outcome;
+use crate::store::{self, Store, DB_FILE};
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Run SQLite's integrity and foreign-key checks and verify the audit log; exit 1 on any problem.
+    Check,
+    /// Move a damaged database aside (as rung.db.corrupt-<time>) so a new one can be created.
+    MoveAside,
+    /// Print where the data folder and database are.
+    Path,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the hash chain; report the first broken entry and exit 1 if there is one.
+    Verify,
+}
+
+fn database(data_dir: &Path) -> PathBuf {
+    data_dir.join(DB_FILE)
+}
+
+/// Opens the existing database; a command that inspects data never creates one.
+fn open_existing(data_dir: &Path) -> Result<Store, String> {
+    let path = database(data_dir);
+    if !path.exists() {
+        return Err(format!("there is no Rung database at {}. Run the app once, or pass --data-dir.", path.display()));
+    }
+    Store::open(&path).map_err(|e| e.to_string())
+}
+
+pub fn run_db(data_dir: &Path, command: &DbCommand) -> Outcome {
+    match command {
+        DbCommand::Check => {
+            let store = open_existing(data_dir)?;
+            let report = store.check().map_err(|e| e.to_string())?;
+            let durability = store.durability().map_err(|e| e.to_string())?;
+            let mut lines = vec![
+                format!(
+                    "durability: journal_mode={}, synchronous={}, foreign_keys={}",
+                    durability.journal_mode,
+                    if durability.synchronous == 2 { "FULL" } else { "not FULL" },
+                    if durability.foreign_keys { "on" } else { "off" }
+                ),
+                summary("integrity", &report.integrity),
+                summary("foreign keys", &report.foreign_keys),
+                audit_line(&report.audit),
+            ];
+            if report.is_ok() {
+                Ok(lines.join("\n"))
+            } else {
+                lines.insert(0, format!("problems found in {}:", database(data_dir).display()));
+                Err(lines.join("\n"))
+            }
+        }
+        DbCommand::MoveAside => {
+            let path = database(data_dir);
+            if !path.exists() {
+                return Err(format!("there is no database at {}", path.display()));
+            }
+            let moved = store::move_aside(&path).map_err(|e| e.to_string())?;
+            Ok(format!("moved {} to {}; the next start creates a new database", path.display(), moved.display()))
+        }
+        DbCommand::Path => Ok(format!("data folder: {}\ndatabase: {}", data_dir.display(), database(data_dir).display())),
+    }
+}
+
+fn summary(what: &str, problems: &[String]) -> String {
+    if problems.is_empty() {
+        format!("{what}: ok")
+    } else {
+        format!("{what}: {} problem(s)\n  {}", problems.len(), problems.join("\n  "))
+    }
+}
+
+fn audit_line(report: &store::audit::AuditReport) -> String {
+    match &report.first_broken {
+        None => format!("audit log: ok, {} entries, hash chain intact", report.entries),
+        Some(broken) => format!("audit log: broken at entry {}: {}", broken.id, broken.reason),
+    }
+}
+
+pub fn run_audit(data_dir: &Path, command: &AuditCommand) -> Outcome {
+    match command {
+        AuditCommand::Verify => {
+            let report = open_existing(data_dir)?.verify_audit().map_err(|e| e.to_string())?;
+            let line = audit_line(&report);
+            if report.first_broken.is_none() {
+                Ok(line)
+            } else {
+                Err(line)
+            }
+        }
+    }
+}
+
+pub fn backup(data_dir: &Path, file: &Path) -> Outcome {
+    let store = open_existing(data_dir)?;
+    store.backup_to(file).map_err(|e| e.to_string())?;
+    Ok(format!("backed up {} to {} (verified)", store.path().display(), file.display()))
+}
+
+pub fn restore(data_dir: &Path, file: &Path) -> Outcome {
+    let mut store = Store::open_in(data_dir).map_err(|e| e.to_string())?;
+    let kept = store.restore_from(file).map_err(|e| e.to_string())?;
+    Ok(format!("restored {} from {}; the previous database is kept at {}", store.path().display(), file.display(), kept.display()))
+}

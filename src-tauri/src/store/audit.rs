@@ -1,0 +1,115 @@
+//! The append-only audit log. Each row's hash covers its content and the previous
+//! row's hash, and the newest hash is also kept in `settings`, so editing, removing or
+//! reordering any past row — or cutting rows off the end — is detected.
+
+use rusqlite::types::ValueRef;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::error::StoreError;
+
+const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+const HEAD_KEY: &str = "audit.head";
+
+/// Appends one entry inside the caller's transaction.
+pub fn append(
+    conn: &Connection,
+    actor: &str,
+    action: &str,
+    entity: &str,
+    entity_id: i64,
+    payload: &serde_json::Value,
+) -> Result<(), StoreError> {
+    let (prev_id, prev_hash) = head(conn)?;
+    let id = prev_id + 1;
+    let at = super::now();
+    let payload = payload.to_string();
+    let hash = row_hash(id, &at, actor, action, entity, entity_id, &payload, &prev_hash);
+    conn.execute(
+        "INSERT INTO audit_log (id, at, actor, action, entity, entity_id, payload, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![id, at, actor, action, entity, entity_id, payload, prev_hash, hash],
+    )?;
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![HEAD_KEY, format!("{id}:{hash}")],
+    )?;
+    Ok(())
+}
+
+fn head(conn: &Connection) -> Result<(i64, String), StoreError> {
+    let value: Option<String> =
+        conn.query_row("SELECT value FROM settings WHERE key = ?1", [HEAD_KEY], |row| row.get(0)).optional()?;
+    Ok(match value.as_deref().and_then(|v| v.split_once(':')) {
+        Some((id, hash)) => (id.parse().unwrap_or(0), hash.to_owned()),
+        None => (0, GENESIS.to_owned()),
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn row_hash(id: i64, at: &str, actor: &str, action: &str, entity: &str, entity_id: i64, payload: &str, prev: &str) -> String {
+    // A JSON array is an unambiguous encoding of the fields.
+    let canonical = serde_json::json!([id, at, actor, action, entity, entity_id, payload, prev]).to_string();
+    hex::encode(Sha256::digest(canonical.as_bytes()))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditReport {
+    pub entries: u64,
+    /// The first entry that does not check out, and why.
+    pub first_broken: Option<BrokenLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BrokenLink {
+    pub id: i64,
+    pub reason: String,
+}
+
+fn broken(id: i64, reason: &str) -> Result<AuditReport, StoreError> {
+    Ok(AuditReport { entries: 0, first_broken: Some(BrokenLink { id, reason: reason.to_owned() }) })
+}
+
+fn lossy_text(value: ValueRef<'_>) -> String {
+    match value {
+        ValueRef::Text(bytes) | ValueRef::Blob(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+        ValueRef::Integer(number) => number.to_string(),
+        ValueRef::Real(number) => number.to_string(),
+        ValueRef::Null => String::new(),
+    }
+}
+
+pub fn verify(conn: &Connection) -> Result<AuditReport, StoreError> {
+    let mut statement = conn.prepare(
+        "SELECT id, at, actor, action, entity, entity_id, payload, prev_hash, hash FROM audit_log ORDER BY id",
+    )?;
+    let mut rows = statement.query([])?;
+    let mut expected_prev = GENESIS.to_owned();
+    let mut expected_id = 1;
+    let mut entries = 0;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        // Text columns are read as bytes: a flipped byte may leave invalid UTF-8.
+        let text = |index: usize| -> rusqlite::Result<String> { Ok(lossy_text(row.get_ref(index)?)) };
+        let (at, actor, action, entity, payload, prev, hash) = (text(1)?, text(2)?, text(3)?, text(4)?, text(6)?, text(7)?, text(8)?);
+        let entity_id: i64 = row.get(5).unwrap_or(i64::MIN);
+        if id != expected_id {
+            return broken(expected_id, "an entry is missing or out of order");
+        }
+        if prev != expected_prev {
+            return broken(id, "its link to the previous entry does not match");
+        }
+        if row_hash(id, &at, &actor, &action, &entity, entity_id, &payload, &prev) != hash {
+            return broken(id, "its content does not match its hash");
+        }
+        expected_prev = hash;
+        expected_id += 1;
+        entries += 1;
+    }
+    let (head_id, head_hash) = head(conn)?;
+    if head_id != expected_id - 1 || (head_id > 0 && head_hash != expected_prev) {
+        return broken(expected_id, "entries at the end of the log were removed");
+    }
+    Ok(AuditReport { entries, first_broken: None })
+}

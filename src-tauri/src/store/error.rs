@@ -1,0 +1,71 @@
+use std::path::PathBuf;
+
+/// Why the store could not do what was asked, as a sentence that says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path} is not a Rung database (it is not SQLite). Nothing was changed; choose another data folder or move the file away.")]
+    NotSqlite { path: PathBuf },
+    #[error("{path} is damaged ({detail}). Nothing was changed. Rung can move it aside and start a new database, or you can restore a backup.")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("{path} was written by a newer version of Rung (schema {found}, this version knows {known}). Nothing was changed; update Rung to open it.")]
+    NewerSchema { path: PathBuf, found: i64, known: i64 },
+    #[error("{path} cannot be written ({detail}). Check that the folder exists and that you may write to it.")]
+    ReadOnly { path: PathBuf, detail: String },
+    #[error("the disk is full, so the last change was not saved. Free some space and try again.")]
+    DiskFull,
+    #[error("updating the database {path} failed ({detail}); it was left as it was (a backup is at {backup}).")]
+    MigrationFailed { path: PathBuf, backup: PathBuf, detail: String },
+    #[error("the backup {path} is not usable ({detail}). Nothing was restored.")]
+    BadBackup { path: PathBuf, detail: String },
+    #[error("that scorecard is already submitted and sealed. Submit an amendment with a reason instead.")]
+    Sealed,
+    #[error("{what} {id} does not exist.")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("the database reported an error: {0}")]
+    Sqlite(rusqlite::Error),
+    #[error("a file operation failed on {path}: {detail}")]
+    Io { path: PathBuf, detail: String },
+}
+
+impl StoreError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::NotSqlite { .. } => "db_not_sqlite",
+            StoreError::Corrupt { .. } => "db_corrupt",
+            StoreError::NewerSchema { .. } => "db_newer_schema",
+            StoreError::ReadOnly { .. } => "db_read_only",
+            StoreError::DiskFull => "db_disk_full",
+            StoreError::MigrationFailed { .. } => "db_migration_failed",
+            StoreError::BadBackup { .. } => "db_bad_backup",
+            StoreError::Sealed => "scorecard_sealed",
+            StoreError::NotFound { .. } => "not_found",
+            StoreError::Invalid(_) => "invalid",
+            StoreError::Sqlite(_) => "db_error",
+            StoreError::Io { .. } => "io_error",
+        }
+    }
+
+    pub fn io(path: &std::path::Path, error: &std::io::Error) -> Self {
+        StoreError::Io { path: path.to_owned(), detail: error.to_string() }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        if let rusqlite::Error::SqliteFailure(failure, message) = &error {
+            match failure.code {
+                ErrorCode::DiskFull => return StoreError::DiskFull,
+                ErrorCode::ConstraintViolation
+                    if message.as_deref().is_some_and(|m| m.contains("scorecard is sealed")) =>
+                {
+                    return StoreError::Sealed
+                }
+                _ => {}
+            }
+        }
+        StoreError::Sqlite(error)
+    }
+}

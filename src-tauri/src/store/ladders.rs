@@ -1,0 +1,95 @@
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::error::StoreError;
+use super::Store;
+use crate::ladder::{json, source::sha256_hex, Ladder};
+
+/// A ladder snapshot as stored: immutable, identified by its source hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StoredLadder {
+    pub id: i64,
+    pub name: String,
+    pub source_name: String,
+    pub source_sha256: String,
+    pub snapshot_sha256: String,
+    pub role_count: u32,
+    pub is_default: bool,
+    pub imported_at: String,
+}
+
+impl Store {
+    /// Saves a ladder snapshot; saving the same source again returns the stored one.
+    pub fn save_ladder(&mut self, ladder: &Ladder, is_default: bool) -> Result<StoredLadder, StoreError> {
+        let snapshot = json::to_json(ladder);
+        let tx = self.conn.transaction()?;
+        let inserted = tx.execute(
+            "INSERT INTO ladders (source_sha256, name, source_name, snapshot_json, snapshot_sha256, is_default, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(source_sha256) DO NOTHING",
+            params![ladder.source.sha256, ladder.name, ladder.source.name, snapshot, sha256_hex(snapshot.as_bytes()), is_default, super::now()],
+        )?;
+        if inserted == 1 {
+            let id = tx.last_insert_rowid();
+            super::audit::append(&tx, "rung", "ladder.import", "ladder", id, &serde_json::json!({ "source_sha256": ladder.source.sha256 }))?;
+        }
+        tx.commit()?;
+        self.find_ladder(&ladder.source.sha256)?.ok_or(StoreError::NotFound { what: "ladder", id: 0 })
+    }
+
+    pub fn list_ladders(&self) -> Result<Vec<StoredLadder>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT id, name, source_name, source_sha256, snapshot_sha256, snapshot_json, is_default, imported_at
+             FROM ladders ORDER BY is_default DESC, id",
+        )?;
+        let rows = statement.query_map([], stored_ladder)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn find_ladder(&self, source_sha256: &str) -> Result<Option<StoredLadder>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, name, source_name, source_sha256, snapshot_sha256, snapshot_json, is_default, imported_at
+                 FROM ladders WHERE source_sha256 = ?1",
+                [source_sha256],
+                stored_ladder,
+            )
+            .optional()?)
+    }
+
+    /// The exact ladder a scorecard was made from; refuses a snapshot that no longer matches its hash.
+    pub fn load_ladder(&self, id: i64) -> Result<Ladder, StoreError> {
+        let (snapshot, expected): (String, String) = self
+            .conn
+            .query_row("SELECT snapshot_json, snapshot_sha256 FROM ladders WHERE id = ?1", [id], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "ladder", id })?;
+        if sha256_hex(snapshot.as_bytes()) != expected {
+            return Err(StoreError::Corrupt { path: self.path.clone(), detail: format!("ladder {id} no longer matches its hash") });
+        }
+        json::from_json(&snapshot, std::path::Path::new("stored ladder"))
+            .map_err(|error| StoreError::Corrupt { path: self.path.clone(), detail: error.to_string() })
+    }
+}
+
+fn stored_ladder(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredLadder> {
+    let snapshot: String = row.get(5)?;
+    // Counting roles needs only the array length, not a full import.
+    let role_count = serde_json::from_str::<serde_json::Value>(&snapshot)
+        .ok()
+        .and_then(|value| value["roles"].as_array().map(|roles| roles.len() as u32))
+        .unwrap_or(0);
+    Ok(StoredLadder {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        source_name: row.get(2)?,
+        source_sha256: row.get(3)?,
+        snapshot_sha256: row.get(4)?,
+        role_count,
+        is_default: row.get(6)?,
+        imported_at: row.get(7)?,
+    })
+}

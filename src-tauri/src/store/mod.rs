@@ -1,0 +1,83 @@
+//! The only module that knows SQL. One `Store` owns one connection to the database in
+//! the data folder; every method that changes data commits (durably: WAL with
+//! `synchronous=FULL`) before it returns, so a returned `Ok` means saved.
+
+pub mod audit;
+pub mod backup;
+mod check;
+pub mod error;
+mod ladders;
+pub mod location;
+pub mod migrations;
+pub mod open;
+mod people;
+mod scorecards;
+mod settings;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use check::{CheckReport, Durability};
+pub use error::StoreError;
+pub use ladders::StoredLadder;
+pub use people::NewCandidate;
+pub use scorecards::RatingChange;
+
+/// The database file inside the data folder.
+pub const DB_FILE: &str = "rung.db";
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates) the database in `data_dir`, creating the folder if needed.
+    pub fn open_in(data_dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|e| StoreError::ReadOnly {
+            path: data_dir.to_owned(),
+            detail: e.to_string(),
+        })?;
+        open::open(&data_dir.join(DB_FILE))
+    }
+
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        open::open(path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Simulates a full disk by capping the database size (for tests of that path).
+    #[doc(hidden)]
+    pub fn limit_pages_for_tests(&self, pages: u32) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "max_page_count", pages)?;
+        Ok(())
+    }
+}
+
+/// Moves a damaged database (and its WAL files) aside as `<file>.corrupt-<time>`, so
+/// nothing is lost and a new database can be created in its place. Returns the new name.
+pub fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    let target = open::sibling(path, &format!("corrupt-{stamp}"));
+    std::fs::rename(path, &target).map_err(|e| StoreError::io(path, &e))?;
+    for suffix in ["-wal", "-shm"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        let side = PathBuf::from(side);
+        if side.exists() {
+            let mut moved = target.as_os_str().to_owned();
+            moved.push(suffix);
+            std::fs::rename(&side, PathBuf::from(moved)).map_err(|e| StoreError::io(&side, &e))?;
+        }
+    }
+    Ok(target)
+}
+
+/// Timestamps are RFC 3339 UTC with microseconds, so they sort as text.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}

@@ -1,0 +1,123 @@
+//! Opening a database without ever harming it: a read-only look first (is it SQLite,
+//! is it intact, is it from a newer Rung), then the durable settings, then a backup
+//! before any migration.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite_migration::Migrations;
+
+use super::error::StoreError;
+use super::migrations::{latest_version, migrations};
+use super::Store;
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// How long a writer waits for another connection's lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub fn open(path: &Path) -> Result<Store, StoreError> {
+    open_with(path, &migrations(), latest_version())
+}
+
+/// `open` with a given migration list, so tests can inject a failing migration.
+#[doc(hidden)]
+pub fn open_with(path: &Path, migrations: &Migrations<'_>, latest: i64) -> Result<Store, StoreError> {
+    let existing = path.exists() && std::fs::metadata(path).map_err(|e| StoreError::io(path, &e))?.len() > 0;
+    let found_version = if existing { inspect_read_only(path, latest)? } else { 0 };
+
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(|error| classify(path, error))?;
+    if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
+        return Err(StoreError::ReadOnly { path: path.to_owned(), detail: "the file is read-only".into() });
+    }
+    configure(&conn).map_err(|error| classify(path, error))?;
+
+    if found_version < latest {
+        let backup = if existing { Some(backup_before_migration(&conn, path, latest)?) } else { None };
+        if let Err(error) = migrations.to_latest(&mut conn) {
+            return Err(match backup {
+                Some(backup) => StoreError::MigrationFailed { path: path.to_owned(), backup, detail: error.to_string() },
+                None => StoreError::Invalid(format!("could not create the database at {}: {error}", path.display())),
+            });
+        }
+    }
+    Ok(Store { conn, path: path.to_owned() })
+}
+
+/// Durability first: WAL, and every commit synced to disk before it returns.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(rusqlite::Error::InvalidQuery);
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Checks an existing file without writing to it; returns its schema version.
+pub fn inspect_read_only(path: &Path, latest: i64) -> Result<i64, StoreError> {
+    let mut header = [0u8; 16];
+    let read = {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path).map_err(|e| StoreError::io(path, &e))?;
+        file.read(&mut header).map_err(|e| StoreError::io(path, &e))?
+    };
+    if read < header.len() || &header != SQLITE_MAGIC {
+        return Err(StoreError::NotSqlite { path: path.to_owned() });
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|error| classify(path, error))?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(|error| classify(path, error))?;
+    if version > latest {
+        return Err(StoreError::NewerSchema { path: path.to_owned(), found: version, known: latest });
+    }
+    let problems = integrity_problems(&conn, "quick_check").map_err(|error| classify(path, error))?;
+    if !problems.is_empty() {
+        return Err(StoreError::Corrupt { path: path.to_owned(), detail: problems.join("; ") });
+    }
+    Ok(version)
+}
+
+/// Rows of `PRAGMA integrity_check` / `quick_check` other than "ok".
+pub fn integrity_problems(conn: &Connection, pragma: &str) -> rusqlite::Result<Vec<String>> {
+    let mut statement = conn.prepare(&format!("PRAGMA {pragma}"))?;
+    let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
+    let mut problems = Vec::new();
+    for row in rows {
+        let row = row?;
+        if row != "ok" {
+            problems.push(row);
+        }
+    }
+    Ok(problems)
+}
+
+fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
+    match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotSqlite { path: path.to_owned() },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path: path.to_owned(), detail: error.to_string() },
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => {
+            StoreError::ReadOnly { path: path.to_owned(), detail: error.to_string() }
+        }
+        _ => StoreError::from(error),
+    }
+}
+
+fn backup_before_migration(conn: &Connection, path: &Path, latest: i64) -> Result<PathBuf, StoreError> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    let backup = sibling(path, &format!("pre-v{latest}-{stamp}.bak"));
+    super::backup::write_verified_copy(conn, &backup)?;
+    Ok(backup)
+}
+
+/// `rung.db` + "x" → `rung.db.x` in the same folder.
+pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".");
+    name.push(suffix);
+    path.with_file_name(name)
+}

@@ -1,0 +1,58 @@
+use rusqlite::params;
+use serde::Deserialize;
+use ts_rs::TS;
+
+use super::error::StoreError;
+use super::Store;
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct NewCandidate {
+    pub name: String,
+    pub email: Option<String>,
+    pub ladder_id: i64,
+    pub target_role_key: String,
+    pub notes: String,
+}
+
+impl Store {
+    pub fn create_interviewer(&mut self, name: &str, email: Option<&str>) -> Result<i64, StoreError> {
+        let name = required(name, "An interviewer needs a name.")?;
+        let tx = self.conn.transaction()?;
+        tx.execute("INSERT INTO interviewers (name, email, created_at) VALUES (?1, ?2, ?3)", params![name, email, super::now()])?;
+        let id = tx.last_insert_rowid();
+        super::audit::append(&tx, "rung", "interviewer.create", "interviewer", id, &serde_json::json!({}))?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn create_candidate(&mut self, candidate: &NewCandidate) -> Result<i64, StoreError> {
+        let name = required(&candidate.name, "A candidate needs a name.")?;
+        let ladder = self.load_ladder(candidate.ladder_id)?;
+        let role = ladder.role(&candidate.target_role_key).ok_or_else(|| {
+            StoreError::Invalid(format!("The ladder has no role {:?}; choose a target role from it.", candidate.target_role_key))
+        })?;
+        if role.incomplete {
+            return Err(StoreError::Invalid(format!("{} has no characteristics yet, so it cannot be a target role.", role.title)));
+        }
+        let now = super::now();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO candidates (name, email, ladder_id, target_role_key, notes, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            params![name, candidate.email, candidate.ladder_id, candidate.target_role_key, candidate.notes, now],
+        )?;
+        let id = tx.last_insert_rowid();
+        super::audit::append(&tx, "rung", "candidate.create", "candidate", id, &serde_json::json!({ "ladder_id": candidate.ladder_id }))?;
+        tx.commit()?;
+        Ok(id)
+    }
+}
+
+fn required<'a>(value: &'a str, message: &str) -> Result<&'a str, StoreError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        Err(StoreError::Invalid(message.to_owned()))
+    } else {
+        Ok(trimmed)
+    }
+}

@@ -1,0 +1,58 @@
+//! Helpers for tests on real SQLite files in temporary folders.
+
+use std::path::{Path, PathBuf};
+
+use rung::ladder::default_ladder;
+use rung::store::{NewCandidate, RatingChange, Store, DB_FILE};
+
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub store: Store,
+    pub scorecard: i64,
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_in(dir.path()).unwrap();
+        let ladder = store.save_ladder(&default_ladder(), true).unwrap();
+        let interviewer = store.create_interviewer("Ada Interviewer", None).unwrap();
+        let candidate = store
+            .create_candidate(&NewCandidate {
+                name: "Zoë Łukasiewicz-Nguyễn".into(),
+                email: None,
+                ladder_id: ladder.id,
+                target_role_key: "senior-application-support-engineer".into(),
+                notes: String::new(),
+            })
+            .unwrap();
+        let scorecard = store.start_scorecard(candidate, interviewer, None).unwrap();
+        Fixture { dir, store, scorecard }
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.path().join(DB_FILE)
+    }
+}
+
+pub fn change(characteristic: &str, score: Option<u8>, notes: &str) -> RatingChange {
+    RatingChange {
+        role_key: "senior-application-support-engineer".into(),
+        characteristic_key: characteristic.into(),
+        score,
+        notes: notes.into(),
+    }
+}
+
+/// A second, raw connection: what another program (or an attacker) could do to the file.
+pub fn raw(path: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(path).unwrap()
+}
+
+/// The main file's bytes after folding the WAL in, to compare "untouched" exactly.
+pub fn checkpointed_bytes(path: &Path) -> Vec<u8> {
+    let conn = raw(path);
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
+    drop(conn);
+    std::fs::read(path).unwrap()
+}
