@@ -248,3 +248,36 @@ async fn an_imported_folder_ladder_shows_two_tracks_and_the_user_can_switch_ladd
     }
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_database_is_explained_and_moved_aside_only_when_the_user_agrees() {
+    let driver = start_driver();
+    let db = driver.data_dir.path().join(rung::store::DB_FILE);
+    drop(rung::store::Store::open(&db).unwrap());
+    let mut bytes = std::fs::read(&db).unwrap();
+    for byte in bytes.iter_mut().skip(4096).take(8192) {
+        *byte ^= 0x5a;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    for side in ["rung.db-wal", "rung.db-shm"] {
+        let _ = std::fs::remove_file(driver.data_dir.path().join(side));
+    }
+
+    let client = open_app(&driver, &[]).await;
+    let problem = wait_for(&client, "[data-testid=startup-problem]").await;
+    let message = problem.text().await.unwrap();
+    assert!(message.contains("is damaged"), "{message}");
+    assert_eq!(std::fs::read(&db).unwrap(), bytes, "nothing is changed before the user agrees");
+
+    client.find(Locator::Css("[data-testid=move-aside]")).await.unwrap().click().await.unwrap();
+    wait_for(&client, "[data-testid=role-option]").await;
+    assert_eq!(texts(&client, "[data-testid=role-title]").await, SEED_ROLES);
+    let kept: Vec<String> = std::fs::read_dir(driver.data_dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("rung.db.corrupt-") && !name.ends_with("-wal") && !name.ends_with("-shm"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(std::fs::read(driver.data_dir.path().join(&kept[0])).unwrap(), bytes, "the damaged file is kept as it was");
+    client.close().await.unwrap();
+}

@@ -4,6 +4,7 @@ mod store_support;
 mod support;
 
 mod cli;
+mod cli_db;
 mod crash;
 mod e2e;
 mod folder_ladder;
