@@ -4,5 +4,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$RUNG_ROOT"
 require_toolchains
-# The import benchmarks need only the domain library: no Tauri, no WebKit.
+# sqlite3 is the floor the rating-save benchmark compares against.
+install_packages sqlite3
+# The benchmarks need only the domain library: no Tauri, no WebKit.
 cargo bench --locked --no-default-features --bench ladder_import "$@"
+cargo bench --locked --no-default-features --bench rating_save

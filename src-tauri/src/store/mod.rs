@@ -50,6 +50,13 @@ impl Store {
         &self.path
     }
 
+    /// Switches `synchronous` (FULL, NORMAL) to measure what durability costs.
+    #[doc(hidden)]
+    pub fn set_synchronous_for_benchmarks(&self, mode: &str) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "synchronous", mode)?;
+        Ok(())
+    }
+
     /// Simulates a full disk by capping the database size (for tests of that path).
     #[doc(hidden)]
     pub fn limit_pages_for_tests(&self, pages: u32) -> Result<(), StoreError> {
