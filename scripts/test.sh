@@ -14,5 +14,9 @@ npm --prefix ui run check --silent
 
 echo "==> cargo test"
 export WEBKIT_DISABLE_DMABUF_RENDERER=1
-# Benches are compiled too, so they cannot rot; they are run by scripts/bench.sh.
-xvfb-run -a dbus-run-session -- cargo test --locked --all-targets "$@"
+# Library, app and integration tests; this also builds examples/crash_writer, the process
+# the crash test kills.
+xvfb-run -a dbus-run-session -- cargo test --locked "$@"
+
+echo "==> benches, once each as smoke tests (scripts/bench.sh measures)"
+cargo test --locked --benches

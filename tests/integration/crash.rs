@@ -18,7 +18,7 @@ fn writer_path() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
     let profile_dir = exe.parent().unwrap().parent().unwrap();
     let path = profile_dir.join("examples/crash_writer");
-    assert!(path.exists(), "{} is missing: cargo test builds examples (do not pass --tests alone)", path.display());
+    assert!(path.exists(), "{} is missing: plain `cargo test` builds it (with --all-targets or --tests, run `cargo build --examples` first)", path.display());
     path
 }
 
