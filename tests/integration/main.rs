@@ -12,6 +12,7 @@ mod fuzz_corpus;
 mod json_round_trip;
 mod malformed;
 mod properties;
+mod questions;
 mod robust_markdown;
 mod seed_ladder;
 mod store_audit_properties;

@@ -1,6 +1,8 @@
 //! Scorecards as the domain sees them: ratings against a ladder snapshot, and the seal
 //! that makes a submitted scorecard verifiable. Plain Rust — no Tauri, no SQL.
 
+pub mod questions;
+
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
