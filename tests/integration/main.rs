@@ -11,6 +11,7 @@ mod folder_ladder;
 mod fuzz_corpus;
 mod json_round_trip;
 mod malformed;
+mod panel_plan;
 mod properties;
 mod questions;
 mod robust_markdown;

@@ -1,7 +1,9 @@
 //! Scorecards as the domain sees them: ratings against a ladder snapshot, and the seal
 //! that makes a submitted scorecard verifiable. Plain Rust — no Tauri, no SQL.
 
+pub mod panel;
 pub mod questions;
+pub mod template;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
