@@ -3,6 +3,7 @@
 //! Domain modules (`ladder`) are plain Rust; `app` is the only module that knows Tauri,
 //! and `cli` runs the same operations headless.
 
+pub mod demo;
 pub mod ladder;
 pub mod scorecard;
 pub mod store;

@@ -5,10 +5,12 @@ mod support;
 
 mod cli;
 mod cli_db;
+mod demo;
 mod crash;
 mod e2e;
 mod folder_ladder;
 mod fuzz_corpus;
+mod independence;
 mod json_round_trip;
 mod malformed;
 mod panel_plan;

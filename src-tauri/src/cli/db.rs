@@ -112,3 +112,16 @@ pub fn restore(data_dir: &Path, file: &Path) -> Outcome {
     let kept = store.restore_from(file).map_err(|e| e.to_string())?;
     Ok(format!("restored {} from {}; the previous database is kept at {}", store.path().display(), file.display(), kept.display()))
 }
+
+pub fn demo(data_dir: &Path) -> Outcome {
+    let mut store = Store::open_in(data_dir).map_err(|e| e.to_string())?;
+    let demo = crate::demo::create_demo(&mut store).map_err(|e| e.to_string())?;
+    let verb = if demo.created { "created" } else { "already there:" };
+    Ok(format!(
+        "{verb} {} (candidate {}) with {} submitted scorecards, in {}",
+        crate::demo::DEMO_CANDIDATE,
+        demo.candidate_id,
+        demo.scorecards,
+        store.path().display()
+    ))
+}

@@ -47,6 +47,8 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Replace the database with the backup in FILE (the current one is kept beside it).
     Restore { file: PathBuf },
+    /// Add a demo candidate with a full panel of submitted scorecards on the default ladder.
+    Demo,
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,6 +79,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Audit(command) => db::run_audit(&cli.data_dir(), command),
         Command::Backup { file } => db::backup(&cli.data_dir(), file),
         Command::Restore { file } => db::restore(&cli.data_dir(), file),
+        Command::Demo => db::demo(&cli.data_dir()),
     };
     match outcome {
         Ok(output) => {

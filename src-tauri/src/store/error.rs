@@ -19,6 +19,8 @@ pub enum StoreError {
     BadBackup { path: PathBuf, detail: String },
     #[error("that scorecard is already submitted and sealed. Submit an amendment with a reason instead.")]
     Sealed,
+    #[error("other interviewers' scores stay hidden until you submit your own scorecard for this candidate.")]
+    Hidden,
     #[error("{what} {id} does not exist.")]
     NotFound { what: &'static str, id: i64 },
     #[error("{0}")]
@@ -40,6 +42,7 @@ impl StoreError {
             StoreError::MigrationFailed { .. } => "db_migration_failed",
             StoreError::BadBackup { .. } => "db_bad_backup",
             StoreError::Sealed => "scorecard_sealed",
+            StoreError::Hidden => "scores_hidden",
             StoreError::NotFound { .. } => "not_found",
             StoreError::Invalid(_) => "invalid",
             StoreError::Sqlite(_) => "db_error",

@@ -6,10 +6,12 @@ pub mod audit;
 pub mod backup;
 mod check;
 pub mod error;
+mod independence;
 mod ladders;
 pub mod location;
 pub mod migrations;
 pub mod open;
+mod panels;
 mod people;
 mod scorecards;
 mod settings;
@@ -21,7 +23,8 @@ use rusqlite::Connection;
 pub use check::{CheckReport, Durability};
 pub use error::StoreError;
 pub use ladders::StoredLadder;
-pub use people::NewCandidate;
+pub use panels::StoredInterview;
+pub use people::{CandidateSummary, NewCandidate};
 pub use scorecards::RatingChange;
 
 /// The database file inside the data folder.

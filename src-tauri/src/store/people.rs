@@ -56,3 +56,34 @@ fn required<'a>(value: &'a str, message: &str) -> Result<&'a str, StoreError> {
         Ok(trimmed)
     }
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, TS)]
+pub struct CandidateSummary {
+    pub id: i64,
+    pub name: String,
+    pub email: Option<String>,
+    pub ladder_id: i64,
+    pub target_role_key: String,
+    pub notes: String,
+    pub created_at: String,
+}
+
+impl Store {
+    pub fn candidates(&self) -> Result<Vec<CandidateSummary>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT id, name, email, ladder_id, target_role_key, notes, created_at FROM candidates ORDER BY id",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok(CandidateSummary {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                email: row.get(2)?,
+                ladder_id: row.get(3)?,
+                target_role_key: row.get(4)?,
+                notes: row.get(5)?,
+                created_at: row.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

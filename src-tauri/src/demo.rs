@@ -1,0 +1,81 @@
+//! Demo data: a candidate on the default ladder with a full panel of submitted
+//! scorecards, so a new user can see a debrief within a minute. Used by `rung demo` and
+//! offered by the app on first run.
+
+use crate::ladder::{default_ladder, Ladder};
+use crate::scorecard::panel::{default_interview_count, default_plan};
+use crate::scorecard::template::{template_for, SectionPurpose};
+use crate::scorecard::Overall;
+use crate::store::{NewCandidate, RatingChange, Store, StoreError};
+
+pub const DEMO_CANDIDATE: &str = "Alex Rivera (demo)";
+const DEMO_NOTES: &str = "Demo data created by Rung. Delete it whenever you like.";
+const DEMO_TARGET: &str = "senior-application-support-engineer";
+const INTERVIEWERS: [&str; 3] = ["Priya Natarajan", "Tomás García", "Mei Chen"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoSummary {
+    pub candidate_id: i64,
+    pub scorecards: usize,
+    pub created: bool,
+}
+
+/// Creates the demo once; later calls return the existing one.
+pub fn create_demo(store: &mut Store) -> Result<DemoSummary, StoreError> {
+    if let Some(existing) = store.candidates()?.into_iter().find(|c| c.name == DEMO_CANDIDATE && c.notes == DEMO_NOTES) {
+        let scorecards = store.scorecards_of(existing.id)?.len();
+        return Ok(DemoSummary { candidate_id: existing.id, scorecards, created: false });
+    }
+    let ladder: Ladder = default_ladder();
+    let stored = store.save_ladder(&ladder, true)?;
+    let template = template_for(&ladder, DEMO_TARGET).expect("the default ladder has the demo's target role");
+    let candidate_id = store.create_candidate(&NewCandidate {
+        name: DEMO_CANDIDATE.into(),
+        email: Some("alex.rivera@example.com".into()),
+        ladder_id: stored.id,
+        target_role_key: DEMO_TARGET.into(),
+        notes: DEMO_NOTES.into(),
+    })?;
+    let plan = default_plan(&template, default_interview_count(&template), 2);
+    let interviews = store.save_panel_plan(candidate_id, &plan)?;
+    let mut scorecards = 0;
+    for (index, interview) in interviews.iter().enumerate() {
+        let interviewer = store.create_interviewer(INTERVIEWERS[index % INTERVIEWERS.len()], None)?;
+        store.assign_interviewer(interview.id, Some(interviewer))?;
+        let scorecard = store.start_scorecard(candidate_id, interviewer, Some(interview.id))?;
+        for (n, focus) in interview.focus.iter().enumerate() {
+            let purpose = template.sections.iter().find(|s| s.role_key == focus.role_key).map(|s| s.purpose.clone());
+            let score = demo_score(purpose.as_ref(), index, n);
+            let notes = match score {
+                Some(4) => "Strong, specific example with measurable results.",
+                Some(3) => "Clear example; handled it independently.",
+                Some(2) => "Example needed prompting; partly there.",
+                Some(_) => "Could not give an example.",
+                None => "Ran out of time before this one.",
+            };
+            let change = RatingChange {
+                role_key: focus.role_key.clone(),
+                characteristic_key: focus.characteristic_key.clone(),
+                score,
+                notes: notes.into(),
+            };
+            store.save_rating(scorecard, &change)?;
+        }
+        let summary = "Solid across the Senior Application Support Engineer path; some evidence of the next level.";
+        store.save_overall(scorecard, Some(Overall::Yes), Some("senior-application-support-engineer"), summary)?;
+        store.submit_scorecard(scorecard)?;
+        scorecards += 1;
+    }
+    Ok(DemoSummary { candidate_id, scorecards, created: true })
+}
+
+/// Mostly Performing on the path, mixed on the next role, one gap, one disagreement.
+fn demo_score(purpose: Option<&SectionPurpose>, interview: usize, position: usize) -> Option<u8> {
+    match purpose {
+        Some(SectionPurpose::NextRole) => Some(if (interview + position) % 2 == 0 { 3 } else { 2 }),
+        _ if interview == 2 && position == 1 => None,
+        _ if interview == 1 && position == 0 => Some(2),
+        _ if (interview + position) % 4 == 0 => Some(4),
+        _ => Some(3),
+    }
+}

@@ -1,0 +1,97 @@
+//! Panel plans: interviews with their focus characteristics, per candidate.
+
+use rusqlite::params;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::error::StoreError;
+use super::Store;
+use crate::scorecard::panel::{PanelPlan, PlannedInterview};
+use crate::scorecard::template::CharacteristicRef;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StoredInterview {
+    pub id: i64,
+    pub position: u32,
+    pub name: String,
+    pub interviewer_id: Option<i64>,
+    pub focus: Vec<CharacteristicRef>,
+}
+
+impl Store {
+    /// Replaces the candidate's plan (interviews that already have scorecards are kept by
+    /// position, so edits never orphan a scorecard).
+    pub fn save_panel_plan(&mut self, candidate_id: i64, plan: &PanelPlan) -> Result<Vec<StoredInterview>, StoreError> {
+        if plan.interviews.is_empty() {
+            return Err(StoreError::Invalid("A panel needs at least one interview.".into()));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO panel_plans (candidate_id, created_at) VALUES (?1, ?2) ON CONFLICT(candidate_id) DO NOTHING",
+            params![candidate_id, super::now()],
+        )?;
+        let plan_id: i64 = tx.query_row("SELECT id FROM panel_plans WHERE candidate_id = ?1", [candidate_id], |row| row.get(0))?;
+        for (position, interview) in plan.interviews.iter().enumerate() {
+            save_interview(&tx, plan_id, position as u32 + 1, interview)?;
+        }
+        // Interviews beyond the new plan's length go, unless a scorecard refers to them.
+        tx.execute(
+            "DELETE FROM interviews WHERE plan_id = ?1 AND position > ?2
+             AND NOT EXISTS (SELECT 1 FROM scorecards WHERE interview_id = interviews.id)",
+            params![plan_id, plan.interviews.len() as i64],
+        )?;
+        super::audit::append(&tx, "rung", "panel.save", "candidate", candidate_id, &serde_json::json!({ "interviews": plan.interviews.len() }))?;
+        tx.commit()?;
+        self.panel(candidate_id)
+    }
+
+    pub fn panel(&self, candidate_id: i64) -> Result<Vec<StoredInterview>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT i.id, i.position, i.name, i.interviewer_id FROM interviews i
+             JOIN panel_plans p ON p.id = i.plan_id WHERE p.candidate_id = ?1 ORDER BY i.position",
+        )?;
+        let mut interviews: Vec<StoredInterview> = statement
+            .query_map([candidate_id], |row| {
+                Ok(StoredInterview { id: row.get(0)?, position: row.get(1)?, name: row.get(2)?, interviewer_id: row.get(3)?, focus: Vec::new() })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut focus = self.conn.prepare(
+            "SELECT role_key, characteristic_key FROM interview_focus WHERE interview_id = ?1 ORDER BY rowid",
+        )?;
+        for interview in &mut interviews {
+            interview.focus = focus
+                .query_map([interview.id], |row| Ok(CharacteristicRef { role_key: row.get(0)?, characteristic_key: row.get(1)? }))?
+                .collect::<Result<_, _>>()?;
+        }
+        Ok(interviews)
+    }
+
+    pub fn assign_interviewer(&mut self, interview_id: i64, interviewer_id: Option<i64>) -> Result<(), StoreError> {
+        let changed = self.conn.execute("UPDATE interviews SET interviewer_id = ?2 WHERE id = ?1", params![interview_id, interviewer_id])?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "interview", id: interview_id });
+        }
+        Ok(())
+    }
+}
+
+fn save_interview(tx: &rusqlite::Transaction<'_>, plan_id: i64, position: u32, interview: &PlannedInterview) -> Result<(), StoreError> {
+    let name = interview.name.trim();
+    if name.is_empty() {
+        return Err(StoreError::Invalid(format!("Interview {position} needs a name.")));
+    }
+    tx.execute(
+        "INSERT INTO interviews (plan_id, position, name) VALUES (?1, ?2, ?3)
+         ON CONFLICT(plan_id, position) DO UPDATE SET name = excluded.name",
+        params![plan_id, position, name],
+    )?;
+    let id: i64 = tx.query_row("SELECT id FROM interviews WHERE plan_id = ?1 AND position = ?2", params![plan_id, position], |row| row.get(0))?;
+    tx.execute("DELETE FROM interview_focus WHERE interview_id = ?1", [id])?;
+    for focus in &interview.focus {
+        tx.execute(
+            "INSERT OR IGNORE INTO interview_focus (interview_id, role_key, characteristic_key) VALUES (?1, ?2, ?3)",
+            params![id, focus.role_key, focus.characteristic_key],
+        )?;
+    }
+    Ok(())
+}
