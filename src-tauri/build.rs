@@ -27,6 +27,20 @@ fn build_app() {
             "get_ladder",
             "import_ladder_file",
             "import_ladder_folder",
+            "list_interviewers",
+            "create_interviewer",
+            "set_current_interviewer",
+            "list_candidates",
+            "create_candidate",
+            "update_candidate",
+            "candidate_kit",
+            "save_panel_plan",
+            "save_questions",
+            "open_scoring",
+            "save_rating",
+            "save_overall",
+            "submit_scorecard",
+            "create_demo",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

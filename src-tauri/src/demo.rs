@@ -3,7 +3,6 @@
 //! offered by the app on first run.
 
 use crate::ladder::{default_ladder, Ladder};
-use crate::scorecard::panel::{default_interview_count, default_plan};
 use crate::scorecard::template::{template_for, SectionPurpose};
 use crate::scorecard::Overall;
 use crate::store::{NewCandidate, RatingChange, Store, StoreError};
@@ -29,15 +28,17 @@ pub fn create_demo(store: &mut Store) -> Result<DemoSummary, StoreError> {
     let ladder: Ladder = default_ladder();
     let stored = store.save_ladder(&ladder, true)?;
     let template = template_for(&ladder, DEMO_TARGET).expect("the default ladder has the demo's target role");
-    let candidate_id = store.create_candidate(&NewCandidate {
-        name: DEMO_CANDIDATE.into(),
-        email: Some("alex.rivera@example.com".into()),
-        ladder_id: stored.id,
-        target_role_key: DEMO_TARGET.into(),
-        notes: DEMO_NOTES.into(),
-    })?;
-    let plan = default_plan(&template, default_interview_count(&template), 2);
-    let interviews = store.save_panel_plan(candidate_id, &plan)?;
+    let candidate_id = crate::hiring::create_candidate(
+        store,
+        &NewCandidate {
+            name: DEMO_CANDIDATE.into(),
+            email: Some("alex.rivera@example.com".into()),
+            ladder_id: stored.id,
+            target_role_key: DEMO_TARGET.into(),
+            notes: DEMO_NOTES.into(),
+        },
+    )?;
+    let interviews = store.panel(candidate_id)?;
     let mut scorecards = 0;
     for (index, interview) in interviews.iter().enumerate() {
         let interviewer = store.create_interviewer(INTERVIEWERS[index % INTERVIEWERS.len()], None)?;

@@ -4,6 +4,7 @@
 //! and `cli` runs the same operations headless.
 
 pub mod demo;
+pub mod hiring;
 pub mod ladder;
 pub mod scorecard;
 pub mod store;

@@ -4,7 +4,11 @@
 use ts_rs::{Config, TS};
 
 use super::{IpcError, StartupStatus};
-use crate::store::StoredLadder;
+use crate::hiring::{CandidateKit, InterviewSlot, KitCharacteristic, ScoringSession};
+use crate::scorecard::panel::{Coverage, PanelPlan, PlannedInterview};
+use crate::scorecard::template::{CharacteristicRef, SectionPurpose};
+use crate::scorecard::{Overall, Rating, Scorecard, ScorecardStatus};
+use crate::store::{CandidateSummary, Interviewer, NewCandidate, RatingChange, StoredInterview, StoredLadder};
 use crate::ladder::{
     Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, LevelPolicy, RatingLevel, RatingScale,
     Role, Track,
@@ -31,6 +35,24 @@ pub fn typescript_bindings() -> String {
         StoredLadder::decl(&cfg),
         StartupStatus::decl(&cfg),
         IpcError::decl(&cfg),
+        Interviewer::decl(&cfg),
+        CandidateSummary::decl(&cfg),
+        NewCandidate::decl(&cfg),
+        CharacteristicRef::decl(&cfg),
+        SectionPurpose::decl(&cfg),
+        KitCharacteristic::decl(&cfg),
+        CandidateKit::decl(&cfg),
+        InterviewSlot::decl(&cfg),
+        StoredInterview::decl(&cfg),
+        Coverage::decl(&cfg),
+        PanelPlan::decl(&cfg),
+        PlannedInterview::decl(&cfg),
+        ScoringSession::decl(&cfg),
+        Scorecard::decl(&cfg),
+        ScorecardStatus::decl(&cfg),
+        Overall::decl(&cfg),
+        Rating::decl(&cfg),
+        RatingChange::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test --lib bindings`. Do not edit.\n",

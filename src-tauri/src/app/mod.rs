@@ -22,12 +22,26 @@ pub fn run(data_dir: PathBuf, extra: Vec<Ladder>) -> ExitCode {
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
-            commands::startup_status,
-            commands::move_database_aside,
-            commands::list_ladders,
-            commands::get_ladder,
-            commands::import_ladder_file,
-            commands::import_ladder_folder,
+            commands::ladders::startup_status,
+            commands::ladders::move_database_aside,
+            commands::ladders::list_ladders,
+            commands::ladders::get_ladder,
+            commands::ladders::import_ladder_file,
+            commands::ladders::import_ladder_folder,
+            commands::hiring::list_interviewers,
+            commands::hiring::create_interviewer,
+            commands::hiring::set_current_interviewer,
+            commands::hiring::list_candidates,
+            commands::hiring::create_candidate,
+            commands::hiring::update_candidate,
+            commands::hiring::candidate_kit,
+            commands::hiring::save_panel_plan,
+            commands::hiring::save_questions,
+            commands::hiring::open_scoring,
+            commands::hiring::save_rating,
+            commands::hiring::save_overall,
+            commands::hiring::submit_scorecard,
+            commands::hiring::create_demo,
         ])
         .run(tauri::generate_context!("tauri.conf.json"));
     match result {

@@ -17,6 +17,8 @@ pub struct AppState {
     pub store: Mutex<Option<Store>>,
     pub startup_error: Mutex<Option<StoreError>>,
     pub first_ladder: Mutex<Option<i64>>,
+    /// Who is scoring on this laptop (kept in settings across restarts).
+    current_interviewer: Mutex<Option<i64>>,
 }
 
 /// What the window needs to know before anything else.
@@ -40,6 +42,7 @@ impl AppState {
             store: Mutex::new(None),
             startup_error: Mutex::new(None),
             first_ladder: Mutex::new(None),
+            current_interviewer: Mutex::new(None),
         };
         match state.open_store(extra) {
             Ok(()) => {}
@@ -58,8 +61,20 @@ impl AppState {
             eprintln!("warning: the automatic backup failed: {error}");
         }
         *self.first_ladder.lock().expect("fresh mutex") = Some(first);
+        let current = store.setting("profile.current_interviewer")?.and_then(|id| id.parse().ok());
+        self.set_current_interviewer(current);
         *self.store.lock().expect("fresh mutex") = Some(store);
         Ok(())
+    }
+
+    pub fn current_interviewer(&self) -> Option<i64> {
+        self.current_interviewer.lock().ok().and_then(|id| *id)
+    }
+
+    pub fn set_current_interviewer(&self, id: Option<i64>) {
+        if let Ok(mut current) = self.current_interviewer.lock() {
+            *current = id;
+        }
     }
 
     pub fn status(&self) -> StartupStatus {

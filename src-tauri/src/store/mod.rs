@@ -13,6 +13,7 @@ pub mod migrations;
 pub mod open;
 mod panels;
 mod people;
+mod questions;
 mod scorecards;
 mod settings;
 
@@ -24,7 +25,7 @@ pub use check::{CheckReport, Durability};
 pub use error::StoreError;
 pub use ladders::StoredLadder;
 pub use panels::StoredInterview;
-pub use people::{CandidateSummary, NewCandidate};
+pub use people::{CandidateSummary, Interviewer, NewCandidate};
 pub use scorecards::RatingChange;
 
 /// The database file inside the data folder.

@@ -95,3 +95,36 @@ fn save_interview(tx: &rusqlite::Transaction<'_>, plan_id: i64, position: u32, i
     }
     Ok(())
 }
+
+impl Store {
+    /// An interview and the candidate it belongs to.
+    pub fn interview(&self, interview_id: i64) -> Result<(i64, StoredInterview), StoreError> {
+        let candidate_id: i64 = self
+            .conn
+            .query_row(
+                "SELECT p.candidate_id FROM interviews i JOIN panel_plans p ON p.id = i.plan_id WHERE i.id = ?1",
+                [interview_id],
+                |row| row.get(0),
+            )
+            .map_err(|_| StoreError::NotFound { what: "interview", id: interview_id })?;
+        let interview = self
+            .panel(candidate_id)?
+            .into_iter()
+            .find(|interview| interview.id == interview_id)
+            .ok_or(StoreError::NotFound { what: "interview", id: interview_id })?;
+        Ok((candidate_id, interview))
+    }
+
+    /// The viewer's latest scorecard for an interview (a draft, or the sealed one).
+    pub fn own_scorecard_for_interview(&self, viewer: i64, interview_id: i64) -> Result<Option<i64>, StoreError> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM scorecards WHERE interviewer_id = ?1 AND interview_id = ?2 ORDER BY id DESC LIMIT 1",
+                params![viewer, interview_id],
+                |row| row.get(0),
+            )
+            .optional()?)
+    }
+}

@@ -87,3 +87,40 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, TS)]
+pub struct Interviewer {
+    pub id: i64,
+    pub name: String,
+}
+
+impl Store {
+    pub fn candidate(&self, id: i64) -> Result<CandidateSummary, StoreError> {
+        self.candidates()?.into_iter().find(|c| c.id == id).ok_or(StoreError::NotFound { what: "candidate", id })
+    }
+
+    pub fn update_candidate(&mut self, id: i64, candidate: &NewCandidate) -> Result<(), StoreError> {
+        let name = required(&candidate.name, "A candidate needs a name.")?;
+        let current = self.candidate(id)?;
+        if current.ladder_id != candidate.ladder_id || current.target_role_key != candidate.target_role_key {
+            let ladder = self.load_ladder(candidate.ladder_id)?;
+            if ladder.role(&candidate.target_role_key).is_none_or(|role| role.incomplete) {
+                return Err(StoreError::Invalid("Choose a target role that has characteristics.".into()));
+            }
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE candidates SET name = ?2, email = ?3, ladder_id = ?4, target_role_key = ?5, notes = ?6, updated_at = ?7 WHERE id = ?1",
+            params![id, name, candidate.email, candidate.ladder_id, candidate.target_role_key, candidate.notes, super::now()],
+        )?;
+        super::audit::append(&tx, "rung", "candidate.update", "candidate", id, &serde_json::json!({}))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn interviewers(&self) -> Result<Vec<Interviewer>, StoreError> {
+        let mut statement = self.conn.prepare("SELECT id, name FROM interviewers ORDER BY name, id")?;
+        let rows = statement.query_map([], |row| Ok(Interviewer { id: row.get(0)?, name: row.get(1)? }))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -141,3 +141,63 @@ can_move_aside: boolean,
 first_ladder_id: number | null, };
 
 export type IpcError = { code: string, message: string, };
+
+export type Interviewer = { id: number, name: string, };
+
+export type CandidateSummary = { id: number, name: string, email: string | null, ladder_id: number, target_role_key: string, notes: string, created_at: string, };
+
+export type NewCandidate = { name: string, email: string | null, ladder_id: number, target_role_key: string, notes: string, };
+
+export type CharacteristicRef = { role_key: string, characteristic_key: string, };
+
+export type SectionPurpose = "foundation" | "target" | "next_role";
+
+export type KitCharacteristic = { reference: CharacteristicRef, role_title: string, level: number, purpose: SectionPurpose, title: string, examples: Array<string>, questions: Array<string>, 
+/**
+ * True when the questions were edited for this candidate.
+ */
+questions_edited: boolean, };
+
+export type CandidateKit = { candidate: CandidateSummary, ladder_name: string, target_title: string, scale: RatingScale, characteristics: Array<KitCharacteristic>, interviews: Array<InterviewSlot>, coverage: Array<Coverage>, minimum_coverage: number, };
+
+export type InterviewSlot = { interview: StoredInterview, interviewer_name: string | null, };
+
+export type StoredInterview = { id: number, position: number, name: string, interviewer_id: number | null, focus: Array<CharacteristicRef>, };
+
+export type Coverage = { characteristic: CharacteristicRef, 
+/**
+ * How many interviews focus on it.
+ */
+interviews: number, };
+
+export type PanelPlan = { interviews: Array<PlannedInterview>, };
+
+export type PlannedInterview = { name: string, focus: Array<CharacteristicRef>, };
+
+export type ScoringSession = { candidate_name: string, target_title: string, interview_name: string, scale: RatingScale, scorecard: Scorecard, 
+/**
+ * This interview's focus first, then the rest of the template.
+ */
+focus: Array<KitCharacteristic>, others: Array<KitCharacteristic>, 
+/**
+ * Roles an interviewer may name as their level opinion: (key, "L2 Senior …").
+ */
+level_options: Array<[string, string]>, };
+
+export type Scorecard = { id: number, candidate_id: number, interviewer_id: number, interview_id: number | null, ladder_snapshot_sha256: string, status: ScorecardStatus, overall: Overall | null, level_opinion: string | null, summary: string, submitted_at: string | null, seal_sha256: string | null, amends_scorecard_id: number | null, amendment_reason: string | null, 
+/**
+ * Sorted by role, then characteristic.
+ */
+ratings: Array<Rating>, };
+
+export type ScorecardStatus = "draft" | "submitted";
+
+export type Overall = "strong_no" | "no" | "yes" | "strong_yes";
+
+export type Rating = { role_key: string, characteristic_key: string, 
+/**
+ * 1–4 on the ladder's scale; `None` is "not assessed", never a low score.
+ */
+score: number | null, notes: string, updated_at: string, };
+
+export type RatingChange = { role_key: string, characteristic_key: string, score: number | null, notes: string, };

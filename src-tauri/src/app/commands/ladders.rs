@@ -1,12 +1,12 @@
-//! IPC commands: each one runs the library off the UI thread and maps errors. No logic here.
+//! Ladder and start-up commands.
 
 use std::path::PathBuf;
 
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 
-use super::state::{with_store, AppState, StartupStatus};
-use super::IpcError;
+use crate::app::state::{with_store, AppState, StartupStatus};
+use crate::app::IpcError;
 use crate::ladder::{self, Ladder};
 use crate::store::StoredLadder;
 

@@ -1,0 +1,133 @@
+//! People, candidates, panels and scoring.
+
+use tauri::{AppHandle, Manager};
+
+use crate::app::state::{with_store, AppState};
+use crate::app::IpcError;
+use crate::hiring::{self, CandidateKit, ScoringSession};
+use crate::scorecard::panel::PanelPlan;
+use crate::scorecard::template::CharacteristicRef;
+use crate::scorecard::{Overall, Rating, Scorecard};
+use crate::store::{CandidateSummary, Interviewer, NewCandidate, RatingChange};
+
+const CURRENT_INTERVIEWER: &str = "profile.current_interviewer";
+
+/// The interviewer using this laptop right now, or an error that says to choose one.
+fn viewer(app: &AppHandle) -> Result<i64, IpcError> {
+    app.state::<AppState>().current_interviewer().ok_or_else(|| IpcError {
+        code: "no_interviewer".into(),
+        message: "Choose who is scoring (top right) before opening a scorecard.".into(),
+    })
+}
+
+#[tauri::command]
+pub async fn list_interviewers(app: AppHandle) -> Result<(Vec<Interviewer>, Option<i64>), IpcError> {
+    let current = app.state::<AppState>().current_interviewer();
+    with_store(app, move |store| Ok((store.interviewers()?, current))).await
+}
+
+/// Creates a profile and makes it the one scoring on this laptop.
+#[tauri::command]
+pub async fn create_interviewer(app: AppHandle, name: String) -> Result<Interviewer, IpcError> {
+    let handle = app.clone();
+    let created = with_store(app, move |store| {
+        let id = store.create_interviewer(&name, None)?;
+        store.set_setting(CURRENT_INTERVIEWER, &id.to_string())?;
+        Ok(Interviewer { id, name: name.trim().to_owned() })
+    })
+    .await?;
+    handle.state::<AppState>().set_current_interviewer(Some(created.id));
+    Ok(created)
+}
+
+#[tauri::command]
+pub async fn set_current_interviewer(app: AppHandle, id: i64) -> Result<(), IpcError> {
+    let handle = app.clone();
+    with_store(app, move |store| {
+        if !store.interviewers()?.iter().any(|i| i.id == id) {
+            return Err(IpcError { code: "not_found".into(), message: format!("Interviewer {id} does not exist.") });
+        }
+        Ok(store.set_setting(CURRENT_INTERVIEWER, &id.to_string())?)
+    })
+    .await?;
+    handle.state::<AppState>().set_current_interviewer(Some(id));
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn list_candidates(app: AppHandle) -> Result<Vec<CandidateSummary>, IpcError> {
+    with_store(app, |store| Ok(store.candidates()?)).await
+}
+
+#[tauri::command]
+pub async fn create_candidate(app: AppHandle, candidate: NewCandidate) -> Result<i64, IpcError> {
+    with_store(app, move |store| Ok(hiring::create_candidate(store, &candidate)?)).await
+}
+
+#[tauri::command]
+pub async fn update_candidate(app: AppHandle, id: i64, candidate: NewCandidate) -> Result<(), IpcError> {
+    with_store(app, move |store| Ok(store.update_candidate(id, &candidate)?)).await
+}
+
+#[tauri::command]
+pub async fn candidate_kit(app: AppHandle, id: i64) -> Result<CandidateKit, IpcError> {
+    with_store(app, move |store| Ok(hiring::candidate_kit(store, id)?)).await
+}
+
+#[tauri::command]
+pub async fn save_panel_plan(app: AppHandle, candidate_id: i64, plan: PanelPlan) -> Result<(), IpcError> {
+    with_store(app, move |store| Ok(store.save_panel_plan(candidate_id, &plan).map(|_| ())?)).await
+}
+
+#[tauri::command]
+pub async fn save_questions(app: AppHandle, candidate_id: i64, characteristic: CharacteristicRef, questions: Vec<String>) -> Result<(), IpcError> {
+    with_store(app, move |store| Ok(store.save_questions(candidate_id, &characteristic, &questions)?)).await
+}
+
+#[tauri::command]
+pub async fn open_scoring(app: AppHandle, interview_id: i64) -> Result<ScoringSession, IpcError> {
+    let viewer = viewer(&app)?;
+    with_store(app, move |store| Ok(hiring::open_scoring(store, viewer, interview_id)?)).await
+}
+
+/// Resolves only after the change is committed: the window shows "saved" on this.
+#[tauri::command]
+pub async fn save_rating(app: AppHandle, scorecard_id: i64, change: RatingChange) -> Result<Rating, IpcError> {
+    let viewer = viewer(&app)?;
+    with_store(app, move |store| Ok(store.save_own_rating(viewer, scorecard_id, &change)?)).await
+}
+
+#[tauri::command]
+pub async fn save_overall(
+    app: AppHandle,
+    scorecard_id: i64,
+    overall: Option<Overall>,
+    level_opinion: Option<String>,
+    summary: String,
+) -> Result<(), IpcError> {
+    let viewer = viewer(&app)?;
+    with_store(app, move |store| {
+        store.scorecard_for(viewer, scorecard_id).and_then(|card| {
+            if card.interviewer_id == viewer { Ok(()) } else { Err(crate::store::StoreError::Hidden) }
+        })?;
+        Ok(store.save_overall(scorecard_id, overall, level_opinion.as_deref(), &summary)?)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn submit_scorecard(app: AppHandle, scorecard_id: i64) -> Result<Scorecard, IpcError> {
+    let viewer = viewer(&app)?;
+    with_store(app, move |store| {
+        if store.scorecard(scorecard_id)?.interviewer_id != viewer {
+            return Err(crate::store::StoreError::Hidden.into());
+        }
+        Ok(store.submit_scorecard(scorecard_id)?)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn create_demo(app: AppHandle) -> Result<i64, IpcError> {
+    with_store(app, |store| Ok(crate::demo::create_demo(store)?.candidate_id)).await
+}

@@ -1,0 +1,166 @@
+//! The hiring workflows the app and CLI share: a candidate with a default panel, the
+//! interview kit, and an interviewer's scoring session. Orchestrates `store` and the
+//! pure domain modules; knows neither SQL nor Tauri.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::ladder::RatingScale;
+use crate::scorecard::panel::{default_interview_count, default_plan, Coverage};
+use crate::scorecard::questions::questions_for;
+use crate::scorecard::template::{template_for, CharacteristicRef, ScorecardTemplate, SectionPurpose};
+use crate::scorecard::Scorecard;
+use crate::store::{CandidateSummary, NewCandidate, Store, StoreError, StoredInterview};
+
+/// Interviews per path characteristic in the default plan.
+const DEFAULT_COVERAGE: usize = 2;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct KitCharacteristic {
+    pub reference: CharacteristicRef,
+    pub role_title: String,
+    pub level: u32,
+    pub purpose: SectionPurpose,
+    pub title: String,
+    pub examples: Vec<String>,
+    pub questions: Vec<String>,
+    /// True when the questions were edited for this candidate.
+    pub questions_edited: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CandidateKit {
+    pub candidate: CandidateSummary,
+    pub ladder_name: String,
+    pub target_title: String,
+    pub scale: RatingScale,
+    pub characteristics: Vec<KitCharacteristic>,
+    pub interviews: Vec<InterviewSlot>,
+    pub coverage: Vec<Coverage>,
+    pub minimum_coverage: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct InterviewSlot {
+    pub interview: StoredInterview,
+    pub interviewer_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ScoringSession {
+    pub candidate_name: String,
+    pub target_title: String,
+    pub interview_name: String,
+    pub scale: RatingScale,
+    pub scorecard: Scorecard,
+    /// This interview's focus first, then the rest of the template.
+    pub focus: Vec<KitCharacteristic>,
+    pub others: Vec<KitCharacteristic>,
+    /// Roles an interviewer may name as their level opinion: (key, "L2 Senior …").
+    pub level_options: Vec<(String, String)>,
+}
+
+/// Creates the candidate and their default panel plan in one go.
+pub fn create_candidate(store: &mut Store, candidate: &NewCandidate) -> Result<i64, StoreError> {
+    let id = store.create_candidate(candidate)?;
+    let template = template(store, candidate.ladder_id, &candidate.target_role_key)?;
+    let plan = default_plan(&template, default_interview_count(&template), DEFAULT_COVERAGE);
+    store.save_panel_plan(id, &plan)?;
+    Ok(id)
+}
+
+fn template(store: &Store, ladder_id: i64, target: &str) -> Result<ScorecardTemplate, StoreError> {
+    let ladder = store.load_ladder(ladder_id)?;
+    template_for(&ladder, target).ok_or_else(|| StoreError::Invalid(format!("The ladder has no scorable role {target:?}.")))
+}
+
+fn kit_characteristics(store: &Store, candidate_id: i64, template: &ScorecardTemplate) -> Result<Vec<KitCharacteristic>, StoreError> {
+    let edited = store.edited_questions(candidate_id)?;
+    Ok(template
+        .sections
+        .iter()
+        .flat_map(|section| {
+            section.characteristics.iter().map(move |characteristic| (section, characteristic))
+        })
+        .map(|(section, characteristic)| {
+            let reference = CharacteristicRef { role_key: section.role_key.clone(), characteristic_key: characteristic.key.clone() };
+            let stored = edited.iter().find(|(r, _)| *r == reference).map(|(_, texts)| texts.clone());
+            KitCharacteristic {
+                questions_edited: stored.is_some(),
+                questions: stored.unwrap_or_else(|| questions_for(characteristic)),
+                reference,
+                role_title: section.role_title.clone(),
+                level: section.level,
+                purpose: section.purpose.clone(),
+                title: characteristic.title.clone(),
+                examples: characteristic.examples.clone(),
+            }
+        })
+        .collect())
+}
+
+pub fn candidate_kit(store: &Store, candidate_id: i64) -> Result<CandidateKit, StoreError> {
+    let candidate = store.candidate(candidate_id)?;
+    let ladder = store.load_ladder(candidate.ladder_id)?;
+    let template = template(store, candidate.ladder_id, &candidate.target_role_key)?;
+    let interviewers = store.interviewers()?;
+    let interviews: Vec<InterviewSlot> = store
+        .panel(candidate_id)?
+        .into_iter()
+        .map(|interview| InterviewSlot {
+            interviewer_name: interview.interviewer_id.and_then(|id| interviewers.iter().find(|i| i.id == id)).map(|i| i.name.clone()),
+            interview,
+        })
+        .collect();
+    let plan = crate::scorecard::panel::PanelPlan {
+        interviews: interviews
+            .iter()
+            .map(|slot| crate::scorecard::panel::PlannedInterview { name: slot.interview.name.clone(), focus: slot.interview.focus.clone() })
+            .collect(),
+    };
+    Ok(CandidateKit {
+        target_title: ladder.role(&candidate.target_role_key).map(|r| r.title.clone()).unwrap_or_default(),
+        ladder_name: ladder.name.clone(),
+        scale: ladder.rating_scale.clone(),
+        characteristics: kit_characteristics(store, candidate_id, &template)?,
+        coverage: plan.coverage(&template),
+        minimum_coverage: ladder.policy.min_interviewers_per_characteristic,
+        interviews,
+        candidate,
+    })
+}
+
+/// The viewer's own scorecard for an interview, started on first open. Assigns the
+/// interview to the viewer if nobody has it yet.
+pub fn open_scoring(store: &mut Store, viewer: i64, interview_id: i64) -> Result<ScoringSession, StoreError> {
+    let (candidate_id, interview) = store.interview(interview_id)?;
+    if interview.interviewer_id.is_none() {
+        store.assign_interviewer(interview_id, Some(viewer))?;
+    }
+    let scorecard_id = match store.own_scorecard_for_interview(viewer, interview_id)? {
+        Some(id) => id,
+        None => store.start_scorecard(candidate_id, viewer, Some(interview_id))?,
+    };
+    let scorecard = store.scorecard_for(viewer, scorecard_id)?;
+    let candidate = store.candidate(candidate_id)?;
+    let ladder = store.load_ladder(candidate.ladder_id)?;
+    let template = template(store, candidate.ladder_id, &candidate.target_role_key)?;
+    let (focus, others): (Vec<KitCharacteristic>, Vec<KitCharacteristic>) = kit_characteristics(store, candidate_id, &template)?
+        .into_iter()
+        .partition(|item| interview.focus.contains(&item.reference));
+    let level_options = template
+        .sections
+        .iter()
+        .map(|section| (section.role_key.clone(), format!("L{} {}", section.level, section.role_title)))
+        .collect();
+    Ok(ScoringSession {
+        candidate_name: candidate.name,
+        target_title: ladder.role(&candidate.target_role_key).map(|r| r.title.clone()).unwrap_or_default(),
+        interview_name: interview.name,
+        scale: ladder.rating_scale,
+        scorecard,
+        focus,
+        others,
+        level_options,
+    })
+}
