@@ -1,6 +1,22 @@
 // Typed wrappers over Rung's IPC commands. The types come from Rust (ipc-types.ts).
 import { invoke } from '@tauri-apps/api/core';
-import type { IpcError, Ladder, StartupStatus, StoredLadder } from './ipc-types';
+import type {
+  CandidateKit,
+  CandidateSummary,
+  CharacteristicRef,
+  Interviewer,
+  IpcError,
+  Ladder,
+  NewCandidate,
+  Overall,
+  PanelPlan,
+  Rating,
+  RatingChange,
+  Scorecard,
+  ScoringSession,
+  StartupStatus,
+  StoredLadder,
+} from './ipc-types';
 
 export function isIpcError(value: unknown): value is IpcError {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
@@ -20,4 +36,27 @@ export const api = {
   getLadder: (id: number) => invoke<Ladder>('get_ladder', { id }),
   importLadderFile: () => invoke<StoredLadder | null>('import_ladder_file'),
   importLadderFolder: () => invoke<StoredLadder | null>('import_ladder_folder'),
+
+  listInterviewers: () => invoke<[Interviewer[], number | null]>('list_interviewers'),
+  createInterviewer: (name: string) => invoke<Interviewer>('create_interviewer', { name }),
+  setCurrentInterviewer: (id: number) => invoke<void>('set_current_interviewer', { id }),
+
+  listCandidates: () => invoke<CandidateSummary[]>('list_candidates'),
+  createCandidate: (candidate: NewCandidate) => invoke<number>('create_candidate', { candidate }),
+  updateCandidate: (id: number, candidate: NewCandidate) => invoke<void>('update_candidate', { id, candidate }),
+  candidateKit: (id: number) => invoke<CandidateKit>('candidate_kit', { id }),
+  savePanelPlan: (candidateId: number, plan: PanelPlan) => invoke<void>('save_panel_plan', { candidateId, plan }),
+  saveQuestions: (candidateId: number, characteristic: CharacteristicRef, questions: string[]) =>
+    invoke<void>('save_questions', { candidateId, characteristic, questions }),
+  createDemo: () => invoke<number>('create_demo'),
+
+  openScoring: (interviewId: number) => invoke<ScoringSession>('open_scoring', { interviewId }),
+  saveRating: (scorecardId: number, change: RatingChange) => invoke<Rating>('save_rating', { scorecardId, change }),
+  saveOverall: (scorecardId: number, overall: Overall | null, levelOpinion: string | null, summary: string) =>
+    invoke<void>('save_overall', { scorecardId, overall, levelOpinion, summary }),
+  submitScorecard: (scorecardId: number) => invoke<Scorecard>('submit_scorecard', { scorecardId }),
 };
+
+export function sameCharacteristic(a: CharacteristicRef, b: CharacteristicRef): boolean {
+  return a.role_key === b.role_key && a.characteristic_key === b.characteristic_key;
+}
