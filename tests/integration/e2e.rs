@@ -24,11 +24,11 @@ static ONE_WINDOW_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// tauri-driver for one test, in its own process group so that dropping it also ends
 /// the WebKitWebDriver and app it started.
-struct Driver {
+pub struct Driver {
     child: Child,
     port: u16,
     /// The app's data folder for this test: never the user's own.
-    data_dir: tempfile::TempDir,
+    pub data_dir: tempfile::TempDir,
     _turn: std::sync::MutexGuard<'static, ()>,
 }
 
@@ -55,7 +55,7 @@ fn tauri_driver_path() -> PathBuf {
     }
 }
 
-fn start_driver() -> Driver {
+pub fn start_driver() -> Driver {
     assert!(
         std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
         "the end-to-end tests need a display: run them with scripts/test.sh (which uses xvfb-run)"
@@ -85,7 +85,7 @@ fn start_driver() -> Driver {
     Driver { child, port, data_dir: tempfile::tempdir().unwrap(), _turn: turn }
 }
 
-async fn open_app(driver: &Driver, args: &[&str]) -> Client {
+pub async fn open_app(driver: &Driver, args: &[&str]) -> Client {
     let mut capabilities = serde_json::Map::new();
     let mut all_args = vec!["--data-dir".to_owned(), driver.data_dir.path().display().to_string()];
     all_args.extend(args.iter().map(|arg| (*arg).to_owned()));
@@ -98,7 +98,7 @@ async fn open_app(driver: &Driver, args: &[&str]) -> Client {
         .expect("a WebDriver session with the app")
 }
 
-async fn texts(client: &Client, css: &str) -> Vec<String> {
+pub async fn texts(client: &Client, css: &str) -> Vec<String> {
     let mut out = Vec::new();
     for element in client.find_all(Locator::Css(css)).await.unwrap() {
         out.push(element.text().await.unwrap());
@@ -106,7 +106,7 @@ async fn texts(client: &Client, css: &str) -> Vec<String> {
     out
 }
 
-async fn wait_for(client: &Client, css: &str) -> Element {
+pub async fn wait_for(client: &Client, css: &str) -> Element {
     client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await.unwrap()
 }
 

@@ -8,6 +8,7 @@ mod cli_db;
 mod demo;
 mod crash;
 mod e2e;
+mod e2e_scoring;
 mod folder_ladder;
 mod fuzz_corpus;
 mod independence;

@@ -1,0 +1,240 @@
+//! The interviewer's journey in the real window, by keyboard: create a candidate, open
+//! an interview, score every focus characteristic, survive a SIGKILL of the app in the
+//! middle, then submit and seal. Screens are saved to target/e2e-screens/ for review.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::{key::Key, Client, Locator};
+use rung::scorecard::{seal_holds, ScorecardStatus};
+
+use crate::e2e::{open_app, start_driver, texts, wait_for};
+
+const CANDIDATE: &str = "Zoë Łukasiewicz-Nguyễn";
+
+async fn screenshot(client: &Client, name: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screens");
+    std::fs::create_dir_all(&dir).unwrap();
+    if let Ok(png) = client.screenshot().await {
+        std::fs::write(dir.join(name), png).unwrap();
+    }
+}
+
+async fn click(client: &Client, css: &str) {
+    wait_for(client, css).await.click().await.unwrap();
+}
+
+async fn press(client: &Client, keys: &str) {
+    client.active_element().await.unwrap().send_keys(keys).await.unwrap();
+}
+
+/// Attributes of the scoring rows: (score, state, note) in order.
+async fn rows(client: &Client) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for row in client.find_all(Locator::Css("[data-testid=score-row]")).await.unwrap() {
+        let score = row.attr("data-score").await.unwrap().unwrap_or_default();
+        let state = row.attr("data-state").await.unwrap().unwrap_or_default();
+        let note = match row.find(Locator::Css("textarea")).await {
+            Ok(area) => area.prop("value").await.unwrap().unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        out.push((score, state, note));
+    }
+    out
+}
+
+async fn wait_row(client: &Client, index: usize, score: &str, note: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let all = rows(client).await;
+        let row = &all[index];
+        if row.0 == score && row.1 == "saved" && row.2 == note {
+            return;
+        }
+        assert!(Instant::now() < deadline, "row {index} stayed {row:?}, expected score {score} note {note:?} saved");
+        tokio::time::sleep(Duration::from_millis(30)).await;
+    }
+}
+
+async fn focus_count(client: &Client) -> usize {
+    let heading = texts(client, ".list h2 .count").await;
+    heading[0].parse().unwrap()
+}
+
+/// Scores row `index` by keyboard: digit, Enter, note, Esc, then waits for "saved".
+async fn score_row(client: &Client, index: usize) -> (String, String) {
+    let score = (1 + index % 4).to_string();
+    let note = format!("Evidence {index}: explained the incident clearly — naïve café test");
+    press(client, &score).await;
+    press(client, &Key::Enter.to_string()).await;
+    press(client, &note).await;
+    press(client, &Key::Escape.to_string()).await;
+    wait_row(client, index, &score, &note).await;
+    (score, note)
+}
+
+async fn open_first_interview(client: &Client) {
+    click(client, "[data-testid=nav-candidates]").await;
+    click(client, "[data-testid=candidate-row]").await;
+    click(client, "[data-testid=score-interview]").await;
+    wait_for(client, "[data-testid=score-row]").await;
+}
+
+fn kill_app(data_dir: &std::path::Path) {
+    let pattern = format!("--data-dir {}", data_dir.display());
+    let status = std::process::Command::new("pkill").args(["-KILL", "-f", "--", &pattern]).status().unwrap();
+    assert!(status.success(), "the app process was not found");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_interview_is_scored_by_keyboard_survives_sigkill_and_is_sealed() {
+    let driver = start_driver();
+    let client = open_app(&driver, &[]).await;
+
+    // Who is scoring, then a new candidate with a Unicode name.
+    click(&client, "[data-testid=nav-candidates]").await;
+    let name_field = wait_for(&client, "[data-testid=new-interviewer-name]").await;
+    name_field.send_keys(&format!("Dana Interviewer{}", Key::Enter)).await.unwrap();
+    wait_for(&client, "[data-testid=interviewer-select]").await;
+    click(&client, "[data-testid=new-candidate]").await;
+    wait_for(&client, "[data-testid=candidate-name]").await.send_keys(CANDIDATE).await.unwrap();
+    let role = wait_for(&client, "[data-testid=candidate-role] option[value=senior-application-support-engineer]").await;
+    role.click().await.unwrap();
+    click(&client, "[data-testid=candidate-submit]").await;
+    let heading = wait_for(&client, "[data-testid=candidate-heading]").await;
+    assert_eq!(heading.text().await.unwrap(), CANDIDATE);
+    screenshot(&client, "candidate-kit.png").await;
+
+    click(&client, "[data-testid=score-interview]").await;
+    wait_for(&client, "[data-testid=score-row]").await;
+    let focus = focus_count(&client).await;
+    assert!(focus >= 4, "the first interview has {focus} focus characteristics");
+
+    // Half the focus characteristics, by keyboard only.
+    let half = focus / 2;
+    let mut saved = Vec::new();
+    for index in 0..half {
+        saved.push(score_row(&client, index).await);
+        press(&client, &Key::Down.to_string()).await;
+    }
+    screenshot(&client, "scoring.png").await;
+    // One more key press, then the app dies without warning.
+    press(&client, "4").await;
+    kill_app(driver.data_dir.path());
+    // End the dead session so WebKitWebDriver accepts a new one.
+    let _ = client.close().await;
+
+    // Relaunch: everything shown as saved is there.
+    let client = open_app(&driver, &[]).await;
+    open_first_interview(&client).await;
+    let after = rows(&client).await;
+    for (index, (score, note)) in saved.iter().enumerate() {
+        assert_eq!((&after[index].0, &after[index].2), (score, note), "row {index} after the kill");
+    }
+
+    // Finish the rest, then submit with Ctrl+Enter and confirm.
+    // The list has the keyboard focus when the scorecard opens.
+    for _ in 0..half {
+        press(&client, &Key::Down.to_string()).await;
+    }
+    for index in half..focus {
+        score_row(&client, index).await;
+        press(&client, &Key::Down.to_string()).await;
+    }
+    press(&client, &format!("{}{}", Key::Control, Key::Enter)).await;
+    wait_for(&client, "[data-testid=submit-dialog]").await;
+    press(&client, &Key::Enter.to_string()).await;
+    wait_for(&client, "[data-testid=sealed-banner]").await;
+    screenshot(&client, "sealed.png").await;
+    client.close().await.unwrap();
+
+    // The database agrees: submitted, sealed, every note in place.
+    let store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
+    let candidate = &store.candidates().unwrap()[0];
+    assert_eq!(candidate.name, CANDIDATE);
+    let scorecards = store.scorecards_of(candidate.id).unwrap();
+    assert_eq!(scorecards.len(), 1);
+    let card = &scorecards[0];
+    assert_eq!(card.status, ScorecardStatus::Submitted);
+    assert!(seal_holds(card));
+    assert_eq!(card.ratings.iter().filter(|r| r.score.is_some()).count(), focus);
+    assert!(card.ratings.iter().all(|r| r.notes.starts_with("Evidence ")));
+}
+
+/// Calls an IPC command from the window and returns its result or its error object.
+async fn invoke(client: &Client, command: &str, args: serde_json::Value) -> serde_json::Value {
+    client
+        .execute_async(
+            r#"const [command, args, done] = arguments;
+               window.__TAURI_INTERNALS__.invoke(command, args)
+                 .then((value) => done({ ok: value }), (error) => done({ err: error }));"#,
+            vec![command.into(), args],
+        )
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_command_shows_or_changes_another_interviewers_scorecard() {
+    let driver = start_driver();
+    // Ann has a draft with a private note; Ben is the one at the keyboard.
+    let (candidate, interview, ann_card) = {
+        let mut store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
+        let ladder = store.save_ladder(&rung::ladder::default_ladder(), true).unwrap();
+        let candidate = rung::hiring::create_candidate(
+            &mut store,
+            &rung::store::NewCandidate {
+                name: "Sam Candidate".into(),
+                email: None,
+                ladder_id: ladder.id,
+                target_role_key: "senior-application-support-engineer".into(),
+                notes: String::new(),
+            },
+        )
+        .unwrap();
+        let interview = store.panel(candidate).unwrap()[0].id;
+        let ann = store.create_interviewer("Ann", None).unwrap();
+        let ben = store.create_interviewer("Ben", None).unwrap();
+        let session = rung::hiring::open_scoring(&mut store, ann, interview).unwrap();
+        let change = rung::store::RatingChange {
+            role_key: "senior-application-support-engineer".into(),
+            characteristic_key: "i-am-a-support-mentor".into(),
+            score: Some(4),
+            notes: "ann's secret".into(),
+        };
+        store.save_rating(session.scorecard.id, &change).unwrap();
+        store.set_setting("profile.current_interviewer", &ben.to_string()).unwrap();
+        (candidate, interview, session.scorecard.id)
+    };
+    let client = open_app(&driver, &[]).await;
+    wait_for(&client, "[data-testid=nav-candidates]").await;
+
+    let opened = invoke(&client, "open_scoring", serde_json::json!({ "interviewId": interview })).await;
+    let own = &opened["ok"]["scorecard"];
+    assert_ne!(own["id"], ann_card, "Ben gets his own scorecard, not Ann's");
+    assert_eq!(own["ratings"], serde_json::json!([]));
+    for (command, args) in [
+        ("candidate_kit", serde_json::json!({ "id": candidate })),
+        ("list_candidates", serde_json::json!({})),
+        ("list_interviewers", serde_json::json!({})),
+        ("open_scoring", serde_json::json!({ "interviewId": interview })),
+    ] {
+        let answer = invoke(&client, command, args).await.to_string();
+        assert!(!answer.contains("ann's secret"), "{command} leaked Ann's note: {answer}");
+    }
+    let rating = serde_json::json!({ "role_key": "senior-application-support-engineer", "characteristic_key": "i-am-a-support-mentor", "score": 1, "notes": "overwritten" });
+    for (command, args) in [
+        ("save_rating", serde_json::json!({ "scorecardId": ann_card, "change": rating })),
+        ("save_overall", serde_json::json!({ "scorecardId": ann_card, "overall": "strong_no", "levelOpinion": null, "summary": "x" })),
+        ("submit_scorecard", serde_json::json!({ "scorecardId": ann_card })),
+    ] {
+        let answer = invoke(&client, command, args).await;
+        assert_eq!(answer["err"]["code"], "scores_hidden", "{command}: {answer}");
+    }
+    client.close().await.unwrap();
+
+    let store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
+    let ann = store.scorecard(ann_card).unwrap();
+    assert_eq!(ann.status, ScorecardStatus::Draft);
+    assert_eq!((ann.ratings[0].score, ann.ratings[0].notes.as_str()), (Some(4), "ann's secret"));
+    assert_eq!(ann.overall, None);
+}
