@@ -9,3 +9,10 @@ install_packages sqlite3
 # The benchmarks need only the domain library: no Tauri, no WebKit.
 cargo bench --locked --no-default-features --bench ladder_import "$@"
 cargo bench --locked --no-default-features --bench rating_save
+
+# The round trip of one rating save in the real app window (WebDriver under Xvfb).
+install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+install_tauri_driver
+[ -f ui/dist/index.html ] || build_ui
+WEBKIT_DISABLE_DMABUF_RENDERER=1 xvfb-run -a dbus-run-session -- \
+  cargo test --locked --test integration bench_rating_save_round_trip -- --ignored --nocapture

@@ -238,3 +238,72 @@ async fn no_command_shows_or_changes_another_interviewers_scorecard() {
     assert_eq!((ann.ratings[0].score, ann.ratings[0].notes.as_str()), (Some(4), "ann's secret"));
     assert_eq!(ann.overall, None);
 }
+
+/// Not a test: the benchmark of one rating save in the real app, from the key press to
+/// the "saved" state painted (measured in the window), printed as a table.
+/// Run: `bash scripts/bench.sh` (or with `-- --ignored bench_` under xvfb-run).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "benchmark: run by scripts/bench.sh"]
+async fn bench_rating_save_round_trip_in_the_app() {
+    const PRESSES: usize = 300;
+    let driver = start_driver();
+    {
+        let mut store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
+        rung::demo::create_demo(&mut store).unwrap();
+        let ladder = store.list_ladders().unwrap()[0].id;
+        let candidate = rung::hiring::create_candidate(
+            &mut store,
+            &rung::store::NewCandidate {
+                name: "Bench Candidate".into(),
+                email: None,
+                ladder_id: ladder,
+                target_role_key: "senior-application-support-engineer".into(),
+                notes: String::new(),
+            },
+        )
+        .unwrap();
+        assert!(candidate > 0);
+        let me = store.create_interviewer("Bench", None).unwrap();
+        store.set_setting("profile.current_interviewer", &me.to_string()).unwrap();
+    }
+    let client = open_app(&driver, &[]).await;
+    click(&client, "[data-testid=nav-candidates]").await;
+    wait_for(&client, "[data-testid=candidate-row]").await;
+    let rows = client.find_all(Locator::Css("[data-testid=candidate-row]")).await.unwrap();
+    rows.last().unwrap().click().await.unwrap();
+    click(&client, "[data-testid=score-interview]").await;
+    wait_for(&client, "[data-testid=score-row]").await;
+    let focus = focus_count(&client).await;
+    for n in 0..PRESSES {
+        press(&client, &(1 + n % 4).to_string()).await;
+        // Wait for the save to be shown before the next key, as a person would.
+        wait_row_state(&client, n % focus, "saved").await;
+        // Down to the next characteristic, and back to the first after the last.
+        let next = if (n + 1) % focus == 0 { Key::Up.to_string().repeat(focus - 1) } else { Key::Down.to_string() };
+        press(&client, &next).await;
+    }
+    let timings: Vec<f64> = serde_json::from_value(client.execute("return window.__rungSaveTimings", vec![]).await.unwrap()).unwrap();
+    client.close().await.unwrap();
+    let mut sorted = timings.clone();
+    sorted.sort_by(f64::total_cmp);
+    let at = |q: f64| sorted[((sorted.len() as f64 - 1.0) * q).round() as usize];
+    println!("\nRating save round trip in the app (key press → Rust → SQLite commit → \"saved\" painted), {} saves", sorted.len());
+    println!("| p50 | p90 | p99 | max |");
+    println!("| ---: | ---: | ---: | ---: |");
+    println!("| {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms |", at(0.5), at(0.9), at(0.99), sorted[sorted.len() - 1]);
+    assert!(sorted.len() >= PRESSES * 9 / 10, "only {} timings recorded", sorted.len());
+}
+
+async fn wait_row_state(client: &Client, index: usize, state: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let css = format!("#score-row-{index}");
+    loop {
+        if let Ok(row) = client.find(Locator::Css(&css)).await {
+            if row.attr("data-state").await.unwrap().as_deref() == Some(state) {
+                return;
+            }
+        }
+        assert!(Instant::now() < deadline, "row {index} never reached {state}");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
