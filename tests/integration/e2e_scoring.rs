@@ -307,3 +307,58 @@ async fn wait_row_state(client: &Client, index: usize, state: &str) {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_panel_plan_is_edited_in_the_window_and_shows_coverage_gaps() {
+    let driver = start_driver();
+    let candidate = {
+        let mut store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
+        let ladder = store.save_ladder(&rung::ladder::default_ladder(), true).unwrap();
+        rung::hiring::create_candidate(
+            &mut store,
+            &rung::store::NewCandidate {
+                name: "Plan Candidate".into(),
+                email: None,
+                ladder_id: ladder.id,
+                target_role_key: "senior-application-support-engineer".into(),
+                notes: String::new(),
+            },
+        )
+        .unwrap()
+    };
+    let client = open_app(&driver, &[]).await;
+    click(&client, "[data-testid=nav-candidates]").await;
+    click(&client, "[data-testid=candidate-row]").await;
+    wait_for(&client, "[data-testid=coverage]").await;
+    assert_eq!(texts(&client, "[data-testid=coverage]").await[0], "2");
+
+    // Take the first characteristic out of the first interview that covers it.
+    let first_row = client.find(Locator::Css("tbody tr")).await.unwrap();
+    let boxes = first_row.find_all(Locator::Css("input[type=checkbox]")).await.unwrap();
+    let mut unticked = None;
+    for (index, checkbox) in boxes.iter().enumerate() {
+        if checkbox.prop("checked").await.unwrap().as_deref() == Some("true") {
+            checkbox.click().await.unwrap();
+            unticked = Some(index);
+            break;
+        }
+    }
+    let unticked = unticked.expect("the first characteristic is covered");
+    assert_eq!(texts(&client, "[data-testid=coverage]").await[0], "1 of 2", "the gap is shown");
+    click(&client, "[data-testid=save-plan]").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while client.find(Locator::Css("[data-testid=save-plan]")).await.is_ok() {
+        assert!(Instant::now() < deadline, "the plan was not saved");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    client.close().await.unwrap();
+
+    let store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
+    let panel = store.panel(candidate).unwrap();
+    let first = rung::scorecard::template::template_for(&rung::ladder::default_ladder(), "senior-application-support-engineer")
+        .unwrap()
+        .path_characteristics()[0]
+        .clone();
+    assert!(!panel[unticked].focus.contains(&first));
+    assert_eq!(panel.iter().filter(|i| i.focus.contains(&first)).count(), 1);
+}
