@@ -8,6 +8,7 @@ use fantoccini::{key::Key, Client, Locator};
 use rung::scorecard::{seal_holds, ScorecardStatus};
 
 use crate::e2e::{open_app, start_driver, texts, wait_for};
+use crate::store_support::seed_candidate;
 
 const CANDIDATE: &str = "Zoë Łukasiewicz-Nguyễn";
 
@@ -179,18 +180,7 @@ async fn no_command_shows_or_changes_another_interviewers_scorecard() {
     // Ann has a draft with a private note; Ben is the one at the keyboard.
     let (candidate, interview, ann_card) = {
         let mut store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
-        let ladder = store.save_ladder(&rung::ladder::default_ladder(), true).unwrap();
-        let candidate = rung::hiring::create_candidate(
-            &mut store,
-            &rung::store::NewCandidate {
-                name: "Sam Candidate".into(),
-                email: None,
-                ladder_id: ladder.id,
-                target_role_key: "senior-application-support-engineer".into(),
-                notes: String::new(),
-            },
-        )
-        .unwrap();
+        let candidate = seed_candidate(&mut store, "Sam Candidate");
         let interview = store.panel(candidate).unwrap()[0].id;
         let ann = store.create_interviewer("Ann", None).unwrap();
         let ben = store.create_interviewer("Ben", None).unwrap();
@@ -250,19 +240,7 @@ async fn bench_rating_save_round_trip_in_the_app() {
     {
         let mut store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
         rung::demo::create_demo(&mut store).unwrap();
-        let ladder = store.list_ladders().unwrap()[0].id;
-        let candidate = rung::hiring::create_candidate(
-            &mut store,
-            &rung::store::NewCandidate {
-                name: "Bench Candidate".into(),
-                email: None,
-                ladder_id: ladder,
-                target_role_key: "senior-application-support-engineer".into(),
-                notes: String::new(),
-            },
-        )
-        .unwrap();
-        assert!(candidate > 0);
+        seed_candidate(&mut store, "Bench Candidate");
         let me = store.create_interviewer("Bench", None).unwrap();
         store.set_setting("profile.current_interviewer", &me.to_string()).unwrap();
     }
@@ -313,18 +291,7 @@ async fn the_panel_plan_is_edited_in_the_window_and_shows_coverage_gaps() {
     let driver = start_driver();
     let candidate = {
         let mut store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
-        let ladder = store.save_ladder(&rung::ladder::default_ladder(), true).unwrap();
-        rung::hiring::create_candidate(
-            &mut store,
-            &rung::store::NewCandidate {
-                name: "Plan Candidate".into(),
-                email: None,
-                ladder_id: ladder.id,
-                target_role_key: "senior-application-support-engineer".into(),
-                notes: String::new(),
-            },
-        )
-        .unwrap()
+        seed_candidate(&mut store, "Plan Candidate")
     };
     let client = open_app(&driver, &[]).await;
     click(&client, "[data-testid=nav-candidates]").await;

@@ -56,3 +56,19 @@ pub fn checkpointed_bytes(path: &Path) -> Vec<u8> {
     drop(conn);
     std::fs::read(path).unwrap()
 }
+
+/// A candidate for the seed ladder's Senior Application Support Engineer, with the default panel.
+pub fn seed_candidate(store: &mut Store, name: &str) -> i64 {
+    let ladder = store.save_ladder(&default_ladder(), true).unwrap();
+    rung::hiring::create_candidate(
+        store,
+        &NewCandidate {
+            name: name.into(),
+            email: None,
+            ladder_id: ladder.id,
+            target_role_key: "senior-application-support-engineer".into(),
+            notes: String::new(),
+        },
+    )
+    .unwrap()
+}
