@@ -329,3 +329,42 @@ async fn the_panel_plan_is_edited_in_the_window_and_shows_coverage_gaps() {
     assert!(!panel[unticked].focus.contains(&first));
     assert_eq!(panel.iter().filter(|i| i.focus.contains(&first)).count(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_note_typed_just_before_the_window_closes_is_saved() {
+    let driver = start_driver();
+    {
+        let mut store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
+        seed_candidate(&mut store, "Close Candidate");
+        let me = store.create_interviewer("Closer", None).unwrap();
+        store.set_setting("profile.current_interviewer", &me.to_string()).unwrap();
+    }
+    let client = open_app(&driver, &[]).await;
+    open_first_interview(&client).await;
+    press(&client, "3").await;
+    wait_row_state(&client, 0, "saved").await;
+    press(&client, &Key::Enter.to_string()).await;
+    // No Esc, no pause: the note is still inside the typing debounce when the close comes.
+    press(&client, "typed right before closing").await;
+    let sent = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; window.__TAURI_INTERNALS__.invoke('plugin:event|emit', { event: 'tauri://close-requested', payload: null }).then(() => done('sent'), (e) => done(String(e)))",
+            vec![],
+        )
+        .await;
+    // What the window manager's close button sends to the window.
+    assert_eq!(sent.unwrap().as_str(), Some("sent"));
+    // The window closes itself once the note is committed; the app then exits.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let pattern = format!("--data-dir {}", driver.data_dir.path().display());
+    while std::process::Command::new("pgrep").args(["-f", "--", &pattern]).status().unwrap().success() {
+        assert!(Instant::now() < deadline, "the app did not close");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let _ = client.close().await;
+
+    let store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
+    let candidate = store.candidates().unwrap()[0].id;
+    let card = &store.scorecards_of(candidate).unwrap()[0];
+    assert!(card.ratings.iter().any(|r| r.notes == "typed right before closing"), "{:?}", card.ratings);
+}

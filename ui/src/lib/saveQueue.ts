@@ -4,6 +4,11 @@ export class SaveQueue {
   private tail: Promise<unknown> = Promise.resolve();
   pending = 0;
 
+  /** Resolves when every save queued so far has finished. */
+  idle(): Promise<unknown> {
+    return this.tail;
+  }
+
   run<T>(work: () => Promise<T>): Promise<T> {
     this.pending += 1;
     const next = this.tail.then(work, work);
