@@ -48,6 +48,8 @@ fn automatic_backups_are_taken_daily_and_only_the_newest_are_kept() {
     }
     let kept: Vec<_> = rotated_backups(&dir).unwrap().into_iter().map(|(at, _)| at).collect();
     assert_eq!(kept, [start + Duration::days(2), start + Duration::days(3), start + Duration::days(4)]);
+    let files: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(files.len(), 3, "each backup is a single file: {files:?}");
     for (_, path) in rotated_backups(&dir).unwrap() {
         assert!(Store::open(&path).unwrap().check().unwrap().is_ok());
     }

@@ -10,6 +10,8 @@ pub use ipc_error::IpcError;
 pub use state::StartupStatus;
 
 use std::path::PathBuf;
+
+use tauri::Manager;
 use std::process::ExitCode;
 
 use crate::ladder::Ladder;
@@ -21,6 +23,11 @@ pub fn run(data_dir: PathBuf, extra: Vec<Ladder>) -> ExitCode {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .setup(|app| {
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn_blocking(move || handle.state::<state::AppState>().rotate_backups());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::ladders::startup_status,
             commands::ladders::move_database_aside,

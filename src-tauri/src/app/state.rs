@@ -57,14 +57,21 @@ impl AppState {
         for ladder in extra {
             first = store.save_ladder(ladder, false)?.id;
         }
-        if let Err(error) = store.rotate_backups(&store::location::backups_dir(&self.data_dir), chrono::Utc::now()) {
-            eprintln!("warning: the automatic backup failed: {error}");
-        }
         *self.first_ladder.lock().expect("fresh mutex") = Some(first);
         let current = store.setting("profile.current_interviewer")?.and_then(|id| id.parse().ok());
         self.set_current_interviewer(current);
         *self.store.lock().expect("fresh mutex") = Some(store);
         Ok(())
+    }
+
+    /// Takes the daily backup if one is due. Runs after the window is up, off the UI thread.
+    pub fn rotate_backups(&self) {
+        let Ok(guard) = self.store.lock() else { return };
+        if let Some(store) = guard.as_ref() {
+            if let Err(error) = store.rotate_backups(&store::location::backups_dir(&self.data_dir), chrono::Utc::now()) {
+                eprintln!("warning: the automatic backup failed: {error}");
+            }
+        }
     }
 
     pub fn current_interviewer(&self) -> Option<i64> {

@@ -17,8 +17,10 @@ pub fn write_verified_copy(conn: &Connection, dest: &Path) -> Result<(), StoreEr
     let partial = sibling(dest, "partial");
     let _ = std::fs::remove_file(&partial);
     conn.backup(MAIN_DB, &partial, None)?;
+    // A backup is one self-contained file: no WAL beside it.
     let verified = (|| -> rusqlite::Result<Vec<String>> {
-        let copy = Connection::open_with_flags(&partial, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let copy = Connection::open_with_flags(&partial, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let _: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |row| row.get(0))?;
         integrity_problems(&copy, "integrity_check")
     })();
     match verified {
