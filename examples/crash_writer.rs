@@ -62,7 +62,7 @@ fn main() {
         store.save_rating(scorecard, &change).expect("save rating");
         writeln!(out, "ACK {scorecard} {key} {seq}").expect("stdout");
         out.flush().expect("stdout");
-        if seq % SAVES_PER_SCORECARD == 0 {
+        if seq.is_multiple_of(SAVES_PER_SCORECARD) {
             store.submit_scorecard(scorecard).expect("submit");
             writeln!(out, "SEALED {scorecard}").expect("stdout");
             out.flush().expect("stdout");

@@ -12,6 +12,10 @@ build_ui
 echo "==> checking the front end (svelte-check)"
 npm --prefix ui run check --silent
 
+echo "==> rustfmt and clippy"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+
 echo "==> cargo test"
 export WEBKIT_DISABLE_DMABUF_RENDERER=1
 # Library, app and integration tests; this also builds examples/crash_writer, the process

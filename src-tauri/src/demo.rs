@@ -21,7 +21,8 @@ pub struct DemoSummary {
 
 /// Creates the demo once; later calls return the existing one.
 pub fn create_demo(store: &mut Store) -> Result<DemoSummary, StoreError> {
-    if let Some(existing) = store.candidates()?.into_iter().find(|c| c.name == DEMO_CANDIDATE && c.notes == DEMO_NOTES) {
+    if let Some(existing) = store.candidates()?.into_iter().find(|c| c.name == DEMO_CANDIDATE && c.notes == DEMO_NOTES)
+    {
         let scorecards = store.scorecards_of(existing.id)?.len();
         return Ok(DemoSummary { candidate_id: existing.id, scorecards, created: false });
     }
@@ -73,10 +74,10 @@ pub fn create_demo(store: &mut Store) -> Result<DemoSummary, StoreError> {
 /// Mostly Performing on the path, mixed on the next role, one gap, one disagreement.
 fn demo_score(purpose: Option<&SectionPurpose>, interview: usize, position: usize) -> Option<u8> {
     match purpose {
-        Some(SectionPurpose::NextRole) => Some(if (interview + position) % 2 == 0 { 3 } else { 2 }),
+        Some(SectionPurpose::NextRole) => Some(if (interview + position).is_multiple_of(2) { 3 } else { 2 }),
         _ if interview == 2 && position == 1 => None,
         _ if interview == 1 && position == 0 => Some(2),
-        _ if (interview + position) % 4 == 0 => Some(4),
+        _ if (interview + position).is_multiple_of(4) => Some(4),
         _ => Some(3),
     }
 }

@@ -71,19 +71,25 @@ pub fn create_candidate(store: &mut Store, candidate: &NewCandidate) -> Result<i
 
 fn template(store: &Store, ladder_id: i64, target: &str) -> Result<ScorecardTemplate, StoreError> {
     let ladder = store.load_ladder(ladder_id)?;
-    template_for(&ladder, target).ok_or_else(|| StoreError::Invalid(format!("The ladder has no scorable role {target:?}.")))
+    template_for(&ladder, target)
+        .ok_or_else(|| StoreError::Invalid(format!("The ladder has no scorable role {target:?}.")))
 }
 
-fn kit_characteristics(store: &Store, candidate_id: i64, template: &ScorecardTemplate) -> Result<Vec<KitCharacteristic>, StoreError> {
+fn kit_characteristics(
+    store: &Store,
+    candidate_id: i64,
+    template: &ScorecardTemplate,
+) -> Result<Vec<KitCharacteristic>, StoreError> {
     let edited = store.edited_questions(candidate_id)?;
     Ok(template
         .sections
         .iter()
-        .flat_map(|section| {
-            section.characteristics.iter().map(move |characteristic| (section, characteristic))
-        })
+        .flat_map(|section| section.characteristics.iter().map(move |characteristic| (section, characteristic)))
         .map(|(section, characteristic)| {
-            let reference = CharacteristicRef { role_key: section.role_key.clone(), characteristic_key: characteristic.key.clone() };
+            let reference = CharacteristicRef {
+                role_key: section.role_key.clone(),
+                characteristic_key: characteristic.key.clone(),
+            };
             let stored = edited.iter().find(|(r, _)| *r == reference).map(|(_, texts)| texts.clone());
             KitCharacteristic {
                 questions_edited: stored.is_some(),
@@ -108,14 +114,20 @@ pub fn candidate_kit(store: &Store, candidate_id: i64) -> Result<CandidateKit, S
         .panel(candidate_id)?
         .into_iter()
         .map(|interview| InterviewSlot {
-            interviewer_name: interview.interviewer_id.and_then(|id| interviewers.iter().find(|i| i.id == id)).map(|i| i.name.clone()),
+            interviewer_name: interview
+                .interviewer_id
+                .and_then(|id| interviewers.iter().find(|i| i.id == id))
+                .map(|i| i.name.clone()),
             interview,
         })
         .collect();
     let plan = crate::scorecard::panel::PanelPlan {
         interviews: interviews
             .iter()
-            .map(|slot| crate::scorecard::panel::PlannedInterview { name: slot.interview.name.clone(), focus: slot.interview.focus.clone() })
+            .map(|slot| crate::scorecard::panel::PlannedInterview {
+                name: slot.interview.name.clone(),
+                focus: slot.interview.focus.clone(),
+            })
             .collect(),
     };
     Ok(CandidateKit {
@@ -145,9 +157,10 @@ pub fn open_scoring(store: &mut Store, viewer: i64, interview_id: i64) -> Result
     let candidate = store.candidate(candidate_id)?;
     let ladder = store.load_ladder(candidate.ladder_id)?;
     let template = template(store, candidate.ladder_id, &candidate.target_role_key)?;
-    let (focus, others): (Vec<KitCharacteristic>, Vec<KitCharacteristic>) = kit_characteristics(store, candidate_id, &template)?
-        .into_iter()
-        .partition(|item| interview.focus.contains(&item.reference));
+    let (focus, others): (Vec<KitCharacteristic>, Vec<KitCharacteristic>) =
+        kit_characteristics(store, candidate_id, &template)?
+            .into_iter()
+            .partition(|item| interview.focus.contains(&item.reference));
     let level_options = template
         .sections
         .iter()

@@ -51,11 +51,17 @@ fn audit_verify_and_db_check_fail_on_a_tampered_log() {
     let mut fixture = Fixture::new();
     fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "n")).unwrap();
     let conn = raw(&fixture.db_path());
-    conn.execute_batch("DROP TRIGGER audit_log_append_only_update; UPDATE audit_log SET actor = 'someone else' WHERE id = 3;")
-        .unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER audit_log_append_only_update; UPDATE audit_log SET actor = 'someone else' WHERE id = 3;",
+    )
+    .unwrap();
     let verify = rung_in(fixture.dir.path(), &["audit", "verify"]);
     assert_eq!(verify.status.code(), Some(1));
-    assert!(text(&verify.stderr).contains("audit log: broken at entry 3: its content does not match its hash"), "{}", text(&verify.stderr));
+    assert!(
+        text(&verify.stderr).contains("audit log: broken at entry 3: its content does not match its hash"),
+        "{}",
+        text(&verify.stderr)
+    );
     let check = rung_in(fixture.dir.path(), &["db", "check"]);
     assert_eq!(check.status.code(), Some(1));
 }
@@ -71,7 +77,11 @@ fn db_check_reports_foreign_key_problems() {
     .unwrap();
     let check = rung_in(fixture.dir.path(), &["db", "check"]);
     assert_eq!(check.status.code(), Some(1));
-    assert!(text(&check.stderr).contains("interviews row 1 refers to a missing panel_plans"), "{}", text(&check.stderr));
+    assert!(
+        text(&check.stderr).contains("interviews row 1 refers to a missing panel_plans"),
+        "{}",
+        text(&check.stderr)
+    );
 }
 
 #[test]
@@ -95,7 +105,11 @@ fn backup_and_restore_from_the_command_line() {
 
 #[test]
 fn the_data_folder_comes_from_the_flag_then_the_environment() {
-    let from_env = Command::new(env!("CARGO_BIN_EXE_rung")).args(["db", "path"]).env("RUNG_DATA_DIR", "/tmp/rung-env-dir").output().unwrap();
+    let from_env = Command::new(env!("CARGO_BIN_EXE_rung"))
+        .args(["db", "path"])
+        .env("RUNG_DATA_DIR", "/tmp/rung-env-dir")
+        .output()
+        .unwrap();
     assert!(text(&from_env.stdout).contains("data folder: /tmp/rung-env-dir"), "{}", text(&from_env.stdout));
     let flag_wins = Command::new(env!("CARGO_BIN_EXE_rung"))
         .args(["db", "path", "--data-dir", "/tmp/rung-flag-dir"])
@@ -103,6 +117,16 @@ fn the_data_folder_comes_from_the_flag_then_the_environment() {
         .output()
         .unwrap();
     assert!(text(&flag_wins.stdout).contains("database: /tmp/rung-flag-dir/rung.db"), "{}", text(&flag_wins.stdout));
-    let default = Command::new(env!("CARGO_BIN_EXE_rung")).args(["db", "path"]).env_remove("RUNG_DATA_DIR").env("HOME", "/home/someone").env_remove("XDG_DATA_HOME").output().unwrap();
-    assert!(text(&default.stdout).contains("data folder: /home/someone/.local/share/app.rung.desktop"), "{}", text(&default.stdout));
+    let default = Command::new(env!("CARGO_BIN_EXE_rung"))
+        .args(["db", "path"])
+        .env_remove("RUNG_DATA_DIR")
+        .env("HOME", "/home/someone")
+        .env_remove("XDG_DATA_HOME")
+        .output()
+        .unwrap();
+    assert!(
+        text(&default.stdout).contains("data folder: /home/someone/.local/share/app.rung.desktop"),
+        "{}",
+        text(&default.stdout)
+    );
 }

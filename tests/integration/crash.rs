@@ -101,16 +101,18 @@ fn every_acknowledged_save_survives_sigkill() {
         for ((scorecard, key), seq) in &acked.ratings {
             let stored = store.scorecard(*scorecard).unwrap();
             let rating = stored.ratings.iter().find(|r| &r.characteristic_key == key);
-            let saved_seq: u64 = rating
-                .and_then(|r| r.notes.strip_prefix("seq "))
-                .and_then(|n| n.parse().ok())
-                .unwrap_or_else(|| panic!("round {round}: acknowledged rating {key} of scorecard {scorecard} is missing"));
+            let saved_seq: u64 =
+                rating.and_then(|r| r.notes.strip_prefix("seq ")).and_then(|n| n.parse().ok()).unwrap_or_else(|| {
+                    panic!("round {round}: acknowledged rating {key} of scorecard {scorecard} is missing")
+                });
             assert!(saved_seq >= *seq, "round {round}: {key} went back from seq {seq} to {saved_seq}");
         }
         for id in store.scorecard_ids().unwrap() {
             let scorecard = store.scorecard(id).unwrap();
             match scorecard.status {
-                ScorecardStatus::Submitted => assert!(seal_holds(&scorecard), "round {round}: scorecard {id} is half-submitted"),
+                ScorecardStatus::Submitted => {
+                    assert!(seal_holds(&scorecard), "round {round}: scorecard {id} is half-submitted")
+                }
                 ScorecardStatus::Draft => assert!(scorecard.seal_sha256.is_none() && scorecard.submitted_at.is_none()),
             }
         }

@@ -10,7 +10,8 @@ use rung::store::Store;
 #[test]
 fn rung_demo_creates_a_full_panel_once() {
     let dir = tempfile::tempdir().unwrap();
-    let run = || Command::new(env!("CARGO_BIN_EXE_rung")).arg("demo").arg("--data-dir").arg(dir.path()).output().unwrap();
+    let run =
+        || Command::new(env!("CARGO_BIN_EXE_rung")).arg("demo").arg("--data-dir").arg(dir.path()).output().unwrap();
     let first = run();
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     assert!(String::from_utf8_lossy(&first.stdout).starts_with("created Alex Rivera (demo)"));

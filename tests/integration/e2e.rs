@@ -278,6 +278,10 @@ async fn a_damaged_database_is_explained_and_moved_aside_only_when_the_user_agre
         .filter(|name| name.starts_with("rung.db.corrupt-") && !name.ends_with("-wal") && !name.ends_with("-shm"))
         .collect();
     assert_eq!(kept.len(), 1, "{kept:?}");
-    assert_eq!(std::fs::read(driver.data_dir.path().join(&kept[0])).unwrap(), bytes, "the damaged file is kept as it was");
+    assert_eq!(
+        std::fs::read(driver.data_dir.path().join(&kept[0])).unwrap(),
+        bytes,
+        "the damaged file is kept as it was"
+    );
     client.close().await.unwrap();
 }

@@ -98,7 +98,8 @@ async fn an_interview_is_scored_by_keyboard_survives_sigkill_and_is_sealed() {
     wait_for(&client, "[data-testid=interviewer-select]").await;
     click(&client, "[data-testid=new-candidate]").await;
     wait_for(&client, "[data-testid=candidate-name]").await.send_keys(CANDIDATE).await.unwrap();
-    let role = wait_for(&client, "[data-testid=candidate-role] option[value=senior-application-support-engineer]").await;
+    let role =
+        wait_for(&client, "[data-testid=candidate-role] option[value=senior-application-support-engineer]").await;
     role.click().await.unwrap();
     click(&client, "[data-testid=candidate-submit]").await;
     let heading = wait_for(&client, "[data-testid=candidate-heading]").await;
@@ -214,7 +215,10 @@ async fn no_command_shows_or_changes_another_interviewers_scorecard() {
     let rating = serde_json::json!({ "role_key": "senior-application-support-engineer", "characteristic_key": "i-am-a-support-mentor", "score": 1, "notes": "overwritten" });
     for (command, args) in [
         ("save_rating", serde_json::json!({ "scorecardId": ann_card, "change": rating })),
-        ("save_overall", serde_json::json!({ "scorecardId": ann_card, "overall": "strong_no", "levelOpinion": null, "summary": "x" })),
+        (
+            "save_overall",
+            serde_json::json!({ "scorecardId": ann_card, "overall": "strong_no", "levelOpinion": null, "summary": "x" }),
+        ),
         ("submit_scorecard", serde_json::json!({ "scorecardId": ann_card })),
     ] {
         let answer = invoke(&client, command, args).await;
@@ -260,12 +264,16 @@ async fn bench_rating_save_round_trip_in_the_app() {
         let next = if (n + 1) % focus == 0 { Key::Up.to_string().repeat(focus - 1) } else { Key::Down.to_string() };
         press(&client, &next).await;
     }
-    let timings: Vec<f64> = serde_json::from_value(client.execute("return window.__rungSaveTimings", vec![]).await.unwrap()).unwrap();
+    let timings: Vec<f64> =
+        serde_json::from_value(client.execute("return window.__rungSaveTimings", vec![]).await.unwrap()).unwrap();
     client.close().await.unwrap();
     let mut sorted = timings.clone();
     sorted.sort_by(f64::total_cmp);
     let at = |q: f64| sorted[((sorted.len() as f64 - 1.0) * q).round() as usize];
-    println!("\nRating save round trip in the app (key press → Rust → SQLite commit → \"saved\" painted), {} saves", sorted.len());
+    println!(
+        "\nRating save round trip in the app (key press → Rust → SQLite commit → \"saved\" painted), {} saves",
+        sorted.len()
+    );
     println!("| p50 | p90 | p99 | max |");
     println!("| ---: | ---: | ---: | ---: |");
     println!("| {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms |", at(0.5), at(0.9), at(0.99), sorted[sorted.len() - 1]);
@@ -322,10 +330,11 @@ async fn the_panel_plan_is_edited_in_the_window_and_shows_coverage_gaps() {
 
     let store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
     let panel = store.panel(candidate).unwrap();
-    let first = rung::scorecard::template::template_for(&rung::ladder::default_ladder(), "senior-application-support-engineer")
-        .unwrap()
-        .path_characteristics()[0]
-        .clone();
+    let first =
+        rung::scorecard::template::template_for(&rung::ladder::default_ladder(), "senior-application-support-engineer")
+            .unwrap()
+            .path_characteristics()[0]
+            .clone();
     assert!(!panel[unticked].focus.contains(&first));
     assert_eq!(panel.iter().filter(|i| i.focus.contains(&first)).count(), 1);
 }

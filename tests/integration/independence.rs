@@ -19,7 +19,10 @@ fn panel() -> Panel {
     let alice_id = fixture.store.scorecard(fixture.scorecard).unwrap().interviewer_id;
     let bob_id = fixture.store.create_interviewer("Bob", None).unwrap();
     let bob_card = fixture.store.start_scorecard(candidate, bob_id, None).unwrap();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(4), "alice's private note")).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(4), "alice's private note"))
+        .unwrap();
     fixture.store.save_rating(bob_card, &change("i-am-a-support-mentor", Some(1), "bob's private note")).unwrap();
     let alice = (alice_id, fixture.scorecard);
     Panel { fixture, alice, bob: (bob_id, bob_card), candidate }
@@ -64,7 +67,8 @@ fn after_submitting_others_submitted_scorecards_become_visible_but_never_drafts(
 #[test]
 fn an_interviewer_cannot_write_into_someone_elses_scorecard() {
     let mut panel = panel();
-    let error = panel.fixture.store.save_own_rating(panel.alice.0, panel.bob.1, &change("x", Some(4), "sneaky")).unwrap_err();
+    let error =
+        panel.fixture.store.save_own_rating(panel.alice.0, panel.bob.1, &change("x", Some(4), "sneaky")).unwrap_err();
     assert!(matches!(error, StoreError::Hidden), "{error}");
     assert!(error.to_string().contains("until you submit your own scorecard"));
 }

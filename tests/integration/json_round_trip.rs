@@ -34,7 +34,8 @@ fn the_robustness_fixture_round_trips_exactly() {
 #[test]
 fn inconsistent_json_is_refused_with_a_reason() {
     let seed = serde_json::to_value(ladder::default_ladder()).unwrap();
-    let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Value)>)> = vec![
+    type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+    let cases: Vec<(&str, Edit)> = vec![
         ("which is not in the ladder", Box::new(|v| v["roles"][1]["builds_on"] = "nobody".into())),
         ("is used twice", Box::new(|v| v["roles"][1]["key"] = v["roles"][0]["key"].clone())),
         ("newer than this Rung understands", Box::new(|v| v["format_version"] = 99.into())),

@@ -5,8 +5,8 @@ mod support;
 
 mod cli;
 mod cli_db;
-mod demo;
 mod crash;
+mod demo;
 mod e2e;
 mod e2e_scoring;
 mod folder_ladder;

@@ -3,7 +3,11 @@
 
 use std::path::Path;
 
-use rung::ladder::{self, source::{MAX_FILE_BYTES, MAX_FOLDER_FILES}, LadderError};
+use rung::ladder::{
+    self,
+    source::{MAX_FILE_BYTES, MAX_FOLDER_FILES},
+    LadderError,
+};
 
 use crate::support::repo;
 
@@ -33,7 +37,8 @@ fn errors_name_the_line_where_one_applies() {
     let malformed = repo().join("tests/malformed");
     let latin1 = expect_error(&malformed.join("ladder_not_utf8--latin1.md"), "ladder_not_utf8");
     assert!(latin1.to_string().contains("latin1.md:3:"), "{latin1}");
-    let duplicate = expect_error(&malformed.join("ladder_duplicate_role--same-title-twice.md"), "ladder_duplicate_role");
+    let duplicate =
+        expect_error(&malformed.join("ladder_duplicate_role--same-title-twice.md"), "ladder_duplicate_role");
     assert!(duplicate.to_string().contains("same-title-twice.md:13:"), "{duplicate}");
     assert!(duplicate.to_string().contains("first at line 3"), "{duplicate}");
     let cycle = expect_error(&malformed.join("ladder_builds_on_cycle--two-roles.md"), "ladder_builds_on_cycle");
@@ -53,7 +58,8 @@ fn an_oversized_file_is_refused_before_it_is_read() {
     let temp = tempfile::tempdir().unwrap();
     let path = temp.path().join("huge.md");
     let line = "- I am a line of a very large ladder file\n";
-    let text = format!("# Huge\n\n## Role\n\n### I repeat\n{}", line.repeat((MAX_FILE_BYTES as usize / line.len()) + 10));
+    let text =
+        format!("# Huge\n\n## Role\n\n### I repeat\n{}", line.repeat((MAX_FILE_BYTES as usize / line.len()) + 10));
     std::fs::write(&path, text).unwrap();
     expect_error(&path, "ladder_too_large");
 }
@@ -85,7 +91,8 @@ fn one_broken_file_fails_the_whole_folder_and_is_named() {
 fn a_folder_with_too_many_files_is_refused() {
     let temp = tempfile::tempdir().unwrap();
     for n in 0..=MAX_FOLDER_FILES {
-        std::fs::write(temp.path().join(format!("L{n}-Role-{n}.md")), format!("# L{n}: Role {n}\n\n## I do {n}\n")).unwrap();
+        std::fs::write(temp.path().join(format!("L{n}-Role-{n}.md")), format!("# L{n}: Role {n}\n\n## I do {n}\n"))
+            .unwrap();
     }
     let error = ladder::load(temp.path()).unwrap_err();
     assert_eq!(error.code(), "ladder_too_many_files");

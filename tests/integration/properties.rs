@@ -25,8 +25,26 @@ fn assert_well_formed(imported: &Ladder) {
 }
 
 const WORDS: &[&str] = &[
-    "support", "engineer", "platform", "data", "senior", "lead", "staff", "analyst", "designer", "writer",
-    "quality", "release", "product", "security", "cloud", "mobile", "web", "systems", "field", "solutions",
+    "support",
+    "engineer",
+    "platform",
+    "data",
+    "senior",
+    "lead",
+    "staff",
+    "analyst",
+    "designer",
+    "writer",
+    "quality",
+    "release",
+    "product",
+    "security",
+    "cloud",
+    "mobile",
+    "web",
+    "systems",
+    "field",
+    "solutions",
 ];
 
 fn phrase(min: usize, max: usize) -> impl Strategy<Value = String> {
@@ -44,7 +62,8 @@ struct GeneratedRole {
 }
 
 fn generated_ladder() -> impl Strategy<Value = Vec<GeneratedRole>> {
-    let characteristic = (phrase(2, 5).prop_map(|p| format!("I {}", p.to_lowercase())), prop::collection::vec(phrase(3, 8), 0..4));
+    let characteristic =
+        (phrase(2, 5).prop_map(|p| format!("I {}", p.to_lowercase())), prop::collection::vec(phrase(3, 8), 0..4));
     let role = (phrase(1, 4), prop::collection::vec(characteristic, 1..5))
         .prop_map(|(title, characteristics)| GeneratedRole { title, characteristics });
     prop::collection::vec(role, 1..7).prop_filter("role titles differ", |roles| {

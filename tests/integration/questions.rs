@@ -66,7 +66,8 @@ fn check_ladder(ladder: &Ladder, report: &mut String) -> usize {
 #[test]
 fn every_question_of_both_sample_ladders_reads_correctly() {
     let mut report = String::new();
-    let bad = check_ladder(&default_ladder(), &mut report) + check_ladder(&load(&data("octopus-support-2025")), &mut report);
+    let bad =
+        check_ladder(&default_ladder(), &mut report) + check_ladder(&load(&data("octopus-support-2025")), &mut report);
     let out = std::env::temp_dir().join("rung-generated-questions.txt");
     std::fs::write(&out, &report).unwrap();
     assert_eq!(bad, 0, "{bad} questions read badly (all questions in {}):\n{report}", out.display());

@@ -76,7 +76,10 @@ fn a_role_with_bullets_but_no_headings_is_scorable_bullet_by_bullet() {
     assert!(!manager.incomplete);
     assert_eq!(manager.characteristics_from, CharacteristicSource::Bullets);
     assert_eq!(manager.characteristics.len(), 9);
-    assert_eq!(manager.characteristics[1].title, "I empower my team to get things done and I drive results collaboratively");
+    assert_eq!(
+        manager.characteristics[1].title,
+        "I empower my team to get things done and I drive results collaboratively"
+    );
     // The prose around the bullets is kept, not scored.
     assert!(manager.description.iter().any(|text| text.starts_with("I take responsibility for 6-10 people")));
 }

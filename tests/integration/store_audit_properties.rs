@@ -15,7 +15,10 @@ fn template() -> &'static (tempfile::TempDir, std::path::PathBuf) {
         let mut fixture = Fixture::new();
         for round in 0..10u8 {
             let score = Some(round % 4 + 1);
-            fixture.store.save_rating(fixture.scorecard, &change(&format!("c{round}"), score, &format!("note {round}"))).unwrap();
+            fixture
+                .store
+                .save_rating(fixture.scorecard, &change(&format!("c{round}"), score, &format!("note {round}")))
+                .unwrap();
         }
         let path = fixture.db_path();
         drop(fixture.store);
@@ -28,7 +31,11 @@ fn tamper(path: &std::path::Path, row: i64, column: &str, byte: usize, bit: u8) 
     let conn = raw(path);
     conn.execute_batch("DROP TRIGGER audit_log_append_only_update;").unwrap();
     if column == "entity_id" {
-        conn.execute("UPDATE audit_log SET entity_id = (entity_id | (1 << ?2)) - (entity_id & (1 << ?2)) WHERE id = ?1", rusqlite::params![row, bit]).unwrap();
+        conn.execute(
+            "UPDATE audit_log SET entity_id = (entity_id | (1 << ?2)) - (entity_id & (1 << ?2)) WHERE id = ?1",
+            rusqlite::params![row, bit],
+        )
+        .unwrap();
         return;
     }
     let value: Vec<u8> = conn
@@ -37,8 +44,11 @@ fn tamper(path: &std::path::Path, row: i64, column: &str, byte: usize, bit: u8) 
     let mut value = value;
     let at = byte % value.len();
     value[at] ^= 1 << bit;
-    conn.execute(&format!("UPDATE audit_log SET {column} = CAST(?2 AS TEXT) WHERE id = ?1"), rusqlite::params![row, value])
-        .unwrap();
+    conn.execute(
+        &format!("UPDATE audit_log SET {column} = CAST(?2 AS TEXT) WHERE id = ?1"),
+        rusqlite::params![row, value],
+    )
+    .unwrap();
 }
 
 proptest! {
@@ -68,7 +78,10 @@ fn removing_the_newest_entries_is_caught() {
     let path = dir.path().join("rung.db");
     std::fs::copy(template_path, &path).unwrap();
     let conn = raw(&path);
-    conn.execute_batch("DROP TRIGGER audit_log_append_only_delete; DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log);").unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER audit_log_append_only_delete; DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log);",
+    )
+    .unwrap();
     let report = Store::open(&path).unwrap().verify_audit().unwrap();
     assert!(report.first_broken.unwrap().reason.contains("removed"));
 }

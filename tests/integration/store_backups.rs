@@ -14,7 +14,10 @@ fn a_backup_is_a_verified_copy_and_restore_brings_it_back() {
     fixture.store.backup_to(&backup).unwrap();
     assert!(Store::open(&backup).unwrap().check().unwrap().is_ok());
 
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(1), "after the backup")).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(1), "after the backup"))
+        .unwrap();
     let kept = fixture.store.restore_from(&backup).unwrap();
     assert_eq!(fixture.store.scorecard(fixture.scorecard).unwrap().ratings[0].notes, "in the backup");
     assert!(fixture.store.check().unwrap().is_ok());
@@ -48,7 +51,8 @@ fn automatic_backups_are_taken_daily_and_only_the_newest_are_kept() {
     }
     let kept: Vec<_> = rotated_backups(&dir).unwrap().into_iter().map(|(at, _)| at).collect();
     assert_eq!(kept, [start + Duration::days(2), start + Duration::days(3), start + Duration::days(4)]);
-    let files: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let files: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert_eq!(files.len(), 3, "each backup is a single file: {files:?}");
     for (_, path) in rotated_backups(&dir).unwrap() {
         assert!(Store::open(&path).unwrap().check().unwrap().is_ok());

@@ -69,7 +69,8 @@ fn a_full_disk_is_reported_and_loses_nothing_already_saved() {
     let pages = (before.len() / 4096) as u32;
     fixture.store.limit_pages_for_tests(pages).unwrap();
     let big = "x".repeat(64 * 1024);
-    let error = fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(4), &big)).unwrap_err();
+    let error =
+        fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(4), &big)).unwrap_err();
     assert_eq!(error.code(), "db_disk_full", "{error}");
     assert!(error.to_string().contains("Free some space"), "{error}");
     drop(fixture.store);
@@ -134,7 +135,10 @@ fn a_read_only_folder_is_reported_and_the_file_is_untouched() {
 #[test]
 fn a_failed_migration_leaves_the_old_file_intact_and_usable() {
     let mut fixture = Fixture::new();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "before the upgrade")).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "before the upgrade"))
+        .unwrap();
     let path = fixture.db_path();
     drop(fixture.store);
     let before = checkpointed_bytes(&path);

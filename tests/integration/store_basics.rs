@@ -20,8 +20,14 @@ fn a_new_database_is_durable_by_configuration() {
 fn a_saved_rating_is_there_when_the_database_is_reopened() {
     let mut fixture = Fixture::new();
     fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "Ran brown-bags")).unwrap();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(4), "Ran brown-bags; coached two")).unwrap();
-    fixture.store.save_rating(fixture.scorecard, &change("i-ve-become-a-student-of-my-craft", None, "No evidence")).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(4), "Ran brown-bags; coached two"))
+        .unwrap();
+    fixture
+        .store
+        .save_rating(fixture.scorecard, &change("i-ve-become-a-student-of-my-craft", None, "No evidence"))
+        .unwrap();
     let path = fixture.db_path();
     drop(fixture.store);
     let reopened = Store::open(&path).unwrap();
@@ -30,7 +36,10 @@ fn a_saved_rating_is_there_when_the_database_is_reopened() {
         scorecard.ratings.iter().map(|r| (r.characteristic_key.as_str(), r.score, r.notes.as_str())).collect();
     assert_eq!(
         ratings,
-        [("i-am-a-support-mentor", Some(4), "Ran brown-bags; coached two"), ("i-ve-become-a-student-of-my-craft", None, "No evidence")]
+        [
+            ("i-am-a-support-mentor", Some(4), "Ran brown-bags; coached two"),
+            ("i-ve-become-a-student-of-my-craft", None, "No evidence")
+        ]
     );
 }
 
@@ -51,7 +60,8 @@ fn a_submitted_scorecard_is_sealed_against_the_app_and_against_raw_sql() {
     let sealed = fixture.store.scorecard(fixture.scorecard).unwrap();
     assert!(seal_holds(&sealed));
 
-    let refused = fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(4), "changed")).unwrap_err();
+    let refused =
+        fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(4), "changed")).unwrap_err();
     assert!(matches!(refused, StoreError::Sealed), "{refused}");
     assert!(matches!(fixture.store.submit_scorecard(fixture.scorecard).unwrap_err(), StoreError::Sealed));
 
@@ -108,7 +118,8 @@ fn every_change_is_in_the_audit_log_and_the_chain_verifies() {
     assert_eq!(report.entries, 6);
     assert!(report.first_broken.is_none());
     let conn = raw(&fixture.db_path());
-    let payloads: String = conn.query_row("SELECT group_concat(payload, ' ') FROM audit_log", [], |r| r.get(0)).unwrap();
+    let payloads: String =
+        conn.query_row("SELECT group_concat(payload, ' ') FROM audit_log", [], |r| r.get(0)).unwrap();
     assert!(!payloads.contains("secret note"), "notes are hashed, not copied");
     assert!(!payloads.contains("Zoë"), "no personal data in the audit log");
     let error = conn.execute("DELETE FROM audit_log", []).unwrap_err();

@@ -5,14 +5,14 @@ use ts_rs::{Config, TS};
 
 use super::{IpcError, StartupStatus};
 use crate::hiring::{CandidateKit, InterviewSlot, KitCharacteristic, ScoringSession};
-use crate::scorecard::panel::{Coverage, PanelPlan, PlannedInterview};
-use crate::scorecard::template::{CharacteristicRef, SectionPurpose};
-use crate::scorecard::{Overall, Rating, Scorecard, ScorecardStatus};
-use crate::store::{CandidateSummary, Interviewer, NewCandidate, RatingChange, StoredInterview, StoredLadder};
 use crate::ladder::{
     Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, LevelPolicy, RatingLevel, RatingScale,
     Role, Track,
 };
+use crate::scorecard::panel::{Coverage, PanelPlan, PlannedInterview};
+use crate::scorecard::template::{CharacteristicRef, SectionPurpose};
+use crate::scorecard::{Overall, Rating, Scorecard, ScorecardStatus};
+use crate::store::{CandidateSummary, Interviewer, NewCandidate, RatingChange, StoredInterview, StoredLadder};
 
 /// Where the generated file lives, relative to the repository root.
 #[cfg(test)]

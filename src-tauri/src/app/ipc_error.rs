@@ -32,7 +32,10 @@ impl From<StoreError> for IpcError {
 
 impl IpcError {
     pub fn internal(what: &str) -> Self {
-        IpcError { code: "internal".to_owned(), message: format!("Rung hit an internal problem while {what}. Try again.") }
+        IpcError {
+            code: "internal".to_owned(),
+            message: format!("Rung hit an internal problem while {what}. Try again."),
+        }
     }
 }
 

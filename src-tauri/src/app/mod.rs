@@ -11,8 +11,8 @@ pub use state::StartupStatus;
 
 use std::path::PathBuf;
 
-use tauri::Manager;
 use std::process::ExitCode;
+use tauri::Manager;
 
 use crate::ladder::Ladder;
 

@@ -68,7 +68,8 @@ impl AppState {
     pub fn rotate_backups(&self) {
         let Ok(guard) = self.store.lock() else { return };
         if let Some(store) = guard.as_ref() {
-            if let Err(error) = store.rotate_backups(&store::location::backups_dir(&self.data_dir), chrono::Utc::now()) {
+            if let Err(error) = store.rotate_backups(&store::location::backups_dir(&self.data_dir), chrono::Utc::now())
+            {
                 eprintln!("warning: the automatic backup failed: {error}");
             }
         }

@@ -68,7 +68,9 @@ pub fn run_db(data_dir: &Path, command: &DbCommand) -> Outcome {
             let moved = store::move_aside(&path).map_err(|e| e.to_string())?;
             Ok(format!("moved {} to {}; the next start creates a new database", path.display(), moved.display()))
         }
-        DbCommand::Path => Ok(format!("data folder: {}\ndatabase: {}", data_dir.display(), database(data_dir).display())),
+        DbCommand::Path => {
+            Ok(format!("data folder: {}\ndatabase: {}", data_dir.display(), database(data_dir).display()))
+        }
     }
 }
 
@@ -110,7 +112,12 @@ pub fn backup(data_dir: &Path, file: &Path) -> Outcome {
 pub fn restore(data_dir: &Path, file: &Path) -> Outcome {
     let mut store = Store::open_in(data_dir).map_err(|e| e.to_string())?;
     let kept = store.restore_from(file).map_err(|e| e.to_string())?;
-    Ok(format!("restored {} from {}; the previous database is kept at {}", store.path().display(), file.display(), kept.display()))
+    Ok(format!(
+        "restored {} from {}; the previous database is kept at {}",
+        store.path().display(),
+        file.display(),
+        kept.display()
+    ))
 }
 
 pub fn demo(data_dir: &Path) -> Outcome {

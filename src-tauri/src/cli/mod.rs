@@ -117,12 +117,8 @@ fn run_ladder(command: &LadderCommand) -> Outcome {
 /// Imports the ladders named on the command line for the app, all or nothing, so a
 /// typo is reported in the terminal instead of opening a window without the ladder.
 pub fn ladders_to_open(paths: &[PathBuf]) -> Result<Vec<ladder::Ladder>, ExitCode> {
-    paths
-        .iter()
-        .map(|path| ladder::load(path))
-        .collect::<Result<_, _>>()
-        .map_err(|error| {
-            eprintln!("error: {error}");
-            ExitCode::FAILURE
-        })
+    paths.iter().map(|path| ladder::load(path)).collect::<Result<_, _>>().map_err(|error| {
+        eprintln!("error: {error}");
+        ExitCode::FAILURE
+    })
 }

@@ -20,7 +20,9 @@ pub enum LadderError {
     NotUtf8 { path: PathBuf, line: u32 },
     #[error("{path}: no roles found. A ladder needs headings for its roles (e.g. `## Senior Engineer`) or characteristic headings (e.g. `## I …`).")]
     NoRoles { path: PathBuf },
-    #[error("{path}:{line}: role \"{title}\" appears twice (first at line {first_line}). Give each role a distinct title.")]
+    #[error(
+        "{path}:{line}: role \"{title}\" appears twice (first at line {first_line}). Give each role a distinct title."
+    )]
     DuplicateRole { path: PathBuf, line: u32, title: String, first_line: u32 },
     #[error("{path}:{line}: role \"{title}\" builds on itself through \"{via}\". Fix the builds-on sentence so the chain ends.")]
     BuildsOnCycle { path: PathBuf, line: u32, title: String, via: String },

@@ -28,7 +28,8 @@ pub fn load_folder(folder: &Path) -> Result<Ladder, LadderError> {
         roles.extend(document.roles);
     }
 
-    let folder_name = folder.file_name().map_or_else(|| folder.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let folder_name =
+        folder.file_name().map_or_else(|| folder.display().to_string(), |n| n.to_string_lossy().into_owned());
     let (name, intro, order) = match readme.first() {
         Some((readme_name, bytes)) => {
             let blocks = outline(&decode_text(bytes, &folder.join(readme_name))?);
@@ -36,7 +37,8 @@ pub fn load_folder(folder: &Path) -> Result<Ladder, LadderError> {
                 Block::Heading { text, .. } => Some(tidy_title(text)),
                 _ => None,
             });
-            let after_title = blocks.iter().position(|block| matches!(block, Block::Heading { .. })).map_or(0, |at| at + 1);
+            let after_title =
+                blocks.iter().position(|block| matches!(block, Block::Heading { .. })).map_or(0, |at| at + 1);
             let name = title.clone().unwrap_or_else(|| title_from_file_name(&folder_name));
             (name, context_sections(&blocks[after_title..], "About this ladder"), readme_order(&blocks))
         }
@@ -86,16 +88,13 @@ fn readme_order(blocks: &[Block]) -> Vec<(Vec<String>, String)> {
 /// README order first; roles it does not mention follow by level (foundations first),
 /// then file name.
 fn sort_roles(roles: &mut [ParsedRole], order: &[(Vec<String>, String)]) {
-    let level = |role: &ParsedRole| {
-        role.explicit_level.unwrap_or(if is_foundation_title(&role.title) { 0 } else { u32::MAX })
-    };
+    let level =
+        |role: &ParsedRole| role.explicit_level.unwrap_or(if is_foundation_title(&role.title) { 0 } else { u32::MAX });
     let rank = |role: &ParsedRole| {
         order
             .iter()
-            .position(|(links, title)| links.iter().any(|link| *link == role.file) || *title == comparable(&role.title))
+            .position(|(links, title)| links.contains(&role.file) || *title == comparable(&role.title))
             .unwrap_or(usize::MAX)
     };
-    roles.sort_by(|a, b| {
-        (rank(a), level(a), &a.file).cmp(&(rank(b), level(b), &b.file))
-    });
+    roles.sort_by(|a, b| (rank(a), level(a), &a.file).cmp(&(rank(b), level(b), &b.file)));
 }

@@ -47,7 +47,12 @@ fn validate(ladder: &Ladder) -> Result<(), String> {
             }
         }
         if role.incomplete != role.characteristics.is_empty() {
-            return Err(format!("role \"{}\" is marked incomplete={} but has {} characteristics", role.key, role.incomplete, role.characteristics.len()));
+            return Err(format!(
+                "role \"{}\" is marked incomplete={} but has {} characteristics",
+                role.key,
+                role.incomplete,
+                role.characteristics.len()
+            ));
         }
     }
     for role in &ladder.roles {

@@ -118,7 +118,15 @@ fn stated_parent(parsed: &[ParsedRole], index: usize) -> Option<usize> {
 /// "…builds upon the foundation of the X and Y roles." → "x and y".
 fn builds_on_phrase(text: &str) -> Option<String> {
     let words = comparable(text);
-    let markers = [" builds upon ", " builds on ", " building upon ", " building on ", " build upon ", " build on ", " based on "];
+    let markers = [
+        " builds upon ",
+        " builds on ",
+        " building upon ",
+        " building on ",
+        " build upon ",
+        " build on ",
+        " based on ",
+    ];
     let padded = format!(" {words} ");
     let (at, marker) = markers.iter().filter_map(|marker| padded.find(marker).map(|at| (at, marker))).min()?;
     let mut rest = &padded[at + marker.len()..];

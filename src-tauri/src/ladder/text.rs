@@ -16,10 +16,7 @@ pub fn unique_key(key: String, taken: &[String]) -> String {
     if !taken.contains(&key) {
         return key;
     }
-    (2..)
-        .map(|n| format!("{key}-{n}"))
-        .find(|candidate| !taken.contains(candidate))
-        .unwrap_or(key)
+    (2..).map(|n| format!("{key}-{n}")).find(|candidate| !taken.contains(candidate)).unwrap_or(key)
 }
 
 /// Lowercase words of letters and digits only, for comparing titles written differently.
@@ -108,7 +105,10 @@ mod tests {
 
     #[test]
     fn level_prefixes_are_split_off() {
-        assert_eq!(split_level_prefix("L3: Senior DevOps Support Engineer"), (Some(3), "Senior DevOps Support Engineer".into()));
+        assert_eq!(
+            split_level_prefix("L3: Senior DevOps Support Engineer"),
+            (Some(3), "Senior DevOps Support Engineer".into())
+        );
         assert_eq!(split_level_prefix("L12 - Fellow"), (Some(12), "Fellow".into()));
         assert_eq!(split_level_prefix("Lead Engineer"), (None, "Lead Engineer".into()));
         assert_eq!(split_level_prefix("L2"), (Some(2), "".into()));

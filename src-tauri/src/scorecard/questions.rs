@@ -125,7 +125,11 @@ mod tests {
     use super::*;
 
     fn characteristic(title: &str, examples: &[&str]) -> Characteristic {
-        Characteristic { key: "k".into(), title: title.into(), examples: examples.iter().map(|e| (*e).into()).collect() }
+        Characteristic {
+            key: "k".into(),
+            title: title.into(),
+            examples: examples.iter().map(|e| (*e).into()).collect(),
+        }
     }
 
     #[test]
@@ -134,15 +138,26 @@ mod tests {
             second_person("I recognise problems early and get in and fix them regardless of whose fault it is"),
             "you recognise problems early and get in and fix them regardless of whose fault it is"
         );
-        assert_eq!(second_person("I take responsibility for my own mistakes, and I learn"), "you take responsibility for your own mistakes, and you learn");
-        assert_eq!(second_person("Other team members want to work alongside me."), "Other team members want to work alongside you.");
+        assert_eq!(
+            second_person("I take responsibility for my own mistakes, and I learn"),
+            "you take responsibility for your own mistakes, and you learn"
+        );
+        assert_eq!(
+            second_person("Other team members want to work alongside me."),
+            "Other team members want to work alongside you."
+        );
     }
 
     #[test]
     fn questions_follow_the_shape_of_the_statement() {
         let questions = questions_for(&characteristic(
             "I am a support mentor",
-            &["People ask me for my opinion", "I can effectively coach people and pass on my knowledge.", "I am a confident teacher", "I teach"],
+            &[
+                "People ask me for my opinion",
+                "I can effectively coach people and pass on my knowledge.",
+                "I am a confident teacher",
+                "I teach",
+            ],
         ));
         assert_eq!(
             questions,

@@ -58,7 +58,9 @@ pub fn template_for(ladder: &Ladder, target_role_key: &str) -> Option<ScorecardT
         .path_to(target_role_key)
         .into_iter()
         .filter(|role| !role.characteristics.is_empty())
-        .map(|role| section(role, if role.key == target.key { SectionPurpose::Target } else { SectionPurpose::Foundation }))
+        .map(|role| {
+            section(role, if role.key == target.key { SectionPurpose::Target } else { SectionPurpose::Foundation })
+        })
         .collect();
     if let Some(next) = next_role(ladder, target) {
         sections.push(section(next, SectionPurpose::NextRole));

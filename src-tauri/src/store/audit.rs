@@ -48,7 +48,16 @@ fn head(conn: &Connection) -> Result<(i64, String), StoreError> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn row_hash(id: i64, at: &str, actor: &str, action: &str, entity: &str, entity_id: i64, payload: &str, prev: &str) -> String {
+fn row_hash(
+    id: i64,
+    at: &str,
+    actor: &str,
+    action: &str,
+    entity: &str,
+    entity_id: i64,
+    payload: &str,
+    prev: &str,
+) -> String {
     // A JSON array is an unambiguous encoding of the fields.
     let canonical = serde_json::json!([id, at, actor, action, entity, entity_id, payload, prev]).to_string();
     hex::encode(Sha256::digest(canonical.as_bytes()))
@@ -92,7 +101,8 @@ pub fn verify(conn: &Connection) -> Result<AuditReport, StoreError> {
         let id: i64 = row.get(0)?;
         // Text columns are read as bytes: a flipped byte may leave invalid UTF-8.
         let text = |index: usize| -> rusqlite::Result<String> { Ok(lossy_text(row.get_ref(index)?)) };
-        let (at, actor, action, entity, payload, prev, hash) = (text(1)?, text(2)?, text(3)?, text(4)?, text(6)?, text(7)?, text(8)?);
+        let (at, actor, action, entity, payload, prev, hash) =
+            (text(1)?, text(2)?, text(3)?, text(4)?, text(6)?, text(7)?, text(8)?);
         let entity_id: i64 = row.get(5).unwrap_or(i64::MIN);
         if id != expected_id {
             return broken(expected_id, "an entry is missing or out of order");

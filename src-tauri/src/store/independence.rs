@@ -44,7 +44,12 @@ impl Store {
     }
 
     /// Saves a rating only into the viewer's own draft.
-    pub fn save_own_rating(&mut self, viewer: i64, scorecard_id: i64, change: &super::RatingChange) -> Result<crate::scorecard::Rating, StoreError> {
+    pub fn save_own_rating(
+        &mut self,
+        viewer: i64,
+        scorecard_id: i64,
+        change: &super::RatingChange,
+    ) -> Result<crate::scorecard::Rating, StoreError> {
         if self.scorecard(scorecard_id)?.interviewer_id != viewer {
             return Err(StoreError::Hidden);
         }

@@ -31,7 +31,14 @@ impl Store {
         )?;
         if inserted == 1 {
             let id = tx.last_insert_rowid();
-            super::audit::append(&tx, "rung", "ladder.import", "ladder", id, &serde_json::json!({ "source_sha256": ladder.source.sha256 }))?;
+            super::audit::append(
+                &tx,
+                "rung",
+                "ladder.import",
+                "ladder",
+                id,
+                &serde_json::json!({ "source_sha256": ladder.source.sha256 }),
+            )?;
         }
         tx.commit()?;
         self.find_ladder(&ladder.source.sha256)?.ok_or(StoreError::NotFound { what: "ladder", id: 0 })
@@ -68,7 +75,10 @@ impl Store {
             .optional()?
             .ok_or(StoreError::NotFound { what: "ladder", id })?;
         if sha256_hex(snapshot.as_bytes()) != expected {
-            return Err(StoreError::Corrupt { path: self.path.clone(), detail: format!("ladder {id} no longer matches its hash") });
+            return Err(StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: format!("ladder {id} no longer matches its hash"),
+            });
         }
         json::from_json(&snapshot, std::path::Path::new("stored ladder"))
             .map_err(|error| StoreError::Corrupt { path: self.path.clone(), detail: error.to_string() })

@@ -39,10 +39,8 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) the database in `data_dir`, creating the folder if needed.
     pub fn open_in(data_dir: &Path) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(data_dir).map_err(|e| StoreError::ReadOnly {
-            path: data_dir.to_owned(),
-            detail: e.to_string(),
-        })?;
+        std::fs::create_dir_all(data_dir)
+            .map_err(|e| StoreError::ReadOnly { path: data_dir.to_owned(), detail: e.to_string() })?;
         open::open(&data_dir.join(DB_FILE))
     }
 

@@ -38,7 +38,9 @@ pub fn open_with(path: &Path, migrations: &Migrations<'_>, latest: i64) -> Resul
         let backup = if existing { Some(backup_before_migration(&conn, path, latest)?) } else { None };
         if let Err(error) = migrations.to_latest(&mut conn) {
             return Err(match backup {
-                Some(backup) => StoreError::MigrationFailed { path: path.to_owned(), backup, detail: error.to_string() },
+                Some(backup) => {
+                    StoreError::MigrationFailed { path: path.to_owned(), backup, detail: error.to_string() }
+                }
                 None => StoreError::Invalid(format!("could not create the database at {}: {error}", path.display())),
             });
         }
@@ -71,7 +73,8 @@ pub fn inspect_read_only(path: &Path, latest: i64) -> Result<i64, StoreError> {
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|error| classify(path, error))?;
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(|error| classify(path, error))?;
+    let version: i64 =
+        conn.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(|error| classify(path, error))?;
     if version > latest {
         return Err(StoreError::NewerSchema { path: path.to_owned(), found: version, known: latest });
     }

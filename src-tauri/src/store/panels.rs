@@ -30,7 +30,8 @@ impl Store {
             "INSERT INTO panel_plans (candidate_id, created_at) VALUES (?1, ?2) ON CONFLICT(candidate_id) DO NOTHING",
             params![candidate_id, super::now()],
         )?;
-        let plan_id: i64 = tx.query_row("SELECT id FROM panel_plans WHERE candidate_id = ?1", [candidate_id], |row| row.get(0))?;
+        let plan_id: i64 =
+            tx.query_row("SELECT id FROM panel_plans WHERE candidate_id = ?1", [candidate_id], |row| row.get(0))?;
         for (position, interview) in plan.interviews.iter().enumerate() {
             save_interview(&tx, plan_id, position as u32 + 1, interview)?;
         }
@@ -40,7 +41,14 @@ impl Store {
              AND NOT EXISTS (SELECT 1 FROM scorecards WHERE interview_id = interviews.id)",
             params![plan_id, plan.interviews.len() as i64],
         )?;
-        super::audit::append(&tx, "rung", "panel.save", "candidate", candidate_id, &serde_json::json!({ "interviews": plan.interviews.len() }))?;
+        super::audit::append(
+            &tx,
+            "rung",
+            "panel.save",
+            "candidate",
+            candidate_id,
+            &serde_json::json!({ "interviews": plan.interviews.len() }),
+        )?;
         tx.commit()?;
         self.panel(candidate_id)
     }
@@ -52,7 +60,13 @@ impl Store {
         )?;
         let mut interviews: Vec<StoredInterview> = statement
             .query_map([candidate_id], |row| {
-                Ok(StoredInterview { id: row.get(0)?, position: row.get(1)?, name: row.get(2)?, interviewer_id: row.get(3)?, focus: Vec::new() })
+                Ok(StoredInterview {
+                    id: row.get(0)?,
+                    position: row.get(1)?,
+                    name: row.get(2)?,
+                    interviewer_id: row.get(3)?,
+                    focus: Vec::new(),
+                })
             })?
             .collect::<Result<_, _>>()?;
         let mut focus = self.conn.prepare(
@@ -60,14 +74,19 @@ impl Store {
         )?;
         for interview in &mut interviews {
             interview.focus = focus
-                .query_map([interview.id], |row| Ok(CharacteristicRef { role_key: row.get(0)?, characteristic_key: row.get(1)? }))?
+                .query_map([interview.id], |row| {
+                    Ok(CharacteristicRef { role_key: row.get(0)?, characteristic_key: row.get(1)? })
+                })?
                 .collect::<Result<_, _>>()?;
         }
         Ok(interviews)
     }
 
     pub fn assign_interviewer(&mut self, interview_id: i64, interviewer_id: Option<i64>) -> Result<(), StoreError> {
-        let changed = self.conn.execute("UPDATE interviews SET interviewer_id = ?2 WHERE id = ?1", params![interview_id, interviewer_id])?;
+        let changed = self.conn.execute(
+            "UPDATE interviews SET interviewer_id = ?2 WHERE id = ?1",
+            params![interview_id, interviewer_id],
+        )?;
         if changed == 0 {
             return Err(StoreError::NotFound { what: "interview", id: interview_id });
         }
@@ -75,7 +94,12 @@ impl Store {
     }
 }
 
-fn save_interview(tx: &rusqlite::Transaction<'_>, plan_id: i64, position: u32, interview: &PlannedInterview) -> Result<(), StoreError> {
+fn save_interview(
+    tx: &rusqlite::Transaction<'_>,
+    plan_id: i64,
+    position: u32,
+    interview: &PlannedInterview,
+) -> Result<(), StoreError> {
     let name = interview.name.trim();
     if name.is_empty() {
         return Err(StoreError::Invalid(format!("Interview {position} needs a name.")));
@@ -85,7 +109,11 @@ fn save_interview(tx: &rusqlite::Transaction<'_>, plan_id: i64, position: u32, i
          ON CONFLICT(plan_id, position) DO UPDATE SET name = excluded.name",
         params![plan_id, position, name],
     )?;
-    let id: i64 = tx.query_row("SELECT id FROM interviews WHERE plan_id = ?1 AND position = ?2", params![plan_id, position], |row| row.get(0))?;
+    let id: i64 = tx.query_row(
+        "SELECT id FROM interviews WHERE plan_id = ?1 AND position = ?2",
+        params![plan_id, position],
+        |row| row.get(0),
+    )?;
     tx.execute("DELETE FROM interview_focus WHERE interview_id = ?1", [id])?;
     for focus in &interview.focus {
         tx.execute(

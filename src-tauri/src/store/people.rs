@@ -18,7 +18,10 @@ impl Store {
     pub fn create_interviewer(&mut self, name: &str, email: Option<&str>) -> Result<i64, StoreError> {
         let name = required(name, "An interviewer needs a name.")?;
         let tx = self.conn.transaction()?;
-        tx.execute("INSERT INTO interviewers (name, email, created_at) VALUES (?1, ?2, ?3)", params![name, email, super::now()])?;
+        tx.execute(
+            "INSERT INTO interviewers (name, email, created_at) VALUES (?1, ?2, ?3)",
+            params![name, email, super::now()],
+        )?;
         let id = tx.last_insert_rowid();
         super::audit::append(&tx, "rung", "interviewer.create", "interviewer", id, &serde_json::json!({}))?;
         tx.commit()?;
@@ -29,10 +32,16 @@ impl Store {
         let name = required(&candidate.name, "A candidate needs a name.")?;
         let ladder = self.load_ladder(candidate.ladder_id)?;
         let role = ladder.role(&candidate.target_role_key).ok_or_else(|| {
-            StoreError::Invalid(format!("The ladder has no role {:?}; choose a target role from it.", candidate.target_role_key))
+            StoreError::Invalid(format!(
+                "The ladder has no role {:?}; choose a target role from it.",
+                candidate.target_role_key
+            ))
         })?;
         if role.incomplete {
-            return Err(StoreError::Invalid(format!("{} has no characteristics yet, so it cannot be a target role.", role.title)));
+            return Err(StoreError::Invalid(format!(
+                "{} has no characteristics yet, so it cannot be a target role.",
+                role.title
+            )));
         }
         let now = super::now();
         let tx = self.conn.transaction()?;
@@ -42,7 +51,14 @@ impl Store {
             params![name, candidate.email, candidate.ladder_id, candidate.target_role_key, candidate.notes, now],
         )?;
         let id = tx.last_insert_rowid();
-        super::audit::append(&tx, "rung", "candidate.create", "candidate", id, &serde_json::json!({ "ladder_id": candidate.ladder_id }))?;
+        super::audit::append(
+            &tx,
+            "rung",
+            "candidate.create",
+            "candidate",
+            id,
+            &serde_json::json!({ "ladder_id": candidate.ladder_id }),
+        )?;
         tx.commit()?;
         Ok(id)
     }

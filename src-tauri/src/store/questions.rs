@@ -29,7 +29,12 @@ impl Store {
     }
 
     /// Replaces a characteristic's questions for a candidate (blank lines are dropped).
-    pub fn save_questions(&mut self, candidate_id: i64, characteristic: &CharacteristicRef, texts: &[String]) -> Result<(), StoreError> {
+    pub fn save_questions(
+        &mut self,
+        candidate_id: i64,
+        characteristic: &CharacteristicRef,
+        texts: &[String],
+    ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         tx.execute(
             "DELETE FROM questions WHERE candidate_id = ?1 AND role_key = ?2 AND characteristic_key = ?3",

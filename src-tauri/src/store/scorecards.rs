@@ -19,7 +19,12 @@ pub struct RatingChange {
 }
 
 impl Store {
-    pub fn start_scorecard(&mut self, candidate_id: i64, interviewer_id: i64, interview_id: Option<i64>) -> Result<i64, StoreError> {
+    pub fn start_scorecard(
+        &mut self,
+        candidate_id: i64,
+        interviewer_id: i64,
+        interview_id: Option<i64>,
+    ) -> Result<i64, StoreError> {
         let tx = self.conn.transaction()?;
         let (ladder_id, snapshot): (i64, String) = tx
             .query_row(
@@ -36,7 +41,14 @@ impl Store {
             params![candidate_id, interviewer_id, interview_id, ladder_id, snapshot, now],
         )?;
         let id = tx.last_insert_rowid();
-        super::audit::append(&tx, &actor(interviewer_id), "scorecard.start", "scorecard", id, &serde_json::json!({ "candidate_id": candidate_id }))?;
+        super::audit::append(
+            &tx,
+            &actor(interviewer_id),
+            "scorecard.start",
+            "scorecard",
+            id,
+            &serde_json::json!({ "candidate_id": candidate_id }),
+        )?;
         tx.commit()?;
         Ok(id)
     }
@@ -74,7 +86,13 @@ impl Store {
         })
     }
 
-    pub fn save_overall(&mut self, scorecard_id: i64, overall: Option<Overall>, level_opinion: Option<&str>, summary: &str) -> Result<(), StoreError> {
+    pub fn save_overall(
+        &mut self,
+        scorecard_id: i64,
+        overall: Option<Overall>,
+        level_opinion: Option<&str>,
+        summary: &str,
+    ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         let interviewer_id = draft_owner(&tx, scorecard_id)?;
         tx.execute(
@@ -100,7 +118,14 @@ impl Store {
             "UPDATE scorecards SET status = 'submitted', submitted_at = ?2, seal_sha256 = ?3, updated_at = ?2 WHERE id = ?1",
             params![scorecard_id, submitted_at, sealed],
         )?;
-        super::audit::append(&tx, &actor(scorecard.interviewer_id), "scorecard.submit", "scorecard", scorecard_id, &serde_json::json!({ "seal_sha256": sealed }))?;
+        super::audit::append(
+            &tx,
+            &actor(scorecard.interviewer_id),
+            "scorecard.submit",
+            "scorecard",
+            scorecard_id,
+            &serde_json::json!({ "seal_sha256": sealed }),
+        )?;
         tx.commit()?;
         scorecard.status = ScorecardStatus::Submitted;
         scorecard.submitted_at = Some(submitted_at);
@@ -118,7 +143,9 @@ impl Store {
         let tx = self.conn.transaction()?;
         let original = read_scorecard(&tx, original_id)?;
         if original.status != ScorecardStatus::Submitted {
-            return Err(StoreError::Invalid("Only a submitted scorecard can be amended; edit the draft instead.".into()));
+            return Err(StoreError::Invalid(
+                "Only a submitted scorecard can be amended; edit the draft instead.".into(),
+            ));
         }
         let now = super::now();
         tx.execute(
@@ -134,7 +161,14 @@ impl Store {
              SELECT ?2, role_key, characteristic_key, score, notes, ?3 FROM ratings WHERE scorecard_id = ?1",
             params![original_id, id, now],
         )?;
-        super::audit::append(&tx, &actor(original.interviewer_id), "scorecard.amend", "scorecard", id, &serde_json::json!({ "amends": original_id }))?;
+        super::audit::append(
+            &tx,
+            &actor(original.interviewer_id),
+            "scorecard.amend",
+            "scorecard",
+            id,
+            &serde_json::json!({ "amends": original_id }),
+        )?;
         tx.commit()?;
         Ok(id)
     }
@@ -158,7 +192,9 @@ fn actor(interviewer_id: i64) -> String {
 /// The interviewer of a draft; a submitted scorecard cannot be changed.
 fn draft_owner(conn: &Connection, scorecard_id: i64) -> Result<i64, StoreError> {
     let (interviewer_id, status): (i64, String) = conn
-        .query_row("SELECT interviewer_id, status FROM scorecards WHERE id = ?1", [scorecard_id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .query_row("SELECT interviewer_id, status FROM scorecards WHERE id = ?1", [scorecard_id], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
         .optional()?
         .ok_or(StoreError::NotFound { what: "scorecard", id: scorecard_id })?;
     if status == "submitted" {

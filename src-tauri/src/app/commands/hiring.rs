@@ -80,7 +80,12 @@ pub async fn save_panel_plan(app: AppHandle, candidate_id: i64, plan: PanelPlan)
 }
 
 #[tauri::command]
-pub async fn save_questions(app: AppHandle, candidate_id: i64, characteristic: CharacteristicRef, questions: Vec<String>) -> Result<(), IpcError> {
+pub async fn save_questions(
+    app: AppHandle,
+    candidate_id: i64,
+    characteristic: CharacteristicRef,
+    questions: Vec<String>,
+) -> Result<(), IpcError> {
     with_store(app, move |store| Ok(store.save_questions(candidate_id, &characteristic, &questions)?)).await
 }
 
@@ -108,7 +113,11 @@ pub async fn save_overall(
     let viewer = viewer(&app)?;
     with_store(app, move |store| {
         store.scorecard_for(viewer, scorecard_id).and_then(|card| {
-            if card.interviewer_id == viewer { Ok(()) } else { Err(crate::store::StoreError::Hidden) }
+            if card.interviewer_id == viewer {
+                Ok(())
+            } else {
+                Err(crate::store::StoreError::Hidden)
+            }
         })?;
         Ok(store.save_overall(scorecard_id, overall, level_opinion.as_deref(), &summary)?)
     })

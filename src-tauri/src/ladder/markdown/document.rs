@@ -63,11 +63,8 @@ pub fn interpret(blocks: &[Block], file: &str) -> ParsedDocument {
         let role = single_role(Some(&title), block_line(blocks, title_index), &blocks[title_index + 1..], file);
         return single_document(Some(title), role);
     };
-    let sub_titles: Vec<&str> = below_title
-        .iter()
-        .filter(|(_, level, _)| *level == sub_level)
-        .map(|(_, _, text)| *text)
-        .collect();
+    let sub_titles: Vec<&str> =
+        below_title.iter().filter(|(_, level, _)| *level == sub_level).map(|(_, _, text)| *text).collect();
     let titled_as_level = split_level_prefix(&title).0.is_some();
     if titled_as_level || mostly_i_statements(&sub_titles) {
         let role = single_role(Some(&title), block_line(blocks, title_index), &blocks[title_index + 1..], file);
@@ -251,7 +248,8 @@ fn characteristics_from_bullets(bullets: Vec<(String, u32)>) -> Vec<ParsedCharac
 
 /// Prose kept for people to read: each heading starts a new section.
 pub fn context_sections(blocks: &[Block], first_title: &str) -> Vec<ContextSection> {
-    let mut sections = vec![ContextSection { title: first_title.to_owned(), paragraphs: Vec::new(), items: Vec::new() }];
+    let mut sections =
+        vec![ContextSection { title: first_title.to_owned(), paragraphs: Vec::new(), items: Vec::new() }];
     for block in blocks {
         let current = sections.last_mut().expect("sections is never empty");
         match block {

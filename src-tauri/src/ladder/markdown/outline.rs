@@ -6,12 +6,31 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
-    Heading { level: u8, text: String, line: u32 },
-    Paragraph { text: String, line: u32 },
-    Quote { text: String, line: u32 },
+    Heading {
+        level: u8,
+        text: String,
+        line: u32,
+    },
+    Paragraph {
+        text: String,
+        line: u32,
+    },
+    Quote {
+        text: String,
+        line: u32,
+    },
     /// `depth` is 1 for a top-level bullet, 2 for a bullet nested in it, …
-    ListItem { text: String, depth: u32, line: u32, links: Vec<String> },
-    TableRow { cells: Vec<String>, header: bool, line: u32 },
+    ListItem {
+        text: String,
+        depth: u32,
+        line: u32,
+        links: Vec<String>,
+    },
+    TableRow {
+        cells: Vec<String>,
+        header: bool,
+        line: u32,
+    },
 }
 
 impl Block {
@@ -43,9 +62,7 @@ struct LineIndex {
 
 impl LineIndex {
     fn new(text: &str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
-            .collect();
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
         LineIndex { starts }
     }
 
@@ -238,7 +255,12 @@ impl OutlineBuilder {
 
     fn push_item(&mut self, item: OpenItem) {
         if !item.text.is_empty() {
-            self.blocks.push(Block::ListItem { text: item.text, depth: item.depth, line: item.line, links: item.links });
+            self.blocks.push(Block::ListItem {
+                text: item.text,
+                depth: item.depth,
+                line: item.line,
+                links: item.links,
+            });
         }
     }
 }
@@ -289,16 +311,12 @@ fn visible_html(html: &str) -> String {
 
 fn is_html_element(tag: &str) -> bool {
     const ELEMENTS: &[&str] = &[
-        "a", "abbr", "b", "br", "code", "del", "details", "div", "em", "hr", "i", "img", "ins", "kbd",
-        "li", "mark", "ol", "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table",
-        "tbody", "td", "th", "thead", "tr", "u", "ul",
+        "a", "abbr", "b", "br", "code", "del", "details", "div", "em", "hr", "i", "img", "ins", "kbd", "li", "mark",
+        "ol", "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th",
+        "thead", "tr", "u", "ul",
     ];
-    let name: String = tag
-        .trim_start_matches('<')
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect();
+    let name: String =
+        tag.trim_start_matches('<').trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
     let lower = name.to_ascii_lowercase();
     // Lowercase tags are HTML; an all-caps word like <TBA> is a placeholder.
     ELEMENTS.contains(&lower.as_str()) && name == lower
