@@ -40,6 +40,7 @@ fn build_app() {
             "save_rating",
             "save_overall",
             "submit_scorecard",
+            "amend_scorecard",
             "create_demo",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");

@@ -147,14 +147,30 @@ async fn an_interview_is_scored_by_keyboard_survives_sigkill_and_is_sealed() {
     press(&client, &Key::Enter.to_string()).await;
     wait_for(&client, "[data-testid=sealed-banner]").await;
     screenshot(&client, "sealed.png").await;
+
+    // A correction is an amendment with a reason; the original stays sealed.
+    click(&client, "[data-testid=amend]").await;
+    let reason = wait_for(&client, "[data-testid=amend-reason]").await;
+    reason.send_keys(&format!("Mixed up two answers{}", Key::Enter)).await.unwrap();
+    wait_for(&client, "[data-testid=amendment-banner]").await;
+    press(&client, "4").await;
+    wait_row_state(&client, 0, "saved").await;
     client.close().await.unwrap();
 
-    // The database agrees: submitted, sealed, every note in place.
+    // The database agrees: submitted, sealed, every note in place; the amendment refers to it.
     let store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
     let candidate = &store.candidates().unwrap()[0];
     assert_eq!(candidate.name, CANDIDATE);
     let scorecards = store.scorecards_of(candidate.id).unwrap();
-    assert_eq!(scorecards.len(), 1);
+    assert_eq!(scorecards.len(), 2);
+    let amendment = &scorecards[1];
+    assert_eq!(amendment.amends_scorecard_id, Some(scorecards[0].id));
+    assert_eq!(amendment.amendment_reason.as_deref(), Some("Mixed up two answers"));
+    assert_eq!(amendment.status, ScorecardStatus::Draft);
+    let changed: Vec<_> =
+        amendment.ratings.iter().zip(&scorecards[0].ratings).filter(|(a, o)| a.score != o.score).collect();
+    assert_eq!(changed.len(), 1, "the amendment starts from the original and changes one rating");
+    assert_eq!(changed[0].0.score, Some(4));
     let card = &scorecards[0];
     assert_eq!(card.status, ScorecardStatus::Submitted);
     assert!(seal_holds(card));
@@ -220,6 +236,7 @@ async fn no_command_shows_or_changes_another_interviewers_scorecard() {
             serde_json::json!({ "scorecardId": ann_card, "overall": "strong_no", "levelOpinion": null, "summary": "x" }),
         ),
         ("submit_scorecard", serde_json::json!({ "scorecardId": ann_card })),
+        ("amend_scorecard", serde_json::json!({ "scorecardId": ann_card, "reason": "not mine" })),
     ] {
         let answer = invoke(&client, command, args).await;
         assert_eq!(answer["err"]["code"], "scores_hidden", "{command}: {answer}");

@@ -48,6 +48,7 @@ pub fn run(data_dir: PathBuf, extra: Vec<Ladder>) -> ExitCode {
             commands::hiring::save_rating,
             commands::hiring::save_overall,
             commands::hiring::submit_scorecard,
+            commands::hiring::amend_scorecard,
             commands::hiring::create_demo,
         ])
         .run(tauri::generate_context!("tauri.conf.json"));

@@ -55,6 +55,7 @@ export const api = {
   saveOverall: (scorecardId: number, overall: Overall | null, levelOpinion: string | null, summary: string) =>
     invoke<void>('save_overall', { scorecardId, overall, levelOpinion, summary }),
   submitScorecard: (scorecardId: number) => invoke<Scorecard>('submit_scorecard', { scorecardId }),
+  amendScorecard: (scorecardId: number, reason: string) => invoke<number>('amend_scorecard', { scorecardId, reason }),
 };
 
 export function sameCharacteristic(a: CharacteristicRef, b: CharacteristicRef): boolean {

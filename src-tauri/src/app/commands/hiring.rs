@@ -140,3 +140,16 @@ pub async fn submit_scorecard(app: AppHandle, scorecard_id: i64) -> Result<Score
 pub async fn create_demo(app: AppHandle) -> Result<i64, IpcError> {
     with_store(app, |store| Ok(crate::demo::create_demo(store)?.candidate_id)).await
 }
+
+/// Starts a correction of the viewer's own sealed scorecard; returns the new draft's id.
+#[tauri::command]
+pub async fn amend_scorecard(app: AppHandle, scorecard_id: i64, reason: String) -> Result<i64, IpcError> {
+    let viewer = viewer(&app)?;
+    with_store(app, move |store| {
+        if store.scorecard(scorecard_id)?.interviewer_id != viewer {
+            return Err(crate::store::StoreError::Hidden.into());
+        }
+        Ok(store.amend_scorecard(scorecard_id, &reason)?)
+    })
+    .await
+}
