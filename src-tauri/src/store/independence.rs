@@ -50,10 +50,17 @@ impl Store {
         scorecard_id: i64,
         change: &super::RatingChange,
     ) -> Result<crate::scorecard::Rating, StoreError> {
-        if self.scorecard(scorecard_id)?.interviewer_id != viewer {
-            return Err(StoreError::Hidden);
-        }
+        self.require_owner(viewer, scorecard_id)?;
         self.save_rating(scorecard_id, change)
+    }
+
+    /// Refuses unless `viewer` owns the scorecard: the gate for every write.
+    pub fn require_owner(&self, viewer: i64, scorecard_id: i64) -> Result<(), StoreError> {
+        if self.scorecard_owner(scorecard_id)? == viewer {
+            Ok(())
+        } else {
+            Err(StoreError::Hidden)
+        }
     }
 }
 

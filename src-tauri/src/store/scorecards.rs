@@ -177,6 +177,14 @@ impl Store {
         read_scorecard(&self.conn, scorecard_id)
     }
 
+    /// The interviewer a scorecard belongs to (a cheap check on every save).
+    pub fn scorecard_owner(&self, scorecard_id: i64) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("SELECT interviewer_id FROM scorecards WHERE id = ?1", [scorecard_id], |row| row.get(0))
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "scorecard", id: scorecard_id })
+    }
+
     /// Every scorecard id, for checks that walk the whole database.
     pub fn scorecard_ids(&self) -> Result<Vec<i64>, StoreError> {
         let mut statement = self.conn.prepare("SELECT id FROM scorecards ORDER BY id")?;

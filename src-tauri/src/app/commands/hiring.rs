@@ -112,13 +112,7 @@ pub async fn save_overall(
 ) -> Result<(), IpcError> {
     let viewer = viewer(&app)?;
     with_store(app, move |store| {
-        store.scorecard_for(viewer, scorecard_id).and_then(|card| {
-            if card.interviewer_id == viewer {
-                Ok(())
-            } else {
-                Err(crate::store::StoreError::Hidden)
-            }
-        })?;
+        store.require_owner(viewer, scorecard_id)?;
         Ok(store.save_overall(scorecard_id, overall, level_opinion.as_deref(), &summary)?)
     })
     .await
@@ -128,9 +122,7 @@ pub async fn save_overall(
 pub async fn submit_scorecard(app: AppHandle, scorecard_id: i64) -> Result<Scorecard, IpcError> {
     let viewer = viewer(&app)?;
     with_store(app, move |store| {
-        if store.scorecard(scorecard_id)?.interviewer_id != viewer {
-            return Err(crate::store::StoreError::Hidden.into());
-        }
+        store.require_owner(viewer, scorecard_id)?;
         Ok(store.submit_scorecard(scorecard_id)?)
     })
     .await
@@ -146,9 +138,7 @@ pub async fn create_demo(app: AppHandle) -> Result<i64, IpcError> {
 pub async fn amend_scorecard(app: AppHandle, scorecard_id: i64, reason: String) -> Result<i64, IpcError> {
     let viewer = viewer(&app)?;
     with_store(app, move |store| {
-        if store.scorecard(scorecard_id)?.interviewer_id != viewer {
-            return Err(crate::store::StoreError::Hidden.into());
-        }
+        store.require_owner(viewer, scorecard_id)?;
         Ok(store.amend_scorecard(scorecard_id, &reason)?)
     })
     .await
