@@ -374,12 +374,16 @@ async fn a_note_typed_just_before_the_window_closes_is_saved() {
     press(&client, "typed right before closing").await;
     let sent = client
         .execute_async(
-            "const done = arguments[arguments.length - 1]; window.__TAURI_INTERNALS__.invoke('plugin:event|emit', { event: 'tauri://close-requested', payload: null }).then(() => done('sent'), (e) => done(String(e)))",
+            "const done = arguments[arguments.length - 1];
+             const pending = document.querySelector('#score-row-0').dataset.state;
+             window.__TAURI_INTERNALS__.invoke('plugin:event|emit', { event: 'tauri://close-requested', payload: null })
+               .then(() => done(pending), (e) => done(String(e)))",
             vec![],
         )
         .await;
-    // What the window manager's close button sends to the window.
-    assert_eq!(sent.unwrap().as_str(), Some("sent"));
+    // What the window manager's close button sends to the window, while the note is
+    // still waiting for its typing debounce (not yet saved).
+    assert_eq!(sent.unwrap().as_str(), Some("unsaved"));
     // The window closes itself once the note is committed; the app then exits.
     let deadline = Instant::now() + Duration::from_secs(15);
     let pattern = format!("--data-dir {}", driver.data_dir.path().display());
