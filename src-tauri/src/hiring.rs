@@ -5,7 +5,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::ladder::RatingScale;
+use crate::ladder::{Ladder, RatingScale};
 use crate::scorecard::panel::{default_interview_count, default_plan, Coverage};
 use crate::scorecard::questions::questions_for;
 use crate::scorecard::template::{template_for, CharacteristicRef, ScorecardTemplate, SectionPurpose};
@@ -63,15 +63,14 @@ pub struct ScoringSession {
 /// Creates the candidate and their default panel plan in one go.
 pub fn create_candidate(store: &mut Store, candidate: &NewCandidate) -> Result<i64, StoreError> {
     let id = store.create_candidate(candidate)?;
-    let template = template(store, candidate.ladder_id, &candidate.target_role_key)?;
+    let template = template(&store.load_ladder(candidate.ladder_id)?, &candidate.target_role_key)?;
     let plan = default_plan(&template, default_interview_count(&template), DEFAULT_COVERAGE);
     store.save_panel_plan(id, &plan)?;
     Ok(id)
 }
 
-fn template(store: &Store, ladder_id: i64, target: &str) -> Result<ScorecardTemplate, StoreError> {
-    let ladder = store.load_ladder(ladder_id)?;
-    template_for(&ladder, target)
+fn template(ladder: &Ladder, target: &str) -> Result<ScorecardTemplate, StoreError> {
+    template_for(ladder, target)
         .ok_or_else(|| StoreError::Invalid(format!("The ladder has no scorable role {target:?}.")))
 }
 
@@ -108,7 +107,7 @@ fn kit_characteristics(
 pub fn candidate_kit(store: &Store, candidate_id: i64) -> Result<CandidateKit, StoreError> {
     let candidate = store.candidate(candidate_id)?;
     let ladder = store.load_ladder(candidate.ladder_id)?;
-    let template = template(store, candidate.ladder_id, &candidate.target_role_key)?;
+    let template = template(&ladder, &candidate.target_role_key)?;
     let interviewers = store.interviewers()?;
     let interviews: Vec<InterviewSlot> = store
         .panel(candidate_id)?
@@ -156,7 +155,7 @@ pub fn open_scoring(store: &mut Store, viewer: i64, interview_id: i64) -> Result
     let scorecard = store.scorecard_for(viewer, scorecard_id)?;
     let candidate = store.candidate(candidate_id)?;
     let ladder = store.load_ladder(candidate.ladder_id)?;
-    let template = template(store, candidate.ladder_id, &candidate.target_role_key)?;
+    let template = template(&ladder, &candidate.target_role_key)?;
     let (focus, others): (Vec<KitCharacteristic>, Vec<KitCharacteristic>) =
         kit_characteristics(store, candidate_id, &template)?
             .into_iter()

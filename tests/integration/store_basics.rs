@@ -130,7 +130,9 @@ fn every_change_is_in_the_audit_log_and_the_chain_verifies() {
 fn ladder_snapshots_are_immutable_and_identified_by_source_hash() {
     let mut fixture = Fixture::new();
     let again = fixture.store.save_ladder(&rung::ladder::default_ladder(), true).unwrap();
-    assert_eq!(fixture.store.list_ladders().unwrap().len(), 1);
+    let listed = fixture.store.list_ladders().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].role_count, listed[0].is_default), (6, true));
     assert_eq!(fixture.store.load_ladder(again.id).unwrap(), rung::ladder::default_ladder());
     let error = raw(&fixture.db_path()).execute("UPDATE ladders SET snapshot_json = '{}'", []).unwrap_err();
     assert!(error.to_string().contains("immutable"));

@@ -45,10 +45,7 @@ impl Store {
     }
 
     pub fn list_ladders(&self) -> Result<Vec<StoredLadder>, StoreError> {
-        let mut statement = self.conn.prepare(
-            "SELECT id, name, source_name, source_sha256, snapshot_sha256, snapshot_json, is_default, imported_at
-             FROM ladders ORDER BY is_default DESC, id",
-        )?;
+        let mut statement = self.conn.prepare(&format!("{LADDER_COLUMNS} ORDER BY is_default DESC, id"))?;
         let rows = statement.query_map([], stored_ladder)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -56,12 +53,7 @@ impl Store {
     fn find_ladder(&self, source_sha256: &str) -> Result<Option<StoredLadder>, StoreError> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT id, name, source_name, source_sha256, snapshot_sha256, snapshot_json, is_default, imported_at
-                 FROM ladders WHERE source_sha256 = ?1",
-                [source_sha256],
-                stored_ladder,
-            )
+            .query_row(&format!("{LADDER_COLUMNS} WHERE source_sha256 = ?1"), [source_sha256], stored_ladder)
             .optional()?)
     }
 
@@ -85,20 +77,19 @@ impl Store {
     }
 }
 
+/// SQLite counts the roles in the snapshot, so listing ladders never moves whole snapshots.
+const LADDER_COLUMNS: &str = "SELECT id, name, source_name, source_sha256, snapshot_sha256,
+    json_array_length(snapshot_json, '$.roles'), is_default, imported_at FROM ladders";
+
 fn stored_ladder(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredLadder> {
-    let snapshot: String = row.get(5)?;
-    // Counting roles needs only the array length, not a full import.
-    let role_count = serde_json::from_str::<serde_json::Value>(&snapshot)
-        .ok()
-        .and_then(|value| value["roles"].as_array().map(|roles| roles.len() as u32))
-        .unwrap_or(0);
+    let role_count: i64 = row.get(5)?;
     Ok(StoredLadder {
         id: row.get(0)?,
         name: row.get(1)?,
         source_name: row.get(2)?,
         source_sha256: row.get(3)?,
         snapshot_sha256: row.get(4)?,
-        role_count,
+        role_count: u32::try_from(role_count).unwrap_or(0),
         is_default: row.get(6)?,
         imported_at: row.get(7)?,
     })

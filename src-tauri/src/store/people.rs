@@ -86,20 +86,8 @@ pub struct CandidateSummary {
 
 impl Store {
     pub fn candidates(&self) -> Result<Vec<CandidateSummary>, StoreError> {
-        let mut statement = self.conn.prepare(
-            "SELECT id, name, email, ladder_id, target_role_key, notes, created_at FROM candidates ORDER BY id",
-        )?;
-        let rows = statement.query_map([], |row| {
-            Ok(CandidateSummary {
-                id: row.get(0)?,
-                name: row.get(1)?,
-                email: row.get(2)?,
-                ladder_id: row.get(3)?,
-                target_role_key: row.get(4)?,
-                notes: row.get(5)?,
-                created_at: row.get(6)?,
-            })
-        })?;
+        let mut statement = self.conn.prepare(&format!("{CANDIDATE_COLUMNS} ORDER BY id"))?;
+        let rows = statement.query_map([], candidate_summary)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
@@ -112,7 +100,11 @@ pub struct Interviewer {
 
 impl Store {
     pub fn candidate(&self, id: i64) -> Result<CandidateSummary, StoreError> {
-        self.candidates()?.into_iter().find(|c| c.id == id).ok_or(StoreError::NotFound { what: "candidate", id })
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row(&format!("{CANDIDATE_COLUMNS} WHERE id = ?1"), [id], candidate_summary)
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "candidate", id })
     }
 
     pub fn update_candidate(&mut self, id: i64, candidate: &NewCandidate) -> Result<(), StoreError> {
@@ -139,4 +131,18 @@ impl Store {
         let rows = statement.query_map([], |row| Ok(Interviewer { id: row.get(0)?, name: row.get(1)? }))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+const CANDIDATE_COLUMNS: &str = "SELECT id, name, email, ladder_id, target_role_key, notes, created_at FROM candidates";
+
+fn candidate_summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<CandidateSummary> {
+    Ok(CandidateSummary {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        email: row.get(2)?,
+        ladder_id: row.get(3)?,
+        target_role_key: row.get(4)?,
+        notes: row.get(5)?,
+        created_at: row.get(6)?,
+    })
 }
