@@ -98,12 +98,27 @@ pub async fn open_app(driver: &Driver, args: &[&str]) -> Client {
         .expect("a WebDriver session with the app")
 }
 
+/// The texts of the elements matching `css`. The UI re-renders as data arrives, so an
+/// element found a moment ago may be gone: read the whole list again when that happens.
 pub async fn texts(client: &Client, css: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for element in client.find_all(Locator::Css(css)).await.unwrap() {
-        out.push(element.text().await.unwrap());
+    for _ in 0..50 {
+        let mut out = Vec::new();
+        let mut stale = false;
+        for element in client.find_all(Locator::Css(css)).await.unwrap() {
+            match element.text().await {
+                Ok(text) => out.push(text),
+                Err(_) => {
+                    stale = true;
+                    break;
+                }
+            }
+        }
+        if !stale {
+            return out;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    out
+    panic!("the elements matching {css} kept changing while being read");
 }
 
 pub async fn wait_for(client: &Client, css: &str) -> Element {

@@ -29,18 +29,29 @@ async fn press(client: &Client, keys: &str) {
 }
 
 /// Attributes of the scoring rows: (score, state, note) in order.
+/// Rows re-render as saves land; a row that went stale mid-read means: read them all again.
 async fn rows(client: &Client) -> Vec<(String, String, String)> {
+    for _ in 0..50 {
+        if let Ok(rows) = read_rows(client).await {
+            return rows;
+        }
+        tokio::time::sleep(Duration::from_millis(30)).await;
+    }
+    panic!("the scoring rows kept changing while being read");
+}
+
+async fn read_rows(client: &Client) -> Result<Vec<(String, String, String)>, fantoccini::error::CmdError> {
     let mut out = Vec::new();
-    for row in client.find_all(Locator::Css("[data-testid=score-row]")).await.unwrap() {
-        let score = row.attr("data-score").await.unwrap().unwrap_or_default();
-        let state = row.attr("data-state").await.unwrap().unwrap_or_default();
+    for row in client.find_all(Locator::Css("[data-testid=score-row]")).await? {
+        let score = row.attr("data-score").await?.unwrap_or_default();
+        let state = row.attr("data-state").await?.unwrap_or_default();
         let note = match row.find(Locator::Css("textarea")).await {
-            Ok(area) => area.prop("value").await.unwrap().unwrap_or_default(),
+            Ok(area) => area.prop("value").await?.unwrap_or_default(),
             Err(_) => String::new(),
         };
         out.push((score, state, note));
     }
-    out
+    Ok(out)
 }
 
 async fn wait_row(client: &Client, index: usize, score: &str, note: &str) {
@@ -302,7 +313,7 @@ async fn wait_row_state(client: &Client, index: usize, state: &str) {
     let css = format!("#score-row-{index}");
     loop {
         if let Ok(row) = client.find(Locator::Css(&css)).await {
-            if row.attr("data-state").await.unwrap().as_deref() == Some(state) {
+            if row.attr("data-state").await.ok().flatten().as_deref() == Some(state) {
                 return;
             }
         }
