@@ -121,6 +121,17 @@ pub async fn texts(client: &Client, css: &str) -> Vec<String> {
     panic!("the elements matching {css} kept changing while being read");
 }
 
+/// Clicks the first element matching `css`, finding it again if a re-render replaced it.
+pub async fn click(client: &Client, css: &str) {
+    for _ in 0..50 {
+        if wait_for(client, css).await.click().await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css} could not be clicked");
+}
+
 pub async fn wait_for(client: &Client, css: &str) -> Element {
     client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await.unwrap()
 }
@@ -147,11 +158,7 @@ async fn the_ladder_browser_lists_the_seed_roles_and_shows_characteristics() {
     assert_eq!(texts(&client, "[data-testid=role-title]").await, SEED_ROLES);
 
     // Choosing a role by mouse shows its characteristics.
-    let senior = client
-        .find(Locator::Css("[data-testid=role-option][data-role-key=senior-application-support-engineer]"))
-        .await
-        .unwrap();
-    senior.click().await.unwrap();
+    click(&client, "[data-testid=role-option][data-role-key=senior-application-support-engineer]").await;
     wait_for_heading(&client, SEED_ROLES[1]).await;
     assert_eq!(
         texts(&client, "[data-testid=characteristic-title]").await,
@@ -243,13 +250,7 @@ async fn an_imported_folder_ladder_shows_two_tracks_and_the_user_can_switch_ladd
     // The imported ladder is shown, its roles grouped by track.
     assert_eq!(texts(&client, "[data-testid=role-title]").await.len(), 7);
     assert_eq!(texts(&client, "[data-testid=track-name]").await, ["INDIVIDUAL CONTRIBUTOR", "MANAGEMENT"]);
-    client
-        .find(Locator::Css("[data-testid=role-option][data-role-key=support-manager]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=role-option][data-role-key=support-manager]").await;
     wait_for_heading(&client, "Support Manager").await;
     assert!(texts(&client, "[data-testid=role-detail]").await[0].contains("Builds on Senior DevOps Support Engineer"));
 
@@ -284,7 +285,7 @@ async fn a_damaged_database_is_explained_and_moved_aside_only_when_the_user_agre
     assert!(message.contains("is damaged"), "{message}");
     assert_eq!(std::fs::read(&db).unwrap(), bytes, "nothing is changed before the user agrees");
 
-    client.find(Locator::Css("[data-testid=move-aside]")).await.unwrap().click().await.unwrap();
+    click(&client, "[data-testid=move-aside]").await;
     wait_for(&client, "[data-testid=role-option]").await;
     assert_eq!(texts(&client, "[data-testid=role-title]").await, SEED_ROLES);
     let kept: Vec<String> = std::fs::read_dir(driver.data_dir.path())

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{key::Key, Client, Locator};
 use rung::scorecard::{seal_holds, ScorecardStatus};
 
-use crate::e2e::{open_app, start_driver, texts, wait_for};
+use crate::e2e::{click, open_app, start_driver, texts, wait_for};
 use crate::store_support::seed_candidate;
 
 const CANDIDATE: &str = "Zoë Łukasiewicz-Nguyễn";
@@ -18,10 +18,6 @@ async fn screenshot(client: &Client, name: &str) {
     if let Ok(png) = client.screenshot().await {
         std::fs::write(dir.join(name), png).unwrap();
     }
-}
-
-async fn click(client: &Client, css: &str) {
-    wait_for(client, css).await.click().await.unwrap();
 }
 
 async fn press(client: &Client, keys: &str) {
@@ -109,9 +105,7 @@ async fn an_interview_is_scored_by_keyboard_survives_sigkill_and_is_sealed() {
     wait_for(&client, "[data-testid=interviewer-select]").await;
     click(&client, "[data-testid=new-candidate]").await;
     wait_for(&client, "[data-testid=candidate-name]").await.send_keys(CANDIDATE).await.unwrap();
-    let role =
-        wait_for(&client, "[data-testid=candidate-role] option[value=senior-application-support-engineer]").await;
-    role.click().await.unwrap();
+    click(&client, "[data-testid=candidate-role] option[value=senior-application-support-engineer]").await;
     click(&client, "[data-testid=candidate-submit]").await;
     let heading = wait_for(&client, "[data-testid=candidate-heading]").await;
     assert_eq!(heading.text().await.unwrap(), CANDIDATE);
