@@ -19,8 +19,14 @@ pub struct DemoSummary {
     pub created: bool,
 }
 
-/// Creates the demo once; later calls return the existing one.
+/// Creates the demo once; later calls return the existing one. The check and the whole
+/// demo are one transaction, so processes running this at once make exactly one demo,
+/// complete.
 pub fn create_demo(store: &mut Store) -> Result<DemoSummary, StoreError> {
+    store.atomically(create_demo_once)
+}
+
+fn create_demo_once(store: &mut Store) -> Result<DemoSummary, StoreError> {
     if let Some(existing) = store.candidates()?.into_iter().find(|c| c.name == DEMO_CANDIDATE && c.notes == DEMO_NOTES)
     {
         let scorecards = store.scorecards_of(existing.id)?.len();

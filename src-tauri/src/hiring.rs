@@ -60,13 +60,16 @@ pub struct ScoringSession {
     pub level_options: Vec<(String, String)>,
 }
 
-/// Creates the candidate and their default panel plan in one go.
+/// Creates the candidate and their default panel plan in one transaction: a candidate
+/// never exists without a panel.
 pub fn create_candidate(store: &mut Store, candidate: &NewCandidate) -> Result<i64, StoreError> {
-    let id = store.create_candidate(candidate)?;
-    let template = template(&store.load_ladder(candidate.ladder_id)?, &candidate.target_role_key)?;
-    let plan = default_plan(&template, default_interview_count(&template), DEFAULT_COVERAGE);
-    store.save_panel_plan(id, &plan)?;
-    Ok(id)
+    store.atomically(|store| {
+        let id = store.create_candidate(candidate)?;
+        let template = template(&store.load_ladder(candidate.ladder_id)?, &candidate.target_role_key)?;
+        let plan = default_plan(&template, default_interview_count(&template), DEFAULT_COVERAGE);
+        store.save_panel_plan(id, &plan)?;
+        Ok(id)
+    })
 }
 
 fn template(ladder: &Ladder, target: &str) -> Result<ScorecardTemplate, StoreError> {

@@ -1,7 +1,7 @@
 //! Backups: online copies that verify, restore that keeps the current database, rotation.
 
 use chrono::{Duration, TimeZone, Utc};
-use rung::store::backup::rotated_backups;
+use rung::store::backup::{restore, rotated_backups};
 use rung::store::Store;
 
 use crate::store_support::*;
@@ -18,7 +18,7 @@ fn a_backup_is_a_verified_copy_and_restore_brings_it_back() {
         .store
         .save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(1), "after the backup"))
         .unwrap();
-    let kept = fixture.store.restore_from(&backup).unwrap();
+    let kept = restore(&fixture.db_path(), &backup).unwrap().expect("a database was there to keep");
     assert_eq!(fixture.store.scorecard(fixture.scorecard).unwrap().ratings[0].notes, "in the backup");
     assert!(fixture.store.check().unwrap().is_ok());
     // The database that was replaced is kept.
@@ -32,7 +32,7 @@ fn restoring_something_that_is_not_a_backup_changes_nothing() {
     fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "keep me")).unwrap();
     let bogus = fixture.dir.path().join("bogus.db");
     std::fs::write(&bogus, b"not a database at all").unwrap();
-    let error = fixture.store.restore_from(&bogus).unwrap_err();
+    let error = restore(&fixture.db_path(), &bogus).unwrap_err();
     assert_eq!(error.code(), "db_bad_backup", "{error}");
     assert!(error.to_string().contains("Nothing was restored"));
     assert_eq!(fixture.store.scorecard(fixture.scorecard).unwrap().ratings[0].notes, "keep me");

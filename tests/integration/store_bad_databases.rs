@@ -144,10 +144,9 @@ fn a_failed_migration_leaves_the_old_file_intact_and_usable() {
     let before = checkpointed_bytes(&path);
 
     let current = migrations::latest_version();
-    let broken = Migrations::new(vec![
-        M::up(include_str!("../../src-tauri/src/store/sql/001_initial.sql")).foreign_key_check(),
-        M::up("ALTER TABLE ratings ADD COLUMN confidence INTEGER; SELECT * FROM no_such_table;"),
-    ]);
+    let mut steps = migrations::steps();
+    steps.push(M::up("ALTER TABLE ratings ADD COLUMN confidence INTEGER; SELECT * FROM no_such_table;"));
+    let broken = Migrations::new(steps);
     let error = rung::store::open::open_with(&path, &broken, current + 1).err().unwrap();
     let StoreError::MigrationFailed { backup, .. } = &error else { panic!("{error}") };
     assert!(error.to_string().contains("left as it was"), "{error}");

@@ -5,11 +5,13 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::Outcome;
+use crate::store::audit::AuditReport;
 use crate::store::{self, Store, DB_FILE};
 
 #[derive(Debug, Subcommand)]
 pub enum DbCommand {
-    /// Run SQLite's integrity and foreign-key checks and verify the audit log; exit 1 on any problem.
+    /// Check integrity, foreign keys, the schema and its sealing triggers, every seal, the audit
+    /// chain and that the log agrees with the data; exit 1 on any problem.
     Check,
     /// Move a damaged database aside (as rung.db.corrupt-<time>) so a new one can be created.
     MoveAside,
@@ -20,7 +22,12 @@ pub enum DbCommand {
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
     /// Recompute the hash chain; report the first broken entry and exit 1 if there is one.
-    Verify,
+    Verify {
+        /// Also check that the log extends the one FILE witnessed: a backup (or any Rung
+        /// database), or a text file with a `rung-audit-head: N:HASH` line.
+        #[arg(long, value_name = "FILE")]
+        against: Option<PathBuf>,
+    },
 }
 
 fn database(data_dir: &Path) -> PathBuf {
@@ -51,7 +58,10 @@ pub fn run_db(data_dir: &Path, command: &DbCommand) -> Outcome {
                 ),
                 summary("integrity", &report.integrity),
                 summary("foreign keys", &report.foreign_keys),
+                summary("schema and sealing triggers", &report.schema),
+                summary("seals", &report.seals),
                 audit_line(&report.audit),
+                summary("audit log against the data", &report.consistency),
             ];
             if report.is_ok() {
                 Ok(lines.join("\n"))
@@ -82,17 +92,26 @@ fn summary(what: &str, problems: &[String]) -> String {
     }
 }
 
-fn audit_line(report: &store::audit::AuditReport) -> String {
-    match &report.first_broken {
-        None => format!("audit log: ok, {} entries, hash chain intact", report.entries),
-        Some(broken) => format!("audit log: broken at entry {}: {}", broken.id, broken.reason),
+fn audit_line(report: &AuditReport) -> String {
+    match (&report.first_broken, &report.head) {
+        (Some(broken), _) => format!("audit log: broken at entry {}: {}", broken.id, broken.reason),
+        (None, Some(head)) => format!("audit log: ok, {} entries, hash chain intact ({head})", report.entries),
+        (None, None) => "audit log: ok, empty".to_owned(),
     }
 }
 
 pub fn run_audit(data_dir: &Path, command: &AuditCommand) -> Outcome {
     match command {
-        AuditCommand::Verify => {
-            let report = open_existing(data_dir)?.verify_audit().map_err(|e| e.to_string())?;
+        AuditCommand::Verify { against } => {
+            let store = open_existing(data_dir)?;
+            let report = match against {
+                None => store.verify_audit(),
+                Some(file) => {
+                    let witness = store::audit::witnessed_head(file).map_err(|e| e.to_string())?;
+                    store.verify_audit_against(&witness)
+                }
+            }
+            .map_err(|e| e.to_string())?;
             let line = audit_line(&report);
             if report.first_broken.is_none() {
                 Ok(line)
@@ -106,18 +125,25 @@ pub fn run_audit(data_dir: &Path, command: &AuditCommand) -> Outcome {
 pub fn backup(data_dir: &Path, file: &Path) -> Outcome {
     let store = open_existing(data_dir)?;
     store.backup_to(file).map_err(|e| e.to_string())?;
-    Ok(format!("backed up {} to {} (verified)", store.path().display(), file.display()))
+    let head = store.verify_audit().map_err(|e| e.to_string())?.head;
+    let witness = head.map_or_else(String::new, |head| {
+        format!("\nit witnesses the audit log as {head}; later, `rung audit verify --against {}` proves the log was only appended to", file.display())
+    });
+    Ok(format!("backed up {} to {} (verified){witness}", store.path().display(), file.display()))
 }
 
 pub fn restore(data_dir: &Path, file: &Path) -> Outcome {
-    let mut store = Store::open_in(data_dir).map_err(|e| e.to_string())?;
-    let kept = store.restore_from(file).map_err(|e| e.to_string())?;
-    Ok(format!(
-        "restored {} from {}; the previous database is kept at {}",
-        store.path().display(),
-        file.display(),
-        kept.display()
-    ))
+    let path = database(data_dir);
+    let kept = store::backup::restore(&path, file).map_err(|e| e.to_string())?;
+    Ok(match kept {
+        Some(kept) => format!(
+            "restored {} from {}; the previous database is kept at {}",
+            path.display(),
+            file.display(),
+            kept.display()
+        ),
+        None => format!("restored {} from {} (there was no database before)", path.display(), file.display()),
+    })
 }
 
 pub fn demo(data_dir: &Path) -> Outcome {

@@ -6,7 +6,13 @@ use crate::ladder::{CharacteristicSource, Ladder};
 
 pub fn render(ladder: &Ladder) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({}, sha256 {})", ladder.name, ladder.source.name, &ladder.source.sha256[..12]);
+    let _ = writeln!(
+        out,
+        "{} ({}, sha256 {})",
+        ladder.name,
+        ladder.source.name,
+        ladder.source.sha256.chars().take(12).collect::<String>()
+    );
     let _ = writeln!(out, "{} roles", ladder.roles.len());
     for (position, role) in ladder.roles.iter().enumerate() {
         let builds_on = role

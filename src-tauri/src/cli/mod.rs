@@ -84,11 +84,11 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     match outcome {
         Ok(output) => {
             // A closed pipe (e.g. `| head`) is not an error worth reporting.
-            let _ = writeln!(std::io::stdout().lock(), "{output}");
+            let _ = writeln!(std::io::stdout().lock(), "{}", terminal_safe(&output));
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", terminal_safe(&message));
             ExitCode::FAILURE
         }
     }
@@ -114,11 +114,23 @@ fn run_ladder(command: &LadderCommand) -> Outcome {
     }
 }
 
+/// Output carries text from ladder files and the database: control characters in it
+/// (terminal escape sequences, bidirectional overrides) are shown escaped, never obeyed.
+pub fn terminal_safe(text: &str) -> String {
+    let is_unsafe = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(is_unsafe) {
+        return text.to_owned();
+    }
+    text.chars().map(|c| if is_unsafe(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+}
+
 /// Imports the ladders named on the command line for the app, all or nothing, so a
 /// typo is reported in the terminal instead of opening a window without the ladder.
 pub fn ladders_to_open(paths: &[PathBuf]) -> Result<Vec<ladder::Ladder>, ExitCode> {
     paths.iter().map(|path| ladder::load(path)).collect::<Result<_, _>>().map_err(|error| {
-        eprintln!("error: {error}");
+        eprintln!("error: {}", terminal_safe(&error.to_string()));
         ExitCode::FAILURE
     })
 }

@@ -8,6 +8,8 @@ pub enum LadderError {
     NotFound { path: PathBuf },
     #[error("{path}: could not be read ({reason}).")]
     Unreadable { path: PathBuf, reason: String },
+    #[error("{path}: not a regular file (a device, a pipe or a socket). Point Rung at a ladder file or folder.")]
+    NotAFile { path: PathBuf },
     #[error("{path}: the file is empty. A ladder needs at least one role heading with characteristics.")]
     Empty { path: PathBuf },
     #[error("{path}: the file is {size} bytes; ladder files are limited to {limit} bytes. Is this the right file?")]
@@ -16,22 +18,36 @@ pub enum LadderError {
     TooManyFiles { path: PathBuf, limit: usize },
     #[error("{path}:{line}: this looks like a binary file, not markdown or JSON text.")]
     Binary { path: PathBuf, line: u32 },
+    #[error("{path}:{line}: the line holds the control character U+{code:04X} (a terminal escape or similar), which is not ladder text. Remove it and import again.")]
+    ControlCharacter { path: PathBuf, line: u32, code: u32 },
     #[error("{path}:{line}: the text is not valid UTF-8. Save the file as UTF-8 and import it again.")]
     NotUtf8 { path: PathBuf, line: u32 },
     #[error("{path}: no roles found. A ladder needs headings for its roles (e.g. `## Senior Engineer`) or characteristic headings (e.g. `## I …`).")]
     NoRoles { path: PathBuf },
     #[error(
-        "{path}:{line}: role \"{title}\" appears twice (first at line {first_line}). Give each role a distinct title."
+        "{path}:{line}: role \"{title}\" appears twice (first {}). Give each role a distinct title.",
+        first_place(.path, .first_path, *.first_line)
     )]
-    DuplicateRole { path: PathBuf, line: u32, title: String, first_line: u32 },
+    DuplicateRole { path: PathBuf, line: u32, title: String, first_path: PathBuf, first_line: u32 },
     #[error("{path}:{line}: role \"{title}\" builds on itself through \"{via}\". Fix the builds-on sentence so the chain ends.")]
     BuildsOnCycle { path: PathBuf, line: u32, title: String, via: String },
+    #[error("{path}:{line}: this heading has no words once decoration is removed (only an emoji or invisible characters), so what is under it would be lost. Give it a title.")]
+    UntitledHeading { path: PathBuf, line: u32 },
     #[error("{path}: the folder has no markdown (.md) files.")]
     EmptyFolder { path: PathBuf },
     #[error("{path}:{line}: not a Rung ladder JSON file ({reason}).")]
     InvalidJson { path: PathBuf, line: u32, reason: String },
-    #[error("{path}: the ladder JSON is inconsistent: {reason}.")]
-    InconsistentJson { path: PathBuf, reason: String },
+    #[error("{path}:{line}: the ladder JSON is inconsistent: {reason}.")]
+    InconsistentJson { path: PathBuf, line: u32, reason: String },
+}
+
+/// "at line 4" in the same file, "in other.md at line 4" across files.
+fn first_place(path: &std::path::Path, first_path: &std::path::Path, first_line: u32) -> String {
+    if path == first_path {
+        format!("at line {first_line}")
+    } else {
+        format!("in {} at line {first_line}", first_path.display())
+    }
 }
 
 impl LadderError {
@@ -40,14 +56,17 @@ impl LadderError {
         match self {
             LadderError::NotFound { .. } => "ladder_not_found",
             LadderError::Unreadable { .. } => "ladder_unreadable",
+            LadderError::NotAFile { .. } => "ladder_not_a_file",
             LadderError::Empty { .. } => "ladder_empty",
             LadderError::TooLarge { .. } => "ladder_too_large",
             LadderError::TooManyFiles { .. } => "ladder_too_many_files",
             LadderError::Binary { .. } => "ladder_binary",
             LadderError::NotUtf8 { .. } => "ladder_not_utf8",
+            LadderError::ControlCharacter { .. } => "ladder_control_character",
             LadderError::NoRoles { .. } => "ladder_no_roles",
             LadderError::DuplicateRole { .. } => "ladder_duplicate_role",
             LadderError::BuildsOnCycle { .. } => "ladder_builds_on_cycle",
+            LadderError::UntitledHeading { .. } => "ladder_untitled_heading",
             LadderError::EmptyFolder { .. } => "ladder_empty_folder",
             LadderError::InvalidJson { .. } => "ladder_invalid_json",
             LadderError::InconsistentJson { .. } => "ladder_inconsistent_json",

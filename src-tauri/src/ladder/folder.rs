@@ -7,7 +7,7 @@ use super::error::LadderError;
 use super::markdown::document::{context_sections, interpret, ParsedRole};
 use super::markdown::outline::{outline, Block};
 use super::source::{decode_text, folder_sha256, io_error, read_limited, MAX_FOLDER_FILES};
-use super::text::{comparable, is_foundation_title, split_level_prefix, tidy_title, title_from_file_name};
+use super::text::{comparable, is_foundation_title, ladder_name, split_level_prefix, tidy_title};
 use super::{assemble, Ladder};
 
 pub fn load_folder(folder: &Path) -> Result<Ladder, LadderError> {
@@ -22,6 +22,9 @@ pub fn load_folder(folder: &Path) -> Result<Ladder, LadderError> {
         let path = folder.join(name);
         let text = decode_text(bytes, &path)?;
         let document = interpret(&outline(&text), name);
+        if let Some(line) = document.first_untitled_heading() {
+            return Err(LadderError::UntitledHeading { path, line });
+        }
         if document.roles.is_empty() {
             return Err(LadderError::NoRoles { path });
         }
@@ -39,10 +42,10 @@ pub fn load_folder(folder: &Path) -> Result<Ladder, LadderError> {
             });
             let after_title =
                 blocks.iter().position(|block| matches!(block, Block::Heading { .. })).map_or(0, |at| at + 1);
-            let name = title.clone().unwrap_or_else(|| title_from_file_name(&folder_name));
+            let name = ladder_name(title, &folder_name);
             (name, context_sections(&blocks[after_title..], "About this ladder"), readme_order(&blocks))
         }
-        None => (title_from_file_name(&folder_name), Vec::new(), Vec::new()),
+        None => (ladder_name(None, &folder_name), Vec::new(), Vec::new()),
     };
     sort_roles(&mut roles, &order);
     assemble(name, intro, roles, folder, folder_name, folder_sha256(&files))
@@ -53,14 +56,21 @@ fn is_index(name: &str) -> bool {
     lower == "readme.md" || lower == "index.md"
 }
 
+/// The folder's markdown files, symlinks followed: a link to a file is read like the
+/// file, a link to a folder is not a level; a broken link or a link loop named `.md` is an
+/// error (never a level silently missing), and so is a `.md` pipe or device.
 fn read_markdown_files(folder: &Path) -> Result<Vec<(String, Vec<u8>)>, LadderError> {
     let entries = std::fs::read_dir(folder).map_err(|error| io_error(folder, &error))?;
     let mut names = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|error| io_error(folder, &error))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let is_file = entry.file_type().map(|kind| kind.is_file()).unwrap_or(false);
-        if is_file && name.to_ascii_lowercase().ends_with(".md") && !name.starts_with('.') {
+        if !name.to_ascii_lowercase().ends_with(".md") || name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let is_folder = std::fs::metadata(&path).map_err(|error| io_error(&path, &error))?.is_dir();
+        if !is_folder {
             names.push(name);
         }
         if names.len() > MAX_FOLDER_FILES {

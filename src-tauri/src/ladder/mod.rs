@@ -52,7 +52,10 @@ pub fn from_markdown(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
     let text = source::decode_text(bytes, path)?;
     let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let document = interpret(&outline(&text), &file_name);
-    let name = document.title.clone().unwrap_or_else(|| text::title_from_file_name(&file_name));
+    if let Some(line) = document.first_untitled_heading() {
+        return Err(LadderError::UntitledHeading { path: path.to_owned(), line });
+    }
+    let name = text::ladder_name(document.title.clone(), &file_name);
     let base = path.parent().unwrap_or(Path::new(""));
     assemble(name, document.intro, document.roles, base, file_name, source::sha256_hex(bytes))
 }

@@ -63,7 +63,7 @@ pub struct Role {
     pub source_line: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Track {
     /// Expectations every role shares (a file like "Everyone").

@@ -2,12 +2,13 @@
 //! and levels. Explicit statements win ("builds upon the X role", "L3:"); otherwise the
 //! order of the ladder decides, and the rules are the same for one document or a folder.
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use super::error::LadderError;
 use super::markdown::document::ParsedRole;
 use super::model::{Characteristic, Role, Track};
-use super::text::{comparable, is_foundation_title, is_management_title, key_for, unique_key};
+use super::text::{comparable, is_foundation_title, is_management_title, key_for, UniqueKeys};
 
 /// How similar a phrase must be to a role title to count as naming it (tolerates typos
 /// such as "Appliction").
@@ -56,34 +57,31 @@ fn track_of(title: &str) -> Track {
 }
 
 fn role_keys(parsed: &[ParsedRole]) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::new();
-    for role in parsed {
-        let key = unique_key(key_for(&role.title), &keys);
-        keys.push(key);
-    }
-    keys
+    let mut keys = UniqueKeys::default();
+    parsed.iter().map(|role| keys.allocate(key_for(&role.title))).collect()
 }
 
 fn characteristics(role: &ParsedRole) -> Vec<Characteristic> {
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys = UniqueKeys::default();
     role.characteristics
         .iter()
-        .map(|parsed| {
-            let key = unique_key(key_for(&parsed.title), &keys);
-            keys.push(key.clone());
-            Characteristic { key, title: parsed.title.clone(), examples: parsed.examples.clone() }
+        .map(|parsed| Characteristic {
+            key: keys.allocate(key_for(&parsed.title)),
+            title: parsed.title.clone(),
+            examples: parsed.examples.clone(),
         })
         .collect()
 }
 
 fn reject_duplicate_titles(parsed: &[ParsedRole], source: &Path) -> Result<(), LadderError> {
-    for (index, role) in parsed.iter().enumerate() {
-        let same = comparable(&role.title);
-        if let Some(first) = parsed[..index].iter().find(|earlier| comparable(&earlier.title) == same) {
+    let mut seen: HashMap<String, &ParsedRole> = HashMap::with_capacity(parsed.len());
+    for role in parsed {
+        if let Some(first) = seen.insert(comparable(&role.title), role) {
             return Err(LadderError::DuplicateRole {
                 path: source.join(&role.file),
                 line: role.line,
                 title: role.title.clone(),
+                first_path: source.join(&first.file),
                 first_line: first.line,
             });
         }
@@ -93,26 +91,29 @@ fn reject_duplicate_titles(parsed: &[ParsedRole], source: &Path) -> Result<(), L
 
 /// The index of the role each role builds on.
 fn parents(parsed: &[ParsedRole], tracks: &[Track]) -> Vec<Option<usize>> {
+    let titles = TitleIndex::new(parsed);
+    let by_order = parents_by_order(tracks);
+    let by_level = LevelIndex::new(parsed, tracks);
     (0..parsed.len())
         .map(|index| {
             if tracks[index] == Track::Foundation {
                 return None;
             }
-            stated_parent(parsed, index).or_else(|| match parsed[index].explicit_level {
-                Some(level) => parent_by_level(parsed, tracks, index, level),
-                None => parent_by_order(tracks, index),
+            stated_parent(parsed, &titles, index).or_else(|| match parsed[index].explicit_level {
+                Some(level) => by_level.parent(tracks, index, level),
+                None => by_order[index],
             })
         })
         .collect()
 }
 
 /// The most senior role named in a "builds on …" sentence of the role's prose.
-fn stated_parent(parsed: &[ParsedRole], index: usize) -> Option<usize> {
+fn stated_parent(parsed: &[ParsedRole], titles: &TitleIndex, index: usize) -> Option<usize> {
     let role = &parsed[index];
     let prose = role.description.iter().chain(role.summary.iter());
     let phrases: Vec<String> = prose.filter_map(|text| builds_on_phrase(text)).collect();
     let names = phrases.iter().flat_map(|phrase| split_names(phrase));
-    names.filter_map(|name| best_title_match(parsed, index, &name)).max()
+    names.filter_map(|name| titles.best_match(parsed, index, &name)).max()
 }
 
 /// "…builds upon the foundation of the X and Y roles." → "x and y".
@@ -150,84 +151,160 @@ fn split_names(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-/// Titles like "Junior X / X" name two roles at once; either name matches.
-fn best_title_match(parsed: &[ParsedRole], own: usize, name: &str) -> Option<usize> {
-    let mut best: Option<(f64, usize)> = None;
-    for (index, role) in parsed.iter().enumerate() {
-        if index == own {
-            continue;
-        }
-        for alias in role.title.split('/') {
-            let score = strsim::normalized_levenshtein(&comparable(alias), name);
-            if score >= TITLE_MATCH_THRESHOLD && best.is_none_or(|(top, _)| score > top) {
-                best = Some((score, index));
+/// Role titles by their comparable words, so a name is found in O(1); the fuzzy match
+/// that tolerates typos runs only when no title matches exactly.
+struct TitleIndex {
+    exact: HashMap<String, Vec<usize>>,
+}
+
+impl TitleIndex {
+    fn new(parsed: &[ParsedRole]) -> TitleIndex {
+        let mut exact: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, role) in parsed.iter().enumerate() {
+            for alias in role.title.split('/') {
+                exact.entry(comparable(alias)).or_default().push(index);
             }
         }
+        TitleIndex { exact }
     }
-    best.map(|(_, index)| index)
+
+    /// Titles like "Junior X / X" name two roles at once; either name matches.
+    fn best_match(&self, parsed: &[ParsedRole], own: usize, name: &str) -> Option<usize> {
+        if let Some(index) = self.exact.get(name).and_then(|found| found.iter().find(|&&i| i != own)) {
+            return Some(*index);
+        }
+        let mut best: Option<(f64, usize)> = None;
+        for (index, role) in parsed.iter().enumerate() {
+            if index == own {
+                continue;
+            }
+            for alias in role.title.split('/') {
+                let score = strsim::normalized_levenshtein(&comparable(alias), name);
+                if score >= TITLE_MATCH_THRESHOLD && best.is_none_or(|(top, _)| score > top) {
+                    best = Some((score, index));
+                }
+            }
+        }
+        best.map(|(_, index)| index)
+    }
 }
 
 /// Without a stated parent: the closest earlier role of the same track; a new track
 /// branches from the role just before it; the first role of all builds on a foundation.
-fn parent_by_order(tracks: &[Track], index: usize) -> Option<usize> {
-    let same_track = (0..index).rev().find(|&earlier| tracks[earlier] == tracks[index]);
-    same_track
-        .or_else(|| (0..index).rev().find(|&earlier| tracks[earlier] != Track::Foundation))
-        .or_else(|| (0..index).rev().find(|&earlier| tracks[earlier] == Track::Foundation))
+fn parents_by_order(tracks: &[Track]) -> Vec<Option<usize>> {
+    let mut last_in_track: HashMap<&Track, usize> = HashMap::new();
+    let (mut last_non_foundation, mut last_foundation) = (None, None);
+    let mut parents = Vec::with_capacity(tracks.len());
+    for (index, track) in tracks.iter().enumerate() {
+        parents.push(last_in_track.get(track).copied().or(last_non_foundation).or(last_foundation));
+        last_in_track.insert(track, index);
+        if *track == Track::Foundation {
+            last_foundation = Some(index);
+        } else {
+            last_non_foundation = Some(index);
+        }
+    }
+    parents
 }
 
-/// Levelled ladders (L1…L5): the next level down in the same track; the lowest role of
-/// a track that starts higher (a manager at L4) builds on the level below it on the
-/// individual-contributor track; level 1 builds on the foundation, if there is one.
-fn parent_by_level(parsed: &[ParsedRole], tracks: &[Track], index: usize, level: u32) -> Option<usize> {
-    let below_in = |track: &Track| {
-        (0..parsed.len())
-            .filter(|&other| other != index && tracks[other] == *track)
-            .filter_map(|other| parsed[other].explicit_level.filter(|&l| l < level).map(|l| (l, other)))
-            .max_by_key(|&(l, other)| (l, std::cmp::Reverse(other)))
-            .map(|(_, other)| other)
-    };
-    below_in(&tracks[index])
-        .or_else(|| below_in(&Track::IndividualContributor))
-        .or_else(|| (0..parsed.len()).find(|&other| tracks[other] == Track::Foundation))
+/// Levelled ladders (L1…L5): for each track, the first role at each level.
+struct LevelIndex<'a> {
+    by_track: HashMap<&'a Track, BTreeMap<u32, usize>>,
+    first_foundation: Option<usize>,
 }
 
-fn reject_cycles(parsed: &[ParsedRole], parents: &[Option<usize>], source: &Path) -> Result<(), LadderError> {
-    for start in 0..parsed.len() {
-        let mut current = parents[start];
-        let mut steps = 0;
-        while let Some(parent) = current {
-            if parent == start || steps > parsed.len() {
-                let role = &parsed[start];
-                let via = parents[start].map_or_else(String::new, |p| parsed[p].title.clone());
-                return Err(LadderError::BuildsOnCycle {
-                    path: source.join(&role.file),
-                    line: role.line,
-                    title: role.title.clone(),
-                    via,
-                });
+impl<'a> LevelIndex<'a> {
+    fn new(parsed: &[ParsedRole], tracks: &'a [Track]) -> LevelIndex<'a> {
+        let mut by_track: HashMap<&Track, BTreeMap<u32, usize>> = HashMap::new();
+        for (index, role) in parsed.iter().enumerate() {
+            if let Some(level) = role.explicit_level {
+                by_track.entry(&tracks[index]).or_default().entry(level).or_insert(index);
             }
-            current = parents[parent];
-            steps += 1;
+        }
+        let first_foundation = tracks.iter().position(|track| *track == Track::Foundation);
+        LevelIndex { by_track, first_foundation }
+    }
+
+    /// The next level down in the same track; the lowest role of a track that starts
+    /// higher (a manager at L4) builds on the level below it on the individual-contributor
+    /// track; level 1 builds on the foundation, if there is one.
+    fn parent(&self, tracks: &[Track], index: usize, level: u32) -> Option<usize> {
+        let below_in = |track: &Track| {
+            self.by_track.get(track).and_then(|levels| levels.range(..level).next_back()).map(|(_, &other)| other)
+        };
+        below_in(&tracks[index]).or_else(|| below_in(&Track::IndividualContributor)).or(self.first_foundation)
+    }
+}
+
+/// Reports the first role (in ladder order) whose builds-on chain runs into a cycle.
+/// Each role is walked once: a chain that reaches a role already known to end is done.
+fn reject_cycles(parsed: &[ParsedRole], parents: &[Option<usize>], source: &Path) -> Result<(), LadderError> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Walk {
+        Unseen,
+        OnPath,
+        Ends,
+    }
+    let mut state = vec![Walk::Unseen; parsed.len()];
+    for start in 0..parsed.len() {
+        let mut path = Vec::new();
+        let mut current = Some(start);
+        while let Some(node) = current {
+            match state[node] {
+                Walk::Ends => break,
+                Walk::OnPath => {
+                    let role = &parsed[start];
+                    let via = parents[start].map_or_else(String::new, |p| parsed[p].title.clone());
+                    return Err(LadderError::BuildsOnCycle {
+                        path: source.join(&role.file),
+                        line: role.line,
+                        title: role.title.clone(),
+                        via,
+                    });
+                }
+                Walk::Unseen => {
+                    state[node] = Walk::OnPath;
+                    path.push(node);
+                    current = parents[node];
+                }
+            }
+        }
+        for node in path {
+            state[node] = Walk::Ends;
         }
     }
     Ok(())
 }
 
 /// The ladder's own number where it gives one; otherwise one more than the role built
-/// on (foundations are level 0 and do not count).
+/// on (foundations are level 0 and do not count). Computed once per role, without
+/// recursion, so a chain of thousands of roles is linear and cannot overflow the stack.
 fn levels(parsed: &[ParsedRole], tracks: &[Track], parents: &[Option<usize>]) -> Vec<u32> {
-    fn level_of(index: usize, parsed: &[ParsedRole], tracks: &[Track], parents: &[Option<usize>]) -> u32 {
+    let own_level = |index: usize| -> Option<u32> {
         if tracks[index] == Track::Foundation {
-            return parsed[index].explicit_level.unwrap_or(0);
+            return Some(parsed[index].explicit_level.unwrap_or(0));
         }
-        if let Some(level) = parsed[index].explicit_level {
-            return level;
-        }
-        match parents[index] {
-            Some(parent) => level_of(parent, parsed, tracks, parents) + 1,
-            None => 1,
+        parsed[index].explicit_level.or(if parents[index].is_none() { Some(1) } else { None })
+    };
+    let mut levels: Vec<Option<u32>> = vec![None; parsed.len()];
+    for start in 0..parsed.len() {
+        let mut pending = Vec::new();
+        let mut current = start;
+        let mut level = loop {
+            if let Some(level) = levels[current] {
+                break level;
+            }
+            if let Some(level) = own_level(current) {
+                levels[current] = Some(level);
+                break level;
+            }
+            pending.push(current);
+            current = parents[current].expect("a role without its own level has a parent");
+        };
+        for index in pending.into_iter().rev() {
+            level += 1;
+            levels[index] = Some(level);
         }
     }
-    (0..parsed.len()).map(|index| level_of(index, parsed, tracks, parents)).collect()
+    levels.into_iter().map(|level| level.unwrap_or(1)).collect()
 }

@@ -1,6 +1,7 @@
 //! Reading ladder files safely: size limits, binary and encoding checks, BOM and line
 //! endings, and the hash that pins a ladder to its exact bytes.
 
+use std::io::Read;
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -12,13 +13,26 @@ pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 /// A folder ladder has one file per level; more than this is not a ladder folder.
 pub const MAX_FOLDER_FILES: usize = 200;
 
-/// Reads a file as bytes, refusing oversized files before reading them.
+/// Reads a regular file (symlinks followed) as bytes, never more than the limit: the
+/// size the file system reports is checked first, and the read itself stops one byte
+/// past the limit, so a file that grows (or lies about its size) cannot blow up memory.
+/// FIFOs and devices are refused before they are opened, so they cannot hang an import.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, LadderError> {
     let metadata = std::fs::metadata(path).map_err(|error| io_error(path, &error))?;
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(LadderError::TooLarge { path: path.to_owned(), size: metadata.len(), limit: MAX_FILE_BYTES });
+    if !metadata.is_file() {
+        return Err(LadderError::NotAFile { path: path.to_owned() });
     }
-    std::fs::read(path).map_err(|error| io_error(path, &error))
+    let too_large = |size: u64| LadderError::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES };
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_large(metadata.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|error| io_error(path, &error))?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|error| io_error(path, &error))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 pub fn io_error(path: &Path, error: &std::io::Error) -> LadderError {
@@ -41,6 +55,15 @@ pub fn decode_text(bytes: &[u8], path: &Path) -> Result<String, LadderError> {
     }
     let text = std::str::from_utf8(bytes)
         .map_err(|error| LadderError::NotUtf8 { path: path.to_owned(), line: line_at(bytes, error.valid_up_to()) })?;
+    // Terminal escapes and other control characters are never ladder text (tabs and line
+    // breaks are); refusing them keeps them out of every screen, report and terminal.
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+        return Err(LadderError::ControlCharacter {
+            path: path.to_owned(),
+            line: line_at(bytes, at),
+            code: u32::from(c),
+        });
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LadderError::Empty { path: path.to_owned() });

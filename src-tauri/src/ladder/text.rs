@@ -1,5 +1,7 @@
 //! Small text rules the importers share: keys, title clean-up, and how headings are recognised.
 
+use std::collections::{HashMap, HashSet};
+
 /// A stable key from a title: lowercase ASCII words joined by dashes. Letters are
 /// transliterated ("Zoë" → "zoe"); emoji and punctuation are dropped.
 pub fn key_for(title: &str) -> String {
@@ -11,12 +13,28 @@ pub fn key_for(title: &str) -> String {
     }
 }
 
-/// Appends `-2`, `-3`, … until `key` is not yet taken.
-pub fn unique_key(key: String, taken: &[String]) -> String {
-    if !taken.contains(&key) {
-        return key;
+/// Hands out unique keys: a key already taken gets `-2`, `-3`, … Each base remembers
+/// the next number to try, so n identical titles cost O(n), not O(n²).
+#[derive(Debug, Default)]
+pub struct UniqueKeys {
+    taken: HashSet<String>,
+    next_suffix: HashMap<String, u32>,
+}
+
+impl UniqueKeys {
+    pub fn allocate(&mut self, key: String) -> String {
+        if self.taken.insert(key.clone()) {
+            return key;
+        }
+        let next = self.next_suffix.entry(key.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{key}-{next}");
+            *next += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
-    (2..).map(|n| format!("{key}-{n}")).find(|candidate| !taken.contains(candidate)).unwrap_or(key)
 }
 
 /// Lowercase words of letters and digits only, for comparing titles written differently.
@@ -43,7 +61,8 @@ pub fn split_level_prefix(title: &str) -> (Option<u32>, String) {
         let after = &rest[digits.len()..];
         let separated = after.is_empty() || after.starts_with([':', ' ', '-', '–', '—', '.', '_']);
         if !digits.is_empty() && separated {
-            if let Ok(level) = digits.parse::<u32>() {
+            // Levels start at 1: "L0" is not read as a level.
+            if let Ok(level @ 1..) = digits.parse::<u32>() {
                 let title = after.trim_start_matches([':', ' ', '-', '–', '—', '.', '_']).trim();
                 return (Some(level), title.to_owned());
             }
@@ -56,6 +75,12 @@ pub fn split_level_prefix(title: &str) -> (Option<u32>, String) {
 pub fn title_from_file_name(name: &str) -> String {
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     stem.replace(['-', '_'], " ").trim().to_owned()
+}
+
+/// A ladder's name: its own title when it has words, else its file or folder name.
+pub fn ladder_name(title: Option<String>, file_name: &str) -> String {
+    let from_file = || Some(title_from_file_name(file_name)).filter(|name| !name.trim().is_empty());
+    title.filter(|title| !title.trim().is_empty()).or_else(from_file).unwrap_or_else(|| "Untitled ladder".to_owned())
 }
 
 /// Characteristic headings in Octopus-style ladders are first-person statements ("I lead…").
@@ -127,8 +152,9 @@ mod tests {
     fn keys_are_unique_and_readable() {
         assert_eq!(key_for("I am a *support* mentor!"), "i-am-a-support-mentor");
         assert_eq!(key_for("🎉"), "untitled");
-        let taken = vec!["a".to_owned(), "a-2".to_owned()];
-        assert_eq!(unique_key("a".into(), &taken), "a-3");
+        let mut keys = UniqueKeys::default();
+        let given: Vec<String> = ["a", "a-2", "a", "a", "a-3"].iter().map(|k| keys.allocate(k.to_string())).collect();
+        assert_eq!(given, ["a", "a-2", "a-3", "a-4", "a-3-2"]);
     }
 
     #[test]

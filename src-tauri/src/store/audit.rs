@@ -63,11 +63,45 @@ fn row_hash(
     hex::encode(Sha256::digest(canonical.as_bytes()))
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct AuditReport {
     pub entries: u64,
+    /// The newest entry, when the chain checks out: what a backup, bundle or report witnesses.
+    pub head: Option<AuditHead>,
     /// The first entry that does not check out, and why.
     pub first_broken: Option<BrokenLink>,
+}
+
+/// The end of the chain at some moment: how many entries, and the hash of the last one.
+/// Kept outside the database (in backups, bundles, reports), it lets a later check prove
+/// the log was only appended to since.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditHead {
+    pub entries: u64,
+    pub hash: String,
+}
+
+/// How a head is written in text that carries it (reports, bundles, notes).
+pub const HEAD_MARKER: &str = "rung-audit-head:";
+
+impl std::fmt::Display for AuditHead {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{HEAD_MARKER} {}:{}", self.entries, self.hash)
+    }
+}
+
+impl AuditHead {
+    /// Finds `rung-audit-head: <entries>:<hash>` in text.
+    pub fn find_in(text: &str) -> Option<AuditHead> {
+        let after = &text[text.find(HEAD_MARKER)? + HEAD_MARKER.len()..];
+        let token = after.split_whitespace().next()?;
+        let (entries, hash) = token.split_once(':')?;
+        let hash = hash.get(..64)?;
+        if !hash.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()) {
+            return None;
+        }
+        Some(AuditHead { entries: entries.parse().ok()?, hash: hash.to_owned() })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -77,7 +111,7 @@ pub struct BrokenLink {
 }
 
 fn broken(id: i64, reason: &str) -> Result<AuditReport, StoreError> {
-    Ok(AuditReport { entries: 0, first_broken: Some(BrokenLink { id, reason: reason.to_owned() }) })
+    Ok(AuditReport { entries: 0, head: None, first_broken: Some(BrokenLink { id, reason: reason.to_owned() }) })
 }
 
 fn lossy_text(value: ValueRef<'_>) -> String {
@@ -121,5 +155,64 @@ pub fn verify(conn: &Connection) -> Result<AuditReport, StoreError> {
     if head_id != expected_id - 1 || (head_id > 0 && head_hash != expected_prev) {
         return broken(expected_id, "entries at the end of the log were removed");
     }
-    Ok(AuditReport { entries, first_broken: None })
+    let head = (entries > 0).then_some(AuditHead { entries, hash: expected_prev });
+    Ok(AuditReport { entries, head, first_broken: None })
 }
+
+/// Checks that the log verifies and extends the one `witness` saw: the entry the witness
+/// names as last is still there, with the same hash.
+pub fn verify_against(conn: &Connection, witness: &AuditHead) -> Result<AuditReport, StoreError> {
+    let report = verify(conn)?;
+    if report.first_broken.is_some() {
+        return Ok(report);
+    }
+    let cut = |reason: String| broken(witness.entries as i64, &reason);
+    if report.entries < witness.entries {
+        return cut(format!(
+            "the witness saw {} entries, the log now has {}: entries were removed",
+            witness.entries, report.entries
+        ));
+    }
+    if witness.entries == 0 {
+        return Ok(report);
+    }
+    let hash: Option<String> = conn
+        .query_row("SELECT hash FROM audit_log WHERE id = ?1", [witness.entries as i64], |row| row.get(0))
+        .optional()?;
+    if hash.as_deref() != Some(witness.hash.as_str()) {
+        return cut("the log was rewritten since the witness saw it (its hash at that entry differs)".to_owned());
+    }
+    Ok(report)
+}
+
+/// The audit head a file witnessed: a Rung database or backup (its own log), or text
+/// that carries a `rung-audit-head:` line (reports and bundles).
+pub fn witnessed_head(file: &std::path::Path) -> Result<AuditHead, StoreError> {
+    let refuse =
+        |detail: String| StoreError::Invalid(format!("{} cannot serve as a witness: {detail}.", file.display()));
+    match super::files::kind_of(file)? {
+        super::files::Kind::Regular => {}
+        super::files::Kind::Missing => return Err(refuse("there is no such file".into())),
+        super::files::Kind::Other(what) => return Err(refuse(format!("it is {what}"))),
+    }
+    let mut bytes = Vec::new();
+    {
+        use std::io::Read;
+        let handle = std::fs::File::open(file).map_err(|e| StoreError::io(file, &e))?;
+        handle.take(WITNESS_MAX_BYTES).read_to_end(&mut bytes).map_err(|e| StoreError::io(file, &e))?;
+    }
+    if bytes.starts_with(b"SQLite format 3\0") {
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(file, flags)?;
+        let report = verify(&conn).map_err(|e| refuse(e.to_string()))?;
+        if let Some(broken) = report.first_broken {
+            return Err(refuse(format!("its own audit log is broken at entry {}: {}", broken.id, broken.reason)));
+        }
+        return Ok(report.head.unwrap_or(AuditHead { entries: 0, hash: GENESIS.to_owned() }));
+    }
+    AuditHead::find_in(&String::from_utf8_lossy(&bytes))
+        .ok_or_else(|| refuse(format!("it holds no Rung audit log and no \"{HEAD_MARKER}\" line")))
+}
+
+/// A witness is a backup or a report; anything larger is read only this far for a head line.
+const WITNESS_MAX_BYTES: u64 = 64 * 1024 * 1024;

@@ -1,42 +1,101 @@
+//! `rung db check`: everything that can be verified about a database without trusting
+//! it — SQLite's own checks, the exact schema (sealing triggers included), every seal
+//! recomputed, the audit chain, and whether the log and the data still agree.
+
+use rusqlite::Connection;
 use serde::Serialize;
 
 use super::audit::{self, AuditReport};
+use super::consistency::{consistency_problems, seal_problems};
 use super::error::StoreError;
 use super::open::integrity_problems;
+use super::schema::schema_problems;
 use super::Store;
 
-/// What `rung db check` reports.
+/// What `rung db check` reports; each list holds one sentence per problem.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CheckReport {
     pub integrity: Vec<String>,
     pub foreign_keys: Vec<String>,
+    pub schema: Vec<String>,
+    pub seals: Vec<String>,
     pub audit: AuditReport,
+    /// Where the audit log and the data it describes disagree.
+    pub consistency: Vec<String>,
 }
 
 impl CheckReport {
     pub fn is_ok(&self) -> bool {
-        self.integrity.is_empty() && self.foreign_keys.is_empty() && self.audit.first_broken.is_none()
+        self.problems().is_empty()
+    }
+
+    /// Every problem found, as sentences.
+    pub fn problems(&self) -> Vec<String> {
+        let broken =
+            self.audit.first_broken.iter().map(|b| format!("audit log broken at entry {}: {}", b.id, b.reason));
+        self.integrity
+            .iter()
+            .chain(&self.foreign_keys)
+            .chain(&self.schema)
+            .chain(&self.seals)
+            .cloned()
+            .chain(broken)
+            .chain(self.consistency.iter().cloned())
+            .collect()
     }
 }
 
 impl Store {
     pub fn check(&self) -> Result<CheckReport, StoreError> {
-        let integrity = integrity_problems(&self.conn, "integrity_check")?;
-        let mut statement = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let foreign_keys = statement
-            .query_map([], |row| {
-                let table: String = row.get(0)?;
-                let rowid: Option<i64> = row.get(1)?;
-                let parent: String = row.get(2)?;
-                Ok(format!("{table} row {} refers to a missing {parent}", rowid.unwrap_or_default()))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(CheckReport { integrity, foreign_keys, audit: self.verify_audit()? })
+        check_connection(&self.conn)
     }
 
     pub fn verify_audit(&self) -> Result<AuditReport, StoreError> {
         audit::verify(&self.conn)
     }
+
+    /// `rung audit verify --against FILE`.
+    pub fn verify_audit_against(&self, witness: &audit::AuditHead) -> Result<AuditReport, StoreError> {
+        audit::verify_against(&self.conn, witness)
+    }
+}
+
+pub(super) fn check_connection(conn: &Connection) -> Result<CheckReport, StoreError> {
+    let mut report = CheckReport {
+        integrity: integrity_problems(conn, "integrity_check")?,
+        foreign_keys: Vec::new(),
+        schema: Vec::new(),
+        seals: Vec::new(),
+        audit: AuditReport::default(),
+        consistency: Vec::new(),
+    };
+    // Nothing else can be trusted on a damaged file.
+    if !report.integrity.is_empty() {
+        return Ok(report);
+    }
+    report.foreign_keys = foreign_key_problems(conn)?;
+    report.schema = schema_problems(conn)?;
+    // The other checks read tables that may not be what they expect.
+    if !report.schema.is_empty() {
+        return Ok(report);
+    }
+    report.seals = seal_problems(conn)?;
+    report.audit = audit::verify(conn)?;
+    report.consistency = consistency_problems(conn)?;
+    Ok(report)
+}
+
+fn foreign_key_problems(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut statement = conn.prepare("PRAGMA foreign_key_check")?;
+    let problems = statement
+        .query_map([], |row| {
+            let table: String = row.get(0)?;
+            let rowid: Option<i64> = row.get(1)?;
+            let parent: String = row.get(2)?;
+            Ok(format!("{table} row {} refers to a missing {parent}", rowid.unwrap_or_default()))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(problems)
 }
 
 /// The connection's durability settings, as SQLite reports them.

@@ -15,8 +15,12 @@ pub enum StoreError {
     DiskFull,
     #[error("updating the database {path} failed ({detail}); it was left as it was (a backup is at {backup}).")]
     MigrationFailed { path: PathBuf, backup: PathBuf, detail: String },
-    #[error("the backup {path} is not usable ({detail}). Nothing was restored.")]
+    #[error("the backup {path} is not usable ({detail}). Nothing was restored and nothing was changed.")]
     BadBackup { path: PathBuf, detail: String },
+    #[error("the backup to {path} failed ({detail}). The database itself is unchanged; {hint}")]
+    BackupFailed { path: PathBuf, detail: String, hint: &'static str },
+    #[error("{path} is {what}, not a file Rung may write a backup to. Choose a new file name.")]
+    BadDestination { path: PathBuf, what: String },
     #[error("that scorecard is already submitted and sealed. Submit an amendment with a reason instead.")]
     Sealed,
     #[error("other interviewers' scores stay hidden until you submit your own scorecard for this candidate.")]
@@ -41,6 +45,8 @@ impl StoreError {
             StoreError::DiskFull => "db_disk_full",
             StoreError::MigrationFailed { .. } => "db_migration_failed",
             StoreError::BadBackup { .. } => "db_bad_backup",
+            StoreError::BackupFailed { .. } => "db_backup_failed",
+            StoreError::BadDestination { .. } => "db_bad_destination",
             StoreError::Sealed => "scorecard_sealed",
             StoreError::Hidden => "scores_hidden",
             StoreError::NotFound { .. } => "not_found",
@@ -48,6 +54,20 @@ impl StoreError {
             StoreError::Sqlite(_) => "db_error",
             StoreError::Io { .. } => "io_error",
         }
+    }
+
+    /// A failed copy, said as a failed backup (never as a lost change: the database is untouched).
+    pub fn backup_failed(path: &std::path::Path, error: StoreError) -> Self {
+        let (detail, hint) = match &error {
+            StoreError::DiskFull => ("the disk is full".to_owned(), "free some space or choose another disk."),
+            StoreError::Io { detail, .. } if detail.contains("os error 28") => {
+                ("the disk is full".to_owned(), "free some space or choose another disk.")
+            }
+            StoreError::Io { detail, .. } => (detail.clone(), "check the destination and try again."),
+            StoreError::BackupFailed { .. } | StoreError::BadDestination { .. } => return error,
+            other => (other.to_string(), "try again, or choose another destination."),
+        };
+        StoreError::BackupFailed { path: path.to_owned(), detail, hint }
     }
 
     pub fn io(path: &std::path::Path, error: &std::io::Error) -> Self {

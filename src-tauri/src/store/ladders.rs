@@ -20,14 +20,16 @@ pub struct StoredLadder {
 }
 
 impl Store {
-    /// Saves a ladder snapshot; saving the same source again returns the stored one.
+    /// Saves a ladder snapshot, identified by its content: saving the same ladder again
+    /// returns the stored one; any change (an edited export, too) is a new snapshot.
     pub fn save_ladder(&mut self, ladder: &Ladder, is_default: bool) -> Result<StoredLadder, StoreError> {
         let snapshot = json::to_json(ladder);
-        let tx = self.conn.transaction()?;
+        let snapshot_sha256 = sha256_hex(snapshot.as_bytes());
+        let tx = self.write()?;
         let inserted = tx.execute(
             "INSERT INTO ladders (source_sha256, name, source_name, snapshot_json, snapshot_sha256, is_default, imported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(source_sha256) DO NOTHING",
-            params![ladder.source.sha256, ladder.name, ladder.source.name, snapshot, sha256_hex(snapshot.as_bytes()), is_default, super::now()],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(snapshot_sha256) DO NOTHING",
+            params![ladder.source.sha256, ladder.name, ladder.source.name, snapshot, snapshot_sha256, is_default, super::now()],
         )?;
         if inserted == 1 {
             let id = tx.last_insert_rowid();
@@ -37,11 +39,11 @@ impl Store {
                 "ladder.import",
                 "ladder",
                 id,
-                &serde_json::json!({ "source_sha256": ladder.source.sha256 }),
+                &serde_json::json!({ "source_sha256": ladder.source.sha256, "snapshot_sha256": snapshot_sha256 }),
             )?;
         }
         tx.commit()?;
-        self.find_ladder(&ladder.source.sha256)?.ok_or(StoreError::NotFound { what: "ladder", id: 0 })
+        self.find_ladder(&snapshot_sha256)?.ok_or(StoreError::NotFound { what: "ladder", id: 0 })
     }
 
     pub fn list_ladders(&self) -> Result<Vec<StoredLadder>, StoreError> {
@@ -50,10 +52,10 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn find_ladder(&self, source_sha256: &str) -> Result<Option<StoredLadder>, StoreError> {
+    fn find_ladder(&self, snapshot_sha256: &str) -> Result<Option<StoredLadder>, StoreError> {
         Ok(self
             .conn
-            .query_row(&format!("{LADDER_COLUMNS} WHERE source_sha256 = ?1"), [source_sha256], stored_ladder)
+            .query_row(&format!("{LADDER_COLUMNS} WHERE snapshot_sha256 = ?1"), [snapshot_sha256], stored_ladder)
             .optional()?)
     }
 

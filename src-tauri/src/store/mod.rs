@@ -5,7 +5,9 @@
 pub mod audit;
 pub mod backup;
 mod check;
+mod consistency;
 pub mod error;
+pub mod files;
 mod independence;
 mod ladders;
 pub mod location;
@@ -14,8 +16,10 @@ pub mod open;
 mod panels;
 mod people;
 mod questions;
+mod schema;
 mod scorecards;
 mod settings;
+mod tx;
 
 use std::path::{Path, PathBuf};
 
@@ -68,22 +72,11 @@ impl Store {
 }
 
 /// Moves a damaged database (and its WAL files) aside as `<file>.corrupt-<time>`, so
-/// nothing is lost and a new database can be created in its place. Returns the new name.
+/// nothing is lost and a new database can be created in its place. Returns the new name;
+/// a second move never replaces the first.
 pub fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
-    let target = open::sibling(path, &format!("corrupt-{stamp}"));
-    std::fs::rename(path, &target).map_err(|e| StoreError::io(path, &e))?;
-    for suffix in ["-wal", "-shm"] {
-        let mut side = path.as_os_str().to_owned();
-        side.push(suffix);
-        let side = PathBuf::from(side);
-        if side.exists() {
-            let mut moved = target.as_os_str().to_owned();
-            moved.push(suffix);
-            std::fs::rename(&side, PathBuf::from(moved)).map_err(|e| StoreError::io(&side, &e))?;
-        }
-    }
-    Ok(target)
+    let _lock = files::lock_folder(path.parent().unwrap_or(Path::new(".")))?;
+    files::move_database_aside(path, "corrupt")
 }
 
 /// Timestamps are RFC 3339 UTC with microseconds, so they sort as text.

@@ -9,7 +9,8 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use rusqlite_migration::Migrations;
 
 use super::error::StoreError;
-use super::migrations::{latest_version, migrations};
+use super::files::{create_private, lock_folder, reserve_sibling};
+use super::migrations::{latest_version, migrations, run as run_migrations};
 use super::Store;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -24,8 +25,19 @@ pub fn open(path: &Path) -> Result<Store, StoreError> {
 /// `open` with a given migration list, so tests can inject a failing migration.
 #[doc(hidden)]
 pub fn open_with(path: &Path, migrations: &Migrations<'_>, latest: i64) -> Result<Store, StoreError> {
+    // Another process may be creating or migrating the same database right now.
+    let _lock = lock_folder(path.parent().unwrap_or(Path::new(".")))?;
+    open_locked(path, migrations, latest)
+}
+
+/// `open` for a caller that already holds the folder lock.
+pub(super) fn open_locked(path: &Path, migrations: &Migrations<'_>, latest: i64) -> Result<Store, StoreError> {
     let existing = path.exists() && std::fs::metadata(path).map_err(|e| StoreError::io(path, &e))?.len() > 0;
     let found_version = if existing { inspect_read_only(path, latest)? } else { 0 };
+    if !path.exists() {
+        // A new database is private to its owner, like everything else Rung writes.
+        create_private(path).map_err(|e| StoreError::ReadOnly { path: path.to_owned(), detail: e.to_string() })?;
+    }
 
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).map_err(|error| classify(path, error))?;
@@ -36,7 +48,7 @@ pub fn open_with(path: &Path, migrations: &Migrations<'_>, latest: i64) -> Resul
 
     if found_version < latest {
         let backup = if existing { Some(backup_before_migration(&conn, path, latest)?) } else { None };
-        if let Err(error) = migrations.to_latest(&mut conn) {
+        if let Err(error) = run_migrations(&mut conn, migrations) {
             return Err(match backup {
                 Some(backup) => {
                     StoreError::MigrationFailed { path: path.to_owned(), backup, detail: error.to_string() }
@@ -49,7 +61,7 @@ pub fn open_with(path: &Path, migrations: &Migrations<'_>, latest: i64) -> Resul
 }
 
 /// Durability first: WAL, and every commit synced to disk before it returns.
-fn configure(conn: &Connection) -> rusqlite::Result<()> {
+pub(super) fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -111,8 +123,7 @@ fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
 }
 
 fn backup_before_migration(conn: &Connection, path: &Path, latest: i64) -> Result<PathBuf, StoreError> {
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
-    let backup = sibling(path, &format!("pre-v{latest}-{stamp}.bak"));
+    let backup = reserve_sibling(path, &format!("pre-v{latest}"), ".bak")?;
     super::backup::write_verified_copy(conn, &backup)?;
     Ok(backup)
 }

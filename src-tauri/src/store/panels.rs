@@ -25,7 +25,7 @@ impl Store {
         if plan.interviews.is_empty() {
             return Err(StoreError::Invalid("A panel needs at least one interview.".into()));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         tx.execute(
             "INSERT INTO panel_plans (candidate_id, created_at) VALUES (?1, ?2) ON CONFLICT(candidate_id) DO NOTHING",
             params![candidate_id, super::now()],
@@ -95,7 +95,7 @@ impl Store {
 }
 
 fn save_interview(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &rusqlite::Connection,
     plan_id: i64,
     position: u32,
     interview: &PlannedInterview,

@@ -17,7 +17,7 @@ pub struct NewCandidate {
 impl Store {
     pub fn create_interviewer(&mut self, name: &str, email: Option<&str>) -> Result<i64, StoreError> {
         let name = required(name, "An interviewer needs a name.")?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         tx.execute(
             "INSERT INTO interviewers (name, email, created_at) VALUES (?1, ?2, ?3)",
             params![name, email, super::now()],
@@ -44,7 +44,7 @@ impl Store {
             )));
         }
         let now = super::now();
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         tx.execute(
             "INSERT INTO candidates (name, email, ladder_id, target_role_key, notes, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
@@ -116,7 +116,7 @@ impl Store {
                 return Err(StoreError::Invalid("Choose a target role that has characteristics.".into()));
             }
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         tx.execute(
             "UPDATE candidates SET name = ?2, email = ?3, ladder_id = ?4, target_role_key = ?5, notes = ?6, updated_at = ?7 WHERE id = ?1",
             params![id, name, candidate.email, candidate.ladder_id, candidate.target_role_key, candidate.notes, super::now()],

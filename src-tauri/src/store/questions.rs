@@ -35,7 +35,7 @@ impl Store {
         characteristic: &CharacteristicRef,
         texts: &[String],
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         tx.execute(
             "DELETE FROM questions WHERE candidate_id = ?1 AND role_key = ?2 AND characteristic_key = ?3",
             params![candidate_id, characteristic.role_key, characteristic.characteristic_key],

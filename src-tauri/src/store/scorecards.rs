@@ -2,7 +2,6 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::error::StoreError;
@@ -25,7 +24,7 @@ impl Store {
         interviewer_id: i64,
         interview_id: Option<i64>,
     ) -> Result<i64, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let (ladder_id, snapshot): (i64, String) = tx
             .query_row(
                 "SELECT c.ladder_id, l.snapshot_sha256 FROM candidates c JOIN ladders l ON l.id = c.ladder_id WHERE c.id = ?1",
@@ -59,7 +58,7 @@ impl Store {
             return Err(StoreError::Invalid("A rating is 1 to 4, or not assessed.".into()));
         }
         let now = super::now();
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let interviewer_id = draft_owner(&tx, scorecard_id)?;
         tx.execute(
             "INSERT INTO ratings (scorecard_id, role_key, characteristic_key, score, notes, updated_at)
@@ -73,7 +72,6 @@ impl Store {
             "role_key": change.role_key,
             "characteristic_key": change.characteristic_key,
             "score": change.score,
-            "notes_sha256": hex::encode(Sha256::digest(change.notes.as_bytes())),
         });
         super::audit::append(&tx, &actor(interviewer_id), "rating.save", "scorecard", scorecard_id, &payload)?;
         tx.commit()?;
@@ -93,13 +91,15 @@ impl Store {
         level_opinion: Option<&str>,
         summary: &str,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let interviewer_id = draft_owner(&tx, scorecard_id)?;
         tx.execute(
             "UPDATE scorecards SET overall = ?2, level_opinion = ?3, summary = ?4, updated_at = ?5 WHERE id = ?1",
             params![scorecard_id, overall.map(Overall::as_str), level_opinion, summary, super::now()],
         )?;
-        let payload = serde_json::json!({ "overall": overall, "summary_sha256": hex::encode(Sha256::digest(summary.as_bytes())) });
+        // No digest of free text: a short note could be confirmed by guessing, and a
+        // digest would outlive the candidate's erasure.
+        let payload = serde_json::json!({ "overall": overall });
         super::audit::append(&tx, &actor(interviewer_id), "scorecard.overall", "scorecard", scorecard_id, &payload)?;
         tx.commit()?;
         Ok(())
@@ -107,7 +107,7 @@ impl Store {
 
     /// Seals the scorecard: from now on it and its ratings cannot change.
     pub fn submit_scorecard(&mut self, scorecard_id: i64) -> Result<Scorecard, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let mut scorecard = read_scorecard(&tx, scorecard_id)?;
         if scorecard.status == ScorecardStatus::Submitted {
             return Err(StoreError::Sealed);
@@ -140,7 +140,7 @@ impl Store {
         if reason.is_empty() {
             return Err(StoreError::Invalid("An amendment needs a reason.".into()));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let original = read_scorecard(&tx, original_id)?;
         if original.status != ScorecardStatus::Submitted {
             return Err(StoreError::Invalid(
@@ -211,7 +211,7 @@ fn draft_owner(conn: &Connection, scorecard_id: i64) -> Result<i64, StoreError> 
     Ok(interviewer_id)
 }
 
-fn read_scorecard(conn: &Connection, scorecard_id: i64) -> Result<Scorecard, StoreError> {
+pub(super) fn read_scorecard(conn: &Connection, scorecard_id: i64) -> Result<Scorecard, StoreError> {
     let mut scorecard = conn
         .query_row(
             "SELECT id, candidate_id, interviewer_id, interview_id, ladder_snapshot_sha256, status, overall, level_opinion,

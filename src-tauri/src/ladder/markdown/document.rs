@@ -11,6 +11,10 @@ pub struct ParsedDocument {
     pub title: Option<String>,
     pub intro: Vec<ContextSection>,
     pub roles: Vec<ParsedRole>,
+    /// Lines of role or characteristic headings with no words left once decoration is
+    /// removed (only an emoji, a zero-width space). The import refuses them rather than
+    /// losing what is under them.
+    pub untitled_headings: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +28,16 @@ pub struct ParsedRole {
     pub context: Vec<ContextSection>,
     pub file: String,
     pub line: u32,
+    /// Characteristic headings with no words (see `ParsedDocument::untitled_headings`).
+    pub untitled_headings: Vec<u32>,
+}
+
+impl ParsedDocument {
+    /// The first heading that had no words, in this document or any of its roles.
+    pub fn first_untitled_heading(&self) -> Option<u32> {
+        let in_roles = self.roles.iter().flat_map(|role| role.untitled_headings.iter());
+        self.untitled_headings.iter().chain(in_roles).min().copied()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +57,7 @@ pub fn interpret(blocks: &[Block], file: &str) -> ParsedDocument {
         })
         .collect();
     let Some(top_level) = headings.iter().map(|(_, level, _)| *level).min() else {
-        return ParsedDocument { title: None, intro: Vec::new(), roles: Vec::new() };
+        return ParsedDocument { title: None, intro: Vec::new(), roles: Vec::new(), untitled_headings: Vec::new() };
     };
     let tops: Vec<&(usize, u8, &str)> = headings.iter().filter(|(_, level, _)| *level == top_level).collect();
     let has_title = tops.len() == 1 && headings[0].1 == top_level;
@@ -91,7 +105,7 @@ fn single_document(title: Option<String>, role: ParsedRole) -> ParsedDocument {
         || !role.description.is_empty()
         || !role.context.is_empty();
     let roles = if has_content { vec![role] } else { Vec::new() };
-    ParsedDocument { title, intro: Vec::new(), roles }
+    ParsedDocument { title, intro: Vec::new(), roles, untitled_headings: Vec::new() }
 }
 
 fn single_role(title: Option<&str>, line: u32, body: &[Block], file: &str) -> ParsedRole {
@@ -114,6 +128,7 @@ fn many_roles(title: Option<String>, blocks: &[Block], role_level: u8, file: &st
     let first = starts.first().copied().unwrap_or(blocks.len());
     let intro = context_sections(&blocks[..first], title.as_deref().unwrap_or("Introduction"));
     let mut roles = Vec::new();
+    let mut untitled_headings = Vec::new();
     for (position, &start) in starts.iter().enumerate() {
         let end = blocks[start + 1..]
             .iter()
@@ -123,13 +138,14 @@ fn many_roles(title: Option<String>, blocks: &[Block], role_level: u8, file: &st
         let Block::Heading { text, line, .. } = &blocks[start] else { continue };
         let (level, role_title) = split_level_prefix(&tidy_title(text));
         if role_title.is_empty() {
+            untitled_headings.push(*line);
             continue;
         }
         let mut role = build_role(role_title, *line, &blocks[start + 1..end], file);
         role.explicit_level = level;
         roles.push(role);
     }
-    ParsedDocument { title, intro, roles }
+    ParsedDocument { title, intro, roles, untitled_headings }
 }
 
 enum Section {
@@ -156,14 +172,16 @@ fn build_role(title: String, line: u32, body: &[Block], file: &str) -> ParsedRol
         context: Vec::new(),
         file: file.to_owned(),
         line,
+        untitled_headings: Vec::new(),
     };
     let mut loose_bullets: Vec<(String, u32)> = Vec::new();
     let mut section = Section::Preamble;
     for block in body {
         match block {
-            Block::Heading { level, text, .. } if Some(*level) == characteristic_level => {
+            Block::Heading { level, text, line } if Some(*level) == characteristic_level => {
                 let heading = tidy_title(text);
                 if heading.is_empty() {
+                    role.untitled_headings.push(*line);
                     continue;
                 }
                 if is_context_heading(&heading) {
