@@ -8,6 +8,7 @@ require_toolchains
 install_packages sqlite3
 # The benchmarks need only the domain library: no Tauri, no WebKit.
 cargo bench --locked --no-default-features --bench ladder_import "$@"
+cargo bench --locked --no-default-features --bench ladder_scaling
 cargo bench --locked --no-default-features --bench rating_save
 
 # The round trip of one rating save in the real app window (WebDriver under Xvfb).

@@ -1,26 +1,11 @@
 //! `rung db check`, `rung audit verify`, `rung backup`, `rung restore` and the data folder
 //! options, run as the real binary against real database files.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use rung::store::Store;
 
 use crate::store_support::*;
-
-fn rung_in(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rung"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("RUNG_DATA_DIR")
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 #[test]
 fn db_check_passes_on_a_healthy_database_and_reports_durability() {

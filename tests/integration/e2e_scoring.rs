@@ -403,3 +403,65 @@ async fn a_note_typed_just_before_the_window_closes_is_saved() {
     let card = &store.scorecards_of(candidate).unwrap()[0];
     assert!(card.ratings.iter().any(|r| r.notes == "typed right before closing"), "{:?}", card.ratings);
 }
+
+/// Sends what the window manager's close button sends, and waits for the app to exit.
+async fn close_window_and_wait(client: &Client, data_dir: &std::path::Path) {
+    client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI_INTERNALS__.invoke('plugin:event|emit', { event: 'tauri://close-requested', payload: null })
+               .then(() => done(true), (e) => done(String(e)))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let pattern = format!("--data-dir {}", data_dir.display());
+    while std::process::Command::new("pgrep").args(["-f", "--", &pattern]).status().unwrap().success() {
+        assert!(Instant::now() < deadline, "the app did not close");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn seed_scoring_as(data_dir: &std::path::Path, interviewer: &str) {
+    let mut store = rung::store::Store::open_in(data_dir).unwrap();
+    seed_candidate(&mut store, "Summary Candidate");
+    let me = store.create_interviewer(interviewer, None).unwrap();
+    store.set_setting("profile.current_interviewer", &me.to_string()).unwrap();
+}
+
+fn only_scorecard(data_dir: &std::path::Path) -> rung::scorecard::Scorecard {
+    let store = rung::store::Store::open_in(data_dir).unwrap();
+    let candidate = store.candidates().unwrap()[0].id;
+    store.scorecards_of(candidate).unwrap().remove(0)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_summary_typed_just_before_the_window_closes_or_a_submit_is_saved() {
+    let driver = start_driver();
+    seed_scoring_as(driver.data_dir.path(), "Summariser");
+    let client = open_app(&driver, &[]).await;
+    open_first_interview(&client).await;
+    press(&client, "3").await;
+    wait_row_state(&client, 0, "saved").await;
+    click(&client, "[data-testid=overall-summary]").await;
+    // No pause and no blur: the summary is still inside its typing debounce at the close.
+    press(&client, "summary typed right before closing").await;
+    close_window_and_wait(&client, driver.data_dir.path()).await;
+    let _ = client.close().await;
+    assert_eq!(only_scorecard(driver.data_dir.path()).summary, "summary typed right before closing");
+
+    let client = open_app(&driver, &[]).await;
+    open_first_interview(&client).await;
+    click(&client, "[data-testid=overall-summary]").await;
+    press(&client, &Key::End.to_string()).await;
+    press(&client, " and before sealing").await;
+    press(&client, &format!("{}{}", Key::Control, Key::Enter)).await;
+    click(&client, "[data-testid=confirm-submit]").await;
+    wait_for(&client, "[data-testid=sealed-banner]").await;
+    client.close().await.unwrap();
+    let card = only_scorecard(driver.data_dir.path());
+    assert_eq!(card.status, ScorecardStatus::Submitted);
+    assert_eq!(card.summary, "summary typed right before closing and before sealing");
+    assert!(seal_holds(&card));
+}

@@ -1,6 +1,7 @@
 //! Helpers for tests on real SQLite files in temporary folders.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use rung::ladder::default_ladder;
 use rung::store::{NewCandidate, RatingChange, Store, DB_FILE};
@@ -71,4 +72,27 @@ pub fn seed_candidate(store: &mut Store, name: &str) -> i64 {
         },
     )
     .unwrap()
+}
+
+/// The real `rung` binary on a data folder.
+pub fn rung_in(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rung"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("RUNG_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The names in a folder, sorted.
+pub fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
 }

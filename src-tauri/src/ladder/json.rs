@@ -104,13 +104,14 @@ fn validate_roles(ladder: &Ladder, lines: &Lines<'_>) -> Result<(), Problem> {
     let mut keys: HashSet<&str> = HashSet::new();
     let mut titles: HashMap<String, &str> = HashMap::new();
     for role in &ladder.roles {
-        let at = lines.of_role(&role.key);
-        let fail = |reason: String| (at, reason);
+        // Lines are looked up only for an error: finding them scans the text.
+        let at = || lines.of_role(&role.key);
+        let fail = |reason: String| (at(), reason);
         key_field(&role.key).map_err(|reason| fail(format!("a role {reason}")))?;
         if !keys.insert(role.key.as_str()) {
             let both = lines.of_value("key", &role.key);
-            let second = both.get(1).copied().unwrap_or(at);
-            return Err((second, format!("role key \"{}\" is used twice (lines {at} and {second})", role.key)));
+            let (first, second) = (both.first().copied().unwrap_or(1), both.get(1).copied().unwrap_or(1));
+            return Err((second, format!("role key \"{}\" is used twice (lines {first} and {second})", role.key)));
         }
         text_field(&role.title, "a role title").map_err(|reason| fail(format!("role \"{}\": {reason}", role.key)))?;
         if let Some(first) = titles.insert(comparable(&role.title), &role.key) {
@@ -133,8 +134,11 @@ fn validate_roles(ladder: &Ladder, lines: &Lines<'_>) -> Result<(), Problem> {
         }
         let mut characteristic_keys = HashSet::new();
         for characteristic in &role.characteristics {
-            let line = lines.of_value("key", &characteristic.key).into_iter().find(|&l| l > at).unwrap_or(at);
-            let in_role = |reason: String| (line, reason);
+            let in_role = |reason: String| {
+                let role_line = at();
+                let found = lines.of_value("key", &characteristic.key).into_iter().find(|&l| l > role_line);
+                (found.unwrap_or(role_line), reason)
+            };
             key_field(&characteristic.key)
                 .map_err(|reason| in_role(format!("role \"{}\" has a characteristic {reason}", role.key)))?;
             if !characteristic_keys.insert(characteristic.key.as_str()) {
