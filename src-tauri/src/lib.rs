@@ -9,5 +9,6 @@ pub mod cli;
 pub mod demo;
 pub mod hiring;
 pub mod ladder;
+pub mod level;
 pub mod scorecard;
 pub mod store;

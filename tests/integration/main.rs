@@ -17,6 +17,7 @@ mod hardening_import;
 mod hardening_tamper;
 mod independence;
 mod json_round_trip;
+mod level_engine;
 mod malformed;
 mod panel_plan;
 mod properties;

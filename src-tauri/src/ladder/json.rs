@@ -245,6 +245,9 @@ fn validate_scale_and_policy(ladder: &Ladder) -> Result<(), (&'static str, Strin
     if policy.disagreement_spread == 0 || usize::from(policy.disagreement_spread) >= top {
         return Err(("policy", format!("policy.disagreement_spread must be from 1 to {}", top - 1)));
     }
+    if policy.ancestors_must_be == super::Band::Exceeding {
+        return Err(("policy", "policy.ancestors_must_be is maturing or performing".to_owned()));
+    }
     if !(1..=20).contains(&policy.min_interviewers_per_characteristic) {
         return Err(("policy", "policy.min_interviewers_per_characteristic must be from 1 to 20".to_owned()));
     }

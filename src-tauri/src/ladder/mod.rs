@@ -18,7 +18,7 @@ use std::path::Path;
 
 pub use error::LadderError;
 pub use model::{Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, Role, Track};
-pub use scale::{LevelPolicy, RatingLevel, RatingScale};
+pub use scale::{Band, LevelPolicy, RatingLevel, RatingScale};
 
 use markdown::document::{interpret, ParsedRole};
 use markdown::outline::outline;

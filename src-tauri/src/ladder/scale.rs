@@ -40,6 +40,36 @@ pub struct LevelPolicy {
     pub disagreement_spread: u8,
     /// Interviewers that should assess each characteristic of the target path.
     pub min_interviewers_per_characteristic: u32,
+    /// How ready every role a band builds on must be (`maturing` or `performing`). Ladders
+    /// stored before this setting existed read it as the default.
+    #[serde(default = "default_ancestors_must_be")]
+    pub ancestors_must_be: Band,
+}
+
+/// Octopus's level bands, weakest first: the order is the order of a recommendation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    /// Immediately ready to largely deliver the level, needs support in one or more dimensions.
+    Maturing,
+    /// Meets about 90% of the level's expectations.
+    Performing,
+    /// Performs the level and shows behaviours of the level above.
+    Exceeding,
+}
+
+impl Band {
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Maturing => "Maturing",
+            Band::Performing => "Performing",
+            Band::Exceeding => "Exceeding",
+        }
+    }
+}
+
+fn default_ancestors_must_be() -> Band {
+    Band::Maturing
 }
 
 impl Default for RatingScale {
@@ -72,6 +102,7 @@ impl Default for LevelPolicy {
             exceeding_next_min_met: 0.5,
             disagreement_spread: 2,
             min_interviewers_per_characteristic: 2,
+            ancestors_must_be: default_ancestors_must_be(),
         }
     }
 }
