@@ -53,7 +53,13 @@ fn create_demo_once(store: &mut Store) -> Result<DemoSummary, StoreError> {
         let scorecard = store.start_scorecard(candidate_id, interviewer, Some(interview.id))?;
         for (n, focus) in interview.focus.iter().enumerate() {
             let purpose = template.sections.iter().find(|s| s.role_key == focus.role_key).map(|s| s.purpose.clone());
-            let score = demo_score(purpose.as_ref(), index, n);
+            let position = template
+                .sections
+                .iter()
+                .flat_map(|s| s.characteristics.iter().map(move |c| (&s.role_key, &c.key)))
+                .position(|(role, key)| *role == focus.role_key && *key == focus.characteristic_key)
+                .unwrap_or(0);
+            let score = demo_score(purpose.as_ref(), position, index, n);
             let notes = match score {
                 Some(4) => "Strong, specific example with measurable results.",
                 Some(3) => "Clear example; handled it independently.",
@@ -77,13 +83,20 @@ fn create_demo_once(store: &mut Store) -> Result<DemoSummary, StoreError> {
     Ok(DemoSummary { candidate_id, scorecards, created: true })
 }
 
-/// Mostly Performing on the path, mixed on the next role, one gap, one disagreement.
-fn demo_score(purpose: Option<&SectionPurpose>, interview: usize, position: usize) -> Option<u8> {
+/// A candidate who is solidly Performing on the path with some evidence of the next
+/// level; interviewers mostly agree (scores follow the characteristic), with one gap and
+/// one sharp disagreement for the debrief to discuss.
+fn demo_score(
+    purpose: Option<&SectionPurpose>,
+    characteristic: usize,
+    interview: usize,
+    position: usize,
+) -> Option<u8> {
     match purpose {
-        Some(SectionPurpose::NextRole) => Some(if (interview + position).is_multiple_of(2) { 3 } else { 2 }),
+        Some(SectionPurpose::NextRole) => Some(if characteristic.is_multiple_of(2) { 3 } else { 2 }),
         _ if interview == 2 && position == 1 => None,
         _ if interview == 1 && position == 0 => Some(2),
-        _ if (interview + position).is_multiple_of(4) => Some(4),
+        _ if characteristic.is_multiple_of(4) => Some(4),
         _ => Some(3),
     }
 }

@@ -6,6 +6,7 @@
 #[cfg(feature = "app")]
 pub mod app;
 pub mod cli;
+pub mod debrief;
 pub mod demo;
 pub mod hiring;
 pub mod ladder;

@@ -2,7 +2,7 @@
 //! alpha against the published worked example, and properties the panel relies on.
 
 use proptest::prelude::*;
-use rung::ladder::{self, Band, Characteristic, Ladder, Role, Track};
+use rung::ladder::{self, Band, Characteristic, Ladder, Track};
 use rung::level::{krippendorff_alpha, recommend, Metric, PanelRating, Recommendation};
 use rung::scorecard::template::CharacteristicRef;
 

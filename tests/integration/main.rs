@@ -5,6 +5,7 @@ mod support;
 
 mod cli;
 mod cli_db;
+mod cli_recommend;
 mod crash;
 mod demo;
 mod e2e;

@@ -2,6 +2,7 @@
 //! app's IPC commands; this module only parses arguments and prints.
 
 mod db;
+mod debrief;
 mod ladder_text;
 
 use std::io::Write;
@@ -49,6 +50,30 @@ pub enum Command {
     Restore { file: PathBuf },
     /// Add a demo candidate with a full panel of submitted scorecards on the default ladder.
     Demo,
+    /// List candidates: id, name, target role and how many scorecards are in.
+    Candidates {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Recommend a level and band: for a candidate in the database, or for ratings in a CSV
+    /// file (header interviewer,role,characteristic,rating) against a ladder.
+    #[command(group(clap::ArgGroup::new("source").required(true).args(["candidate", "ratings"])))]
+    Recommend {
+        /// A candidate id (see `rung candidates`); every planned interview must be submitted.
+        #[arg(long, conflicts_with_all = ["ladder", "ratings", "target"])]
+        candidate: Option<i64>,
+        /// The ladder the CSV ratings refer to (file or folder).
+        #[arg(long, requires = "ratings")]
+        ladder: Option<PathBuf>,
+        /// Ratings as CSV: interviewer,role,characteristic,rating (1..n, or empty or 0 for not assessed).
+        #[arg(long, requires = "ladder")]
+        ratings: Option<PathBuf>,
+        /// The role applied for (its key); breaks ties between tracks and scopes missing evidence.
+        #[arg(long)]
+        target: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,6 +105,17 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Backup { file } => db::backup(&cli.data_dir(), file),
         Command::Restore { file } => db::restore(&cli.data_dir(), file),
         Command::Demo => db::demo(&cli.data_dir()),
+        Command::Candidates { json } => debrief::candidates(&cli.data_dir(), *json),
+        Command::Recommend { candidate, ladder, ratings, target, json } => {
+            let source = match (candidate, ladder, ratings) {
+                (Some(id), _, _) => debrief::Source::Candidate(*id),
+                (None, Some(ladder), Some(ratings)) => {
+                    debrief::Source::Csv { ladder, ratings, target: target.as_deref() }
+                }
+                _ => return usage("give --candidate ID, or --ladder PATH with --ratings FILE.csv"),
+            };
+            debrief::recommend(&cli.data_dir(), source, *json)
+        }
     };
     match outcome {
         Ok(output) => {
@@ -112,6 +148,11 @@ fn run_ladder(command: &LadderCommand) -> Outcome {
             ))
         }
     }
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
 }
 
 /// Output carries text from ladder files and the database: control characters in it

@@ -84,6 +84,10 @@ pub struct Spread {
 pub struct Agreement {
     /// Krippendorff's alpha, ordinal; `None` when it is undefined.
     pub alpha: Option<f64>,
+    /// Share of pairs of ratings of one characteristic that are the same score; `None`
+    /// when nothing was rated twice. Alpha corrects this for chance, so when scores barely
+    /// vary alpha can be low although interviewers mostly gave the same score.
+    pub same_score: Option<f64>,
     /// The alpha in plain words.
     pub reading: String,
     /// Characteristics rated by two or more interviewers.
@@ -121,13 +125,42 @@ impl Agreement {
             })
             .collect();
         let alpha = krippendorff_alpha(&values, Metric::Ordinal);
-        Agreement { alpha, reading: reading(alpha), spreads }
+        let same_score = same_score(&values);
+        Agreement { alpha, same_score, reading: reading(alpha, same_score), spreads }
     }
+}
+
+/// Share of identical pairs within units.
+fn same_score(units: &[Vec<u8>]) -> Option<f64> {
+    let (mut same, mut pairs) = (0usize, 0usize);
+    for values in units {
+        for (i, a) in values.iter().enumerate() {
+            for b in &values[i + 1..] {
+                pairs += 1;
+                same += usize::from(a == b);
+            }
+        }
+    }
+    (pairs > 0).then(|| same as f64 / pairs as f64)
+}
+
+/// Good enough agreement to trust a panel score: alpha says so, or (when scores barely
+/// vary and alpha cannot tell) most pairs of ratings are the same score.
+pub fn agrees(alpha: Option<f64>, same_score: Option<f64>) -> bool {
+    alpha.is_some_and(|a| a >= 0.667) || same_score.is_some_and(|s| s >= 0.75)
 }
 
 /// Krippendorff's own guidance: .800 and above is reliable, .667 the lowest for tentative
 /// conclusions.
-fn reading(alpha: Option<f64>) -> String {
+fn reading(alpha: Option<f64>, same_score: Option<f64>) -> String {
+    if let (Some(a), Some(same)) = (alpha, same_score) {
+        if a < 0.667 && same >= 0.75 {
+            return format!(
+                "Interviewers gave the same score in {:.0}% of the characteristics they both rated, but the scores barely vary, so alpha ({a:.2}) cannot confirm agreement beyond chance.",
+                same * 100.0
+            );
+        }
+    }
     match alpha {
         None => "Agreement cannot be measured: too few characteristics were rated by two or more interviewers, or every rating was the same.".to_owned(),
         Some(a) if a >= 0.8 => format!("Interviewers agree strongly (alpha {a:.2})."),

@@ -5,6 +5,7 @@
 
 pub mod agreement;
 pub mod panel;
+pub mod ratings_csv;
 mod rationale;
 
 use serde::Serialize;

@@ -21,7 +21,7 @@ pub(super) fn explain(
     let focus = target_role.or_else(|| chosen.map(|position| &ladder.roles[position]));
     let scope = focus.map(|role| scope_of(ladder, role)).unwrap_or_default();
     let missing = missing_evidence(ladder, panel, &roles, &scope);
-    let confidence = confidence(&roles, &scope, agreement.alpha);
+    let confidence = confidence(&roles, &scope, &agreement);
 
     let (decided_by, against) = match chosen {
         Some(position) => (decided_by(ladder, panel, &roles, position), evidence_against(ladder, panel, position)),
@@ -226,19 +226,24 @@ fn missing_evidence(ladder: &Ladder, panel: &PanelScores, roles: &[RoleAssessmen
     missing
 }
 
-fn confidence(roles: &[RoleAssessment], scope: &[&Role], alpha: Option<f64>) -> Confidence {
+fn confidence(roles: &[RoleAssessment], scope: &[&Role], agreement: &Agreement) -> Confidence {
     let path: Vec<&RoleAssessment> = roles.iter().filter(|r| scope.iter().any(|s| s.key == r.key)).collect();
     let (own, assessed) = path.iter().fold((0, 0), |(own, assessed), r| (own + r.own, assessed + r.assessed));
     let coverage = if own == 0 { 0.0 } else { f64::from(assessed) / f64::from(own) };
-    let agreement = match alpha {
-        Some(a) => format!("interviewers' agreement is alpha {a:.2}"),
-        None => "agreement could not be measured".to_owned(),
+    let agrees = super::agreement::agrees(agreement.alpha, agreement.same_score);
+    let disagrees = agreement.alpha.is_some_and(|a| a < 0.4) && !agrees;
+    let level = if coverage < 0.6 || disagrees {
+        ConfidenceLevel::Low
+    } else if coverage >= 0.9 && agrees {
+        ConfidenceLevel::High
+    } else {
+        ConfidenceLevel::Medium
     };
-    let level = match alpha {
-        _ if coverage < 0.6 => ConfidenceLevel::Low,
-        Some(a) if a < 0.4 => ConfidenceLevel::Low,
-        Some(a) if coverage >= 0.9 && a >= 0.667 => ConfidenceLevel::High,
-        _ => ConfidenceLevel::Medium,
+    let agreement = match (agreement.alpha, agreement.same_score) {
+        (Some(a), Some(same)) => {
+            format!("interviewers' agreement is alpha {a:.2} ({:.0}% of paired ratings the same)", same * 100.0)
+        }
+        _ => "agreement could not be measured".to_owned(),
     };
     Confidence {
         level,

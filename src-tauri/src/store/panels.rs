@@ -156,3 +156,18 @@ impl Store {
             .optional()?)
     }
 }
+
+impl Store {
+    /// Per candidate: (interviews planned, planned interviews with a submitted scorecard).
+    pub fn scorecard_progress(&self) -> Result<std::collections::HashMap<i64, (u32, u32)>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT p.candidate_id, count(DISTINCT i.id),
+                    count(DISTINCT CASE WHEN s.status = 'submitted' THEN i.id END)
+             FROM panel_plans p JOIN interviews i ON i.plan_id = p.id
+             LEFT JOIN scorecards s ON s.interview_id = i.id AND s.candidate_id = p.candidate_id
+             GROUP BY p.candidate_id",
+        )?;
+        let rows = statement.query_map([], |row| Ok((row.get(0)?, (row.get(1)?, row.get(2)?))))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -1,0 +1,128 @@
+//! `rung candidates` and `rung recommend`: the debrief's result in a terminal, from the
+//! database or from ratings kept in a CSV file.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+use super::Outcome;
+use crate::debrief::{self, Viewer};
+use crate::level::{self, percent, Recommendation};
+use crate::store::{Store, DB_FILE};
+
+/// Where `rung recommend` takes its ratings from.
+pub enum Source<'a> {
+    Candidate(i64),
+    Csv { ladder: &'a Path, ratings: &'a Path, target: Option<&'a str> },
+}
+
+fn open_existing(data_dir: &Path) -> Result<Store, String> {
+    let path: PathBuf = data_dir.join(DB_FILE);
+    if !path.exists() {
+        return Err(format!("there is no Rung database at {}. Run the app once, or pass --data-dir.", path.display()));
+    }
+    Store::open(&path).map_err(|e| e.to_string())
+}
+
+pub fn candidates(data_dir: &Path, as_json: bool) -> Outcome {
+    let store = open_existing(data_dir)?;
+    let statuses = debrief::candidate_statuses(&store).map_err(|e| e.to_string())?;
+    if as_json {
+        return Ok(serde_json::to_string_pretty(&statuses).expect("statuses serialize"));
+    }
+    if statuses.is_empty() {
+        return Ok("no candidates yet".to_owned());
+    }
+    let mut out = String::new();
+    for status in statuses {
+        let _ = writeln!(out, "{:>4}  {}  [{}]  {}", status.id, status.name, status.target_role_key, status.status);
+    }
+    Ok(out.trim_end().to_owned())
+}
+
+pub fn recommend(data_dir: &Path, source: Source<'_>, as_json: bool) -> Outcome {
+    let recommendation = match source {
+        Source::Candidate(id) => {
+            let store = open_existing(data_dir)?;
+            debrief::candidate_recommendation(&store, Viewer::Coordinator, id).map_err(|e| e.to_string())?
+        }
+        Source::Csv { ladder, ratings, target } => {
+            let ladder_value = crate::ladder::load(ladder).map_err(|e| e.to_string())?;
+            if let Some(key) = target.filter(|key| ladder_value.role(key).is_none()) {
+                return Err(format!("{}: the ladder has no role {key:?} (see `rung ladder show`).", ladder.display()));
+            }
+            let bytes = crate::ladder::source::read_limited(ratings).map_err(|e| e.to_string())?;
+            let parsed = level::ratings_csv::parse(&bytes, &ladder_value)
+                .map_err(|e| format!("{}:{}: {}.", ratings.display(), e.line, e.reason))?;
+            level::recommend(&ladder_value, &parsed, target)
+        }
+    };
+    Ok(if as_json { to_json(&recommendation) } else { to_text(&recommendation) })
+}
+
+fn to_json(r: &Recommendation) -> String {
+    let value = json!({
+        "role": r.role,
+        "title": r.title,
+        "band": r.band,
+        "level": r.level,
+        "track": r.track,
+        "confidence": r.confidence.level,
+        "confidence_reason": r.confidence.reason,
+        "alpha": r.agreement.alpha,
+        "agreement": r.agreement.reading,
+        "roles": r.roles.iter().map(|role| json!({
+            "key": role.key,
+            "title": role.title,
+            "level": role.level,
+            "met": role.met,
+            "coverage": role.coverage,
+            "band": role.band,
+        })).collect::<Vec<_>>(),
+        "disagreements": r.agreement.spreads.iter().filter(|s| s.flagged).map(|s| json!({
+            "role": s.characteristic.role_key,
+            "characteristic": s.characteristic.characteristic_key,
+            "lowest": s.lowest,
+            "highest": s.highest,
+        })).collect::<Vec<_>>(),
+        "decided_by": r.decided_by,
+        "against": r.against,
+        "missing": r.missing,
+        "rationale": r.rationale,
+    });
+    serde_json::to_string_pretty(&value).expect("a recommendation serializes")
+}
+
+fn to_text(r: &Recommendation) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", r.rationale.first().map_or("", String::as_str));
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{:<52} {:>5} {:>9}  band", "role", "met", "coverage");
+    for role in &r.roles {
+        let band = role.band.map_or("—", |band| band.label());
+        let name = format!("L{} {}", role.level, role.title);
+        let _ = writeln!(
+            out,
+            "{:<52} {:>5} {:>9}  {band}",
+            truncate(&name, 52),
+            percent(role.met),
+            percent(Some(role.coverage))
+        );
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Why:");
+    for sentence in r.rationale.iter().skip(1) {
+        let _ = writeln!(out, "  - {sentence}");
+    }
+    out.trim_end().to_owned()
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(width - 1).collect();
+    cut.push('…');
+    cut
+}

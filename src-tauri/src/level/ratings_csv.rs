@@ -1,0 +1,104 @@
+//! Ratings kept elsewhere (a spreadsheet, another tool) as CSV, checked against a ladder:
+//! a header `interviewer,role,characteristic,rating`; role and characteristic are the
+//! keys `rung ladder show --json` prints; rating 1..n on the ladder's scale, or empty or
+//! `0` for not assessed. Any problem names its line.
+
+use std::collections::HashSet;
+
+use super::panel::PanelRating;
+use crate::ladder::Ladder;
+use crate::scorecard::template::CharacteristicRef;
+
+const COLUMNS: [&str; 4] = ["interviewer", "role", "characteristic", "rating"];
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {reason}")]
+pub struct RatingsCsvError {
+    pub line: u64,
+    pub reason: String,
+}
+
+fn at(line: u64, reason: impl Into<String>) -> RatingsCsvError {
+    RatingsCsvError { line, reason: reason.into() }
+}
+
+pub fn parse(bytes: &[u8], ladder: &Ladder) -> Result<Vec<PanelRating>, RatingsCsvError> {
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let line = bytes[..error.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        at(line, "the text is not UTF-8; save the file as UTF-8 (CSV UTF-8 in a spreadsheet)")
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        None => return Err(at(1, "the file is empty; it needs the header interviewer,role,characteristic,rating")),
+        Some(record) => record.map_err(|e| csv_error(&e))?,
+    };
+    let names: Vec<String> = header.iter().map(|h| h.to_ascii_lowercase()).collect();
+    let column = |name: &str| names.iter().position(|h| h == name);
+    let positions: Vec<usize> = match COLUMNS.iter().map(|name| column(name)).collect::<Option<Vec<_>>>() {
+        Some(positions) => positions,
+        None => {
+            return Err(at(
+                1,
+                format!(
+                    "the first line must be the header interviewer,role,characteristic,rating (found {:?})",
+                    header.iter().collect::<Vec<_>>().join(",")
+                ),
+            ))
+        }
+    };
+    let top = ladder.rating_scale.levels.len();
+    let mut seen = HashSet::new();
+    let mut ratings = Vec::new();
+    for record in records {
+        let record = record.map_err(|e| csv_error(&e))?;
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let field = |index: usize| record.get(positions[index]).unwrap_or("");
+        let (rater, role_key, characteristic_key, rating) = (field(0), field(1), field(2), field(3));
+        if rater.is_empty() {
+            return Err(at(line, "the interviewer is empty"));
+        }
+        let role = ladder.role(role_key).ok_or_else(|| at(line, format!("the ladder has no role {role_key:?}")))?;
+        if !role.characteristics.iter().any(|c| c.key == characteristic_key) {
+            return Err(at(line, format!("role {role_key:?} has no characteristic {characteristic_key:?}")));
+        }
+        let score = match rating {
+            "" | "0" => None,
+            text => match text.parse::<u8>() {
+                Ok(value) if (1..=top).contains(&usize::from(value)) => Some(value),
+                _ => {
+                    return Err(at(
+                        line,
+                        format!("rating {text:?} is not on the scale: 1 to {top}, or empty or 0 for not assessed"),
+                    ))
+                }
+            },
+        };
+        if !seen.insert((rater.to_owned(), role_key.to_owned(), characteristic_key.to_owned())) {
+            return Err(at(line, format!("{rater} rates {role_key}/{characteristic_key} a second time")));
+        }
+        ratings.push(PanelRating {
+            rater: rater.to_owned(),
+            characteristic: CharacteristicRef {
+                role_key: role_key.to_owned(),
+                characteristic_key: characteristic_key.to_owned(),
+            },
+            score,
+        });
+    }
+    Ok(ratings)
+}
+
+fn csv_error(error: &csv::Error) -> RatingsCsvError {
+    let line = error.position().map_or(0, |p| p.line());
+    match error.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            at(line, format!("{len} fields where the header has {expected_len}"))
+        }
+        _ => at(line, error.to_string()),
+    }
+}
