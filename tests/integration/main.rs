@@ -19,6 +19,7 @@ mod hardening_tamper;
 mod independence;
 mod json_round_trip;
 mod level_engine;
+mod level_simulation;
 mod malformed;
 mod panel_plan;
 mod properties;
