@@ -3,7 +3,7 @@
 //! never panic, and what it returns must survive the JSON round trip unchanged.
 
 use libfuzzer_sys::fuzz_target;
-use rung::ladder::{self, json};
+use rung_core::ladder::{self, json};
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {

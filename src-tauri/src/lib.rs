@@ -1,7 +1,8 @@
 //! Rung: hiring against a career ladder.
 //!
-//! Domain modules (`ladder`) are plain Rust; `app` is the only module that knows Tauri,
-//! and `cli` runs the same operations headless.
+//! The domain (`ladder`, `scorecard`, `level`) is the `rung-core` crate and the store
+//! the `rung-store` crate; this crate holds the workflows the app and the CLI share
+//! (`hiring`, `debrief`, `demo`), the app (the only code that knows Tauri) and the CLI.
 
 #[cfg(feature = "app")]
 pub mod app;
@@ -9,7 +10,5 @@ pub mod cli;
 pub mod debrief;
 pub mod demo;
 pub mod hiring;
-pub mod ladder;
-pub mod level;
-pub mod scorecard;
-pub mod store;
+pub use rung_core::{ladder, level, scorecard};
+pub use rung_store as store;

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
+use rung::store::migrations::{Migrations, M};
 use rung::store::{self, migrations, Store, StoreError, DB_FILE};
-use rusqlite_migration::{Migrations, M};
 
 use crate::store_support::*;
 

@@ -6,8 +6,8 @@ use ts_rs::{Config, TS};
 use super::{IpcError, StartupStatus};
 use crate::hiring::{CandidateKit, InterviewSlot, KitCharacteristic, ScoringSession};
 use crate::ladder::{
-    Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, LevelPolicy, RatingLevel, RatingScale,
-    Role, Track,
+    Band, Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, LevelPolicy, RatingLevel,
+    RatingScale, Role, Track,
 };
 use crate::scorecard::panel::{Coverage, PanelPlan, PlannedInterview};
 use crate::scorecard::template::{CharacteristicRef, SectionPurpose};
@@ -32,6 +32,7 @@ pub fn typescript_bindings() -> String {
         RatingScale::decl(&cfg),
         RatingLevel::decl(&cfg),
         LevelPolicy::decl(&cfg),
+        Band::decl(&cfg),
         StoredLadder::decl(&cfg),
         StartupStatus::decl(&cfg),
         IpcError::decl(&cfg),

@@ -122,7 +122,14 @@ disagreement_spread: number,
 /**
  * Interviewers that should assess each characteristic of the target path.
  */
-min_interviewers_per_characteristic: number, };
+min_interviewers_per_characteristic: number, 
+/**
+ * How ready every role a band builds on must be (`maturing` or `performing`). Ladders
+ * stored before this setting existed read it as the default.
+ */
+ancestors_must_be: Band, };
+
+export type Band = "maturing" | "performing" | "exceeding";
 
 export type StoredLadder = { id: number, name: string, source_name: string, source_sha256: string, snapshot_sha256: string, role_count: number, is_default: boolean, imported_at: string, };
 

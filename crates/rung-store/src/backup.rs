@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, MAIN_DB};
 
-use super::check::check_connection;
-use super::error::StoreError;
-use super::files::{self, create_private, kind_of, lock_folder, reserve_sibling, same_file, Kind, TempFile};
-use super::migrations::{latest_version, migrations};
-use super::open::{configure, inspect_read_only, integrity_problems, open_locked, sibling};
-use super::Store;
+use crate::check::check_connection;
+use crate::error::StoreError;
+use crate::files::{self, create_private, kind_of, lock_folder, reserve_sibling, same_file, Kind, TempFile};
+use crate::migrations::{latest_version, migrations};
+use crate::open::{configure, inspect_read_only, integrity_problems, open_locked, sibling};
+use crate::Store;
 
 /// Copies the database of `conn` to `dest` through a private temporary file, so `dest`
 /// is either untouched or a complete verified copy, and nothing is left behind on failure.
@@ -139,7 +139,7 @@ fn prepare_candidate(source: &Path, copy_path: &Path) -> Result<(), String> {
     drop(original);
     let mut copy = Connection::open_with_flags(copy_path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(|e| fail(&e))?;
     let _: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |row| row.get(0)).map_err(|e| fail(&e))?;
-    super::migrations::run(&mut copy, &migrations())
+    crate::migrations::run(&mut copy, &migrations())
         .map_err(|error| format!("it cannot be brought up to this version of Rung ({error})"))?;
     let report = check_connection(&copy).map_err(|e| fail(&e))?;
     if !report.is_ok() {

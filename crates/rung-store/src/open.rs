@@ -8,10 +8,10 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use rusqlite_migration::Migrations;
 
-use super::error::StoreError;
-use super::files::{create_private, lock_folder, reserve_sibling};
-use super::migrations::{latest_version, migrations, run as run_migrations};
-use super::Store;
+use crate::error::StoreError;
+use crate::files::{create_private, lock_folder, reserve_sibling};
+use crate::migrations::{latest_version, migrations, run as run_migrations};
+use crate::Store;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -124,7 +124,7 @@ fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
 
 fn backup_before_migration(conn: &Connection, path: &Path, latest: i64) -> Result<PathBuf, StoreError> {
     let backup = reserve_sibling(path, &format!("pre-v{latest}"), ".bak")?;
-    super::backup::write_verified_copy(conn, &backup)?;
+    crate::backup::write_verified_copy(conn, &backup)?;
     Ok(backup)
 }
 

@@ -2,9 +2,9 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::error::StoreError;
-use super::Store;
-use crate::ladder::{json, source::sha256_hex, Ladder};
+use crate::error::StoreError;
+use crate::Store;
+use rung_core::ladder::{json, source::sha256_hex, Ladder};
 
 /// A ladder snapshot as stored: immutable, identified by its source hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -29,11 +29,11 @@ impl Store {
         let inserted = tx.execute(
             "INSERT INTO ladders (source_sha256, name, source_name, snapshot_json, snapshot_sha256, is_default, imported_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(snapshot_sha256) DO NOTHING",
-            params![ladder.source.sha256, ladder.name, ladder.source.name, snapshot, snapshot_sha256, is_default, super::now()],
+            params![ladder.source.sha256, ladder.name, ladder.source.name, snapshot, snapshot_sha256, is_default, crate::now()],
         )?;
         if inserted == 1 {
             let id = tx.last_insert_rowid();
-            super::audit::append(
+            crate::audit::append(
                 &tx,
                 "rung",
                 "ladder.import",

@@ -2,8 +2,8 @@ use rusqlite::params;
 use serde::Deserialize;
 use ts_rs::TS;
 
-use super::error::StoreError;
-use super::Store;
+use crate::error::StoreError;
+use crate::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 pub struct NewCandidate {
@@ -20,10 +20,10 @@ impl Store {
         let tx = self.write()?;
         tx.execute(
             "INSERT INTO interviewers (name, email, created_at) VALUES (?1, ?2, ?3)",
-            params![name, email, super::now()],
+            params![name, email, crate::now()],
         )?;
         let id = tx.last_insert_rowid();
-        super::audit::append(&tx, "rung", "interviewer.create", "interviewer", id, &serde_json::json!({}))?;
+        crate::audit::append(&tx, "rung", "interviewer.create", "interviewer", id, &serde_json::json!({}))?;
         tx.commit()?;
         Ok(id)
     }
@@ -43,7 +43,7 @@ impl Store {
                 role.title
             )));
         }
-        let now = super::now();
+        let now = crate::now();
         let tx = self.write()?;
         tx.execute(
             "INSERT INTO candidates (name, email, ladder_id, target_role_key, notes, created_at, updated_at)
@@ -51,7 +51,7 @@ impl Store {
             params![name, candidate.email, candidate.ladder_id, candidate.target_role_key, candidate.notes, now],
         )?;
         let id = tx.last_insert_rowid();
-        super::audit::append(
+        crate::audit::append(
             &tx,
             "rung",
             "candidate.create",
@@ -119,9 +119,9 @@ impl Store {
         let tx = self.write()?;
         tx.execute(
             "UPDATE candidates SET name = ?2, email = ?3, ladder_id = ?4, target_role_key = ?5, notes = ?6, updated_at = ?7 WHERE id = ?1",
-            params![id, name, candidate.email, candidate.ladder_id, candidate.target_role_key, candidate.notes, super::now()],
+            params![id, name, candidate.email, candidate.ladder_id, candidate.target_role_key, candidate.notes, crate::now()],
         )?;
-        super::audit::append(&tx, "rung", "candidate.update", "candidate", id, &serde_json::json!({}))?;
+        crate::audit::append(&tx, "rung", "candidate.update", "candidate", id, &serde_json::json!({}))?;
         tx.commit()?;
         Ok(())
     }

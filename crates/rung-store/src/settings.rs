@@ -1,7 +1,7 @@
 use rusqlite::OptionalExtension;
 
-use super::error::StoreError;
-use super::Store;
+use crate::error::StoreError;
+use crate::Store;
 
 impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {

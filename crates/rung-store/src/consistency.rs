@@ -7,9 +7,9 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::Connection;
 
-use super::error::StoreError;
-use super::scorecards::read_scorecard;
-use crate::scorecard::seal_holds;
+use crate::error::StoreError;
+use crate::scorecards::read_scorecard;
+use rung_core::scorecard::seal_holds;
 
 /// One sentence per submitted scorecard whose content no longer matches its seal.
 pub fn seal_problems(conn: &Connection) -> Result<Vec<String>, StoreError> {

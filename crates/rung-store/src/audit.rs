@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::error::StoreError;
+use crate::error::StoreError;
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 const HEAD_KEY: &str = "audit.head";
@@ -23,7 +23,7 @@ pub fn append(
 ) -> Result<(), StoreError> {
     let (prev_id, prev_hash) = head(conn)?;
     let id = prev_id + 1;
-    let at = super::now();
+    let at = crate::now();
     let payload = payload.to_string();
     let hash = row_hash(id, &at, actor, action, entity, entity_id, &payload, &prev_hash);
     conn.execute(
@@ -190,10 +190,10 @@ pub fn verify_against(conn: &Connection, witness: &AuditHead) -> Result<AuditRep
 pub fn witnessed_head(file: &std::path::Path) -> Result<AuditHead, StoreError> {
     let refuse =
         |detail: String| StoreError::Invalid(format!("{} cannot serve as a witness: {detail}.", file.display()));
-    match super::files::kind_of(file)? {
-        super::files::Kind::Regular => {}
-        super::files::Kind::Missing => return Err(refuse("there is no such file".into())),
-        super::files::Kind::Other(what) => return Err(refuse(format!("it is {what}"))),
+    match crate::files::kind_of(file)? {
+        crate::files::Kind::Regular => {}
+        crate::files::Kind::Missing => return Err(refuse("there is no such file".into())),
+        crate::files::Kind::Other(what) => return Err(refuse(format!("it is {what}"))),
     }
     let mut bytes = Vec::new();
     {

@@ -4,9 +4,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
 use ts_rs::TS;
 
-use super::error::StoreError;
-use super::Store;
-use crate::scorecard::{seal, Overall, Rating, Scorecard, ScorecardStatus};
+use crate::error::StoreError;
+use crate::Store;
+use rung_core::scorecard::{seal, Overall, Rating, Scorecard, ScorecardStatus};
 
 /// One rating or note change, saved as one transaction.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
@@ -33,14 +33,14 @@ impl Store {
             )
             .optional()?
             .ok_or(StoreError::NotFound { what: "candidate", id: candidate_id })?;
-        let now = super::now();
+        let now = crate::now();
         tx.execute(
             "INSERT INTO scorecards (candidate_id, interviewer_id, interview_id, ladder_id, ladder_snapshot_sha256, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
             params![candidate_id, interviewer_id, interview_id, ladder_id, snapshot, now],
         )?;
         let id = tx.last_insert_rowid();
-        super::audit::append(
+        crate::audit::append(
             &tx,
             &actor(interviewer_id),
             "scorecard.start",
@@ -57,7 +57,7 @@ impl Store {
         if change.score.is_some_and(|score| !(1..=4).contains(&score)) {
             return Err(StoreError::Invalid("A rating is 1 to 4, or not assessed.".into()));
         }
-        let now = super::now();
+        let now = crate::now();
         let tx = self.write()?;
         let interviewer_id = draft_owner(&tx, scorecard_id)?;
         tx.execute(
@@ -73,7 +73,7 @@ impl Store {
             "characteristic_key": change.characteristic_key,
             "score": change.score,
         });
-        super::audit::append(&tx, &actor(interviewer_id), "rating.save", "scorecard", scorecard_id, &payload)?;
+        crate::audit::append(&tx, &actor(interviewer_id), "rating.save", "scorecard", scorecard_id, &payload)?;
         tx.commit()?;
         Ok(Rating {
             role_key: change.role_key.clone(),
@@ -95,12 +95,12 @@ impl Store {
         let interviewer_id = draft_owner(&tx, scorecard_id)?;
         tx.execute(
             "UPDATE scorecards SET overall = ?2, level_opinion = ?3, summary = ?4, updated_at = ?5 WHERE id = ?1",
-            params![scorecard_id, overall.map(Overall::as_str), level_opinion, summary, super::now()],
+            params![scorecard_id, overall.map(Overall::as_str), level_opinion, summary, crate::now()],
         )?;
         // No digest of free text: a short note could be confirmed by guessing, and a
         // digest would outlive the candidate's erasure.
         let payload = serde_json::json!({ "overall": overall });
-        super::audit::append(&tx, &actor(interviewer_id), "scorecard.overall", "scorecard", scorecard_id, &payload)?;
+        crate::audit::append(&tx, &actor(interviewer_id), "scorecard.overall", "scorecard", scorecard_id, &payload)?;
         tx.commit()?;
         Ok(())
     }
@@ -112,13 +112,13 @@ impl Store {
         if scorecard.status == ScorecardStatus::Submitted {
             return Err(StoreError::Sealed);
         }
-        let submitted_at = super::now();
+        let submitted_at = crate::now();
         let sealed = seal(&scorecard, &submitted_at);
         tx.execute(
             "UPDATE scorecards SET status = 'submitted', submitted_at = ?2, seal_sha256 = ?3, updated_at = ?2 WHERE id = ?1",
             params![scorecard_id, submitted_at, sealed],
         )?;
-        super::audit::append(
+        crate::audit::append(
             &tx,
             &actor(scorecard.interviewer_id),
             "scorecard.submit",
@@ -147,7 +147,7 @@ impl Store {
                 "Only a submitted scorecard can be amended; edit the draft instead.".into(),
             ));
         }
-        let now = super::now();
+        let now = crate::now();
         tx.execute(
             "INSERT INTO scorecards (candidate_id, interviewer_id, interview_id, ladder_id, ladder_snapshot_sha256, overall, level_opinion,
                                      summary, created_at, updated_at, amends_scorecard_id, amendment_reason)
@@ -161,7 +161,7 @@ impl Store {
              SELECT ?2, role_key, characteristic_key, score, notes, ?3 FROM ratings WHERE scorecard_id = ?1",
             params![original_id, id, now],
         )?;
-        super::audit::append(
+        crate::audit::append(
             &tx,
             &actor(original.interviewer_id),
             "scorecard.amend",

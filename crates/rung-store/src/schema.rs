@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use rusqlite::Connection;
 
-use super::migrations::migrations;
+use crate::migrations::migrations;
 
 /// (type, name) → SQL, for every object the migrations create.
 type Schema = BTreeMap<(String, String), Option<String>>;
@@ -23,7 +23,7 @@ fn expected() -> &'static Schema {
     static EXPECTED: OnceLock<Schema> = OnceLock::new();
     EXPECTED.get_or_init(|| {
         let mut conn = Connection::open_in_memory().expect("an in-memory database opens");
-        super::migrations::run(&mut conn, &migrations()).expect("the migrations apply to an empty database");
+        crate::migrations::run(&mut conn, &migrations()).expect("the migrations apply to an empty database");
         read_schema(&conn).expect("the schema of an in-memory database reads")
     })
 }

@@ -3,9 +3,9 @@
 
 use rusqlite::params;
 
-use super::error::StoreError;
-use super::Store;
-use crate::scorecard::template::CharacteristicRef;
+use crate::error::StoreError;
+use crate::Store;
+use rung_core::scorecard::template::CharacteristicRef;
 
 impl Store {
     /// Stored questions of a candidate, by characteristic, in order.

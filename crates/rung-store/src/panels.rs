@@ -4,10 +4,10 @@ use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::error::StoreError;
-use super::Store;
-use crate::scorecard::panel::{PanelPlan, PlannedInterview};
-use crate::scorecard::template::CharacteristicRef;
+use crate::error::StoreError;
+use crate::Store;
+use rung_core::scorecard::panel::{PanelPlan, PlannedInterview};
+use rung_core::scorecard::template::CharacteristicRef;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct StoredInterview {
@@ -28,7 +28,7 @@ impl Store {
         let tx = self.write()?;
         tx.execute(
             "INSERT INTO panel_plans (candidate_id, created_at) VALUES (?1, ?2) ON CONFLICT(candidate_id) DO NOTHING",
-            params![candidate_id, super::now()],
+            params![candidate_id, crate::now()],
         )?;
         let plan_id: i64 =
             tx.query_row("SELECT id FROM panel_plans WHERE candidate_id = ?1", [candidate_id], |row| row.get(0))?;
@@ -41,7 +41,7 @@ impl Store {
              AND NOT EXISTS (SELECT 1 FROM scorecards WHERE interview_id = interviews.id)",
             params![plan_id, plan.interviews.len() as i64],
         )?;
-        super::audit::append(
+        crate::audit::append(
             &tx,
             "rung",
             "panel.save",

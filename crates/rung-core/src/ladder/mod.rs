@@ -26,7 +26,7 @@ use model::{LADDER_FORMAT, LADDER_FORMAT_VERSION};
 
 /// The ladder Rung ships with and loads on first run.
 pub const DEFAULT_LADDER_FILE: &str = "support-roles.md";
-const DEFAULT_LADDER_MARKDOWN: &str = include_str!("../../../data/ladders/support-roles.md");
+const DEFAULT_LADDER_MARKDOWN: &str = include_str!("../../../../data/ladders/support-roles.md");
 
 pub fn default_ladder() -> Ladder {
     from_markdown(DEFAULT_LADDER_MARKDOWN.as_bytes(), Path::new(DEFAULT_LADDER_FILE))

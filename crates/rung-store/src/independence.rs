@@ -4,9 +4,9 @@
 
 use rusqlite::params;
 
-use super::error::StoreError;
-use super::Store;
-use crate::scorecard::{Scorecard, ScorecardStatus};
+use crate::error::StoreError;
+use crate::Store;
+use rung_core::scorecard::{Scorecard, ScorecardStatus};
 
 impl Store {
     /// True once `viewer` has submitted a scorecard for `candidate_id`.
@@ -48,8 +48,8 @@ impl Store {
         &mut self,
         viewer: i64,
         scorecard_id: i64,
-        change: &super::RatingChange,
-    ) -> Result<crate::scorecard::Rating, StoreError> {
+        change: &crate::RatingChange,
+    ) -> Result<rung_core::scorecard::Rating, StoreError> {
         self.require_owner(viewer, scorecard_id)?;
         self.save_rating(scorecard_id, change)
     }

@@ -1,7 +1,7 @@
 //! Schema versions. Append a migration; never edit one that has shipped.
 
 use rusqlite::Connection;
-use rusqlite_migration::{Migrations, M};
+pub use rusqlite_migration::{Migrations, M};
 
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/001_initial.sql")).foreign_key_check(),

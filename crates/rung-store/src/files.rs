@@ -7,8 +7,8 @@ use std::fs::{File, OpenOptions};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use super::error::StoreError;
-use super::open::sibling;
+use crate::error::StoreError;
+use crate::open::sibling;
 
 /// Held while a process opens, migrates, restores or moves the database of a folder;
 /// released when dropped. An advisory lock on the folder itself, so it needs no file of

@@ -9,8 +9,8 @@ use std::ops::Deref;
 
 use rusqlite::Connection;
 
-use super::error::StoreError;
-use super::Store;
+use crate::error::StoreError;
+use crate::Store;
 
 pub(crate) struct Tx<'a> {
     conn: &'a Connection,

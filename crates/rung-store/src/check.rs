@@ -5,12 +5,12 @@
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::audit::{self, AuditReport};
-use super::consistency::{consistency_problems, seal_problems};
-use super::error::StoreError;
-use super::open::integrity_problems;
-use super::schema::schema_problems;
-use super::Store;
+use crate::audit::{self, AuditReport};
+use crate::consistency::{consistency_problems, seal_problems};
+use crate::error::StoreError;
+use crate::open::integrity_problems;
+use crate::schema::schema_problems;
+use crate::Store;
 
 /// What `rung db check` reports; each list holds one sentence per problem.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,0 +1,7 @@
+//! Rung's domain, plain Rust: the career ladder and its importers, scorecards and panel
+//! plans, and the level recommendation. This crate depends on neither Tauri nor SQLite
+//! (its Cargo.toml says so), so the compiler keeps storage and UI out of the rules.
+
+pub mod ladder;
+pub mod level;
+pub mod scorecard;
