@@ -14,7 +14,8 @@ const EXISTING_RATINGS: i64 = 100_000;
 const SAVES: usize = 1_000;
 const ROLE: &str = "senior-application-support-engineer";
 
-fn prepare(dir: &Path) -> (Store, i64) {
+/// The store, the interviewer and their draft scorecard.
+fn prepare(dir: &Path) -> (Store, i64, i64) {
     let mut store = Store::open_in(dir).unwrap();
     let ladder = store.save_ladder(&default_ladder(), true).unwrap();
     let interviewer = store.create_interviewer("Bench", None).unwrap();
@@ -51,7 +52,7 @@ fn prepare(dir: &Path) -> (Store, i64) {
     }
     tx.commit().unwrap();
     drop(conn);
-    (Store::open_in(dir).unwrap(), scorecard)
+    (Store::open_in(dir).unwrap(), interviewer, scorecard)
 }
 
 struct Row {
@@ -74,7 +75,7 @@ fn summarize(what: &str, mut samples: Vec<Duration>) -> Row {
 
 fn measure_store(mode: &str) -> Row {
     let dir = tempfile::tempdir().unwrap();
-    let (mut store, scorecard) = prepare(dir.path());
+    let (mut store, interviewer, scorecard) = prepare(dir.path());
     store.set_synchronous_for_benchmarks(mode).unwrap();
     let mut samples = Vec::with_capacity(SAVES);
     for n in 0..SAVES {
@@ -85,7 +86,7 @@ fn measure_store(mode: &str) -> Row {
             notes: format!("note {n}"),
         };
         let started = Instant::now();
-        store.save_rating(scorecard, &change).unwrap();
+        store.save_rating(interviewer, scorecard, &change).unwrap();
         samples.push(started.elapsed());
     }
     summarize(&format!("Rung save_rating, synchronous={mode}"), samples)
@@ -96,7 +97,7 @@ fn measure_store(mode: &str) -> Row {
 /// minus that of a run without the inserts: a mean, not percentiles.
 fn measure_sqlite3_shell(mode: &str) -> Option<(String, Duration, f64)> {
     let dir = tempfile::tempdir().unwrap();
-    let (store, scorecard) = prepare(dir.path());
+    let (store, _, scorecard) = prepare(dir.path());
     drop(store);
     let preamble = format!("PRAGMA journal_mode=WAL;\nPRAGMA synchronous={mode};\n");
     let mut inserts = String::new();

@@ -59,11 +59,11 @@ fn main() {
             score,
             notes: format!("seq {seq}"),
         };
-        store.save_rating(scorecard, &change).expect("save rating");
+        store.save_rating(interviewer, scorecard, &change).expect("save rating");
         writeln!(out, "ACK {scorecard} {key} {seq}").expect("stdout");
         out.flush().expect("stdout");
         if seq.is_multiple_of(SAVES_PER_SCORECARD) {
-            store.submit_scorecard(scorecard).expect("submit");
+            store.submit_scorecard(interviewer, scorecard).expect("submit");
             writeln!(out, "SEALED {scorecard}").expect("stdout");
             out.flush().expect("stdout");
             scorecard = store.start_scorecard(candidate, interviewer, None).expect("scorecard");

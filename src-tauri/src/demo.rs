@@ -73,11 +73,17 @@ fn create_demo_once(store: &mut Store) -> Result<DemoSummary, StoreError> {
                 score,
                 notes: notes.into(),
             };
-            store.save_rating(scorecard, &change)?;
+            store.save_rating(interviewer, scorecard, &change)?;
         }
         let summary = "Solid across the Senior Application Support Engineer path; some evidence of the next level.";
-        store.save_overall(scorecard, Some(Overall::Yes), Some("senior-application-support-engineer"), summary)?;
-        store.submit_scorecard(scorecard)?;
+        store.save_overall(
+            interviewer,
+            scorecard,
+            Some(Overall::Yes),
+            Some("senior-application-support-engineer"),
+            summary,
+        )?;
+        store.submit_scorecard(interviewer, scorecard)?;
         scorecards += 1;
     }
     Ok(DemoSummary { candidate_id, scorecards, created: true })

@@ -10,7 +10,10 @@ use crate::store_support::*;
 #[test]
 fn db_check_passes_on_a_healthy_database_and_reports_durability() {
     let mut fixture = Fixture::new();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "n")).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "n"))
+        .unwrap();
     let output = rung_in(fixture.dir.path(), &["db", "check"]);
     let stdout = text(&output.stdout);
     assert!(output.status.success(), "{stdout}{}", text(&output.stderr));
@@ -34,7 +37,10 @@ fn commands_that_inspect_data_never_create_a_database() {
 #[test]
 fn audit_verify_and_db_check_fail_on_a_tampered_log() {
     let mut fixture = Fixture::new();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "n")).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "n"))
+        .unwrap();
     let conn = raw(&fixture.db_path());
     conn.execute_batch(
         "DROP TRIGGER audit_log_append_only_update; UPDATE audit_log SET actor = 'someone else' WHERE id = 3;",
@@ -72,13 +78,19 @@ fn db_check_reports_foreign_key_problems() {
 #[test]
 fn backup_and_restore_from_the_command_line() {
     let mut fixture = Fixture::new();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "kept")).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "kept"))
+        .unwrap();
     let backup = fixture.dir.path().join("copy.db");
     let output = rung_in(fixture.dir.path(), &["backup", backup.to_str().unwrap()]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert!(text(&output.stdout).contains("(verified)"));
 
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(1), "later")).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(1), "later"))
+        .unwrap();
     let db_path = fixture.db_path();
     drop(fixture.store);
     let output = rung_in(fixture.dir.path(), &["restore", backup.to_str().unwrap()]);

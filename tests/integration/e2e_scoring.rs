@@ -213,7 +213,7 @@ async fn no_command_shows_or_changes_another_interviewers_scorecard() {
             score: Some(4),
             notes: "ann's secret".into(),
         };
-        store.save_rating(session.scorecard.id, &change).unwrap();
+        store.save_rating(ann, session.scorecard.id, &change).unwrap();
         store.set_setting("profile.current_interviewer", &ben.to_string()).unwrap();
         (candidate, interview, session.scorecard.id)
     };
@@ -244,7 +244,7 @@ async fn no_command_shows_or_changes_another_interviewers_scorecard() {
         ("amend_scorecard", serde_json::json!({ "scorecardId": ann_card, "reason": "not mine" })),
     ] {
         let answer = invoke(&client, command, args).await;
-        assert_eq!(answer["err"]["code"], "scores_hidden", "{command}: {answer}");
+        assert_eq!(answer["err"]["code"], "scorecard_not_yours", "{command}: {answer}");
     }
     client.close().await.unwrap();
 

@@ -10,18 +10,22 @@ use rung::store::{Store, DB_FILE};
 
 use crate::store_support::*;
 
-/// A data folder whose database holds one rating with `notes`, closed and checkpointed.
-fn folder_with_rating(notes: &str) -> (tempfile::TempDir, PathBuf, i64) {
+/// A data folder whose database holds one rating with `notes`, closed and checkpointed;
+/// with the scorecard's (owner, id).
+fn folder_with_rating(notes: &str) -> (tempfile::TempDir, PathBuf, (i64, i64)) {
     let mut fixture = Fixture::new();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), notes)).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(3), notes))
+        .unwrap();
     let path = fixture.db_path();
-    let scorecard = fixture.scorecard;
+    let scorecard = (fixture.interviewer, fixture.scorecard);
     drop(fixture.store);
     checkpointed_bytes(&path);
     (fixture.dir, path, scorecard)
 }
 
-fn notes_in(path: &Path, scorecard: i64) -> String {
+fn notes_in(path: &Path, (_, scorecard): (i64, i64)) -> String {
     Store::open(path).unwrap().scorecard(scorecard).unwrap().ratings[0].notes.clone()
 }
 
@@ -40,7 +44,9 @@ fn two_restores_in_the_same_second_keep_both_previous_databases() {
     backup_of(&path, &backup);
     {
         let mut store = Store::open(&path).unwrap();
-        store.save_rating(scorecard, &change("i-am-a-support-mentor", Some(2), "the original, edited")).unwrap();
+        store
+            .save_rating(scorecard.0, scorecard.1, &change("i-am-a-support-mentor", Some(2), "the original, edited"))
+            .unwrap();
     }
     let first = restore(&path, &backup).unwrap().unwrap();
     let second = restore(&path, &backup).unwrap().unwrap();

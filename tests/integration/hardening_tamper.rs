@@ -12,13 +12,15 @@ use crate::store_support::*;
 fn sealed_and_draft() -> (tempfile::TempDir, i64, i64) {
     let mut fixture = Fixture::new();
     let store = &mut fixture.store;
-    store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "sealed note")).unwrap();
-    store.save_overall(fixture.scorecard, Some(Overall::Yes), None, "a summary").unwrap();
-    store.submit_scorecard(fixture.scorecard).unwrap();
+    store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "sealed note"))
+        .unwrap();
+    store.save_overall(fixture.interviewer, fixture.scorecard, Some(Overall::Yes), None, "a summary").unwrap();
+    store.submit_scorecard(fixture.interviewer, fixture.scorecard).unwrap();
     let candidate = store.scorecard(fixture.scorecard).unwrap().candidate_id;
     let other = store.create_interviewer("Other Interviewer", None).unwrap();
     let draft = store.start_scorecard(candidate, other, None).unwrap();
-    store.save_rating(draft, &change("i-am-a-support-mentor", Some(2), "draft note")).unwrap();
+    store.save_rating(other, draft, &change("i-am-a-support-mentor", Some(2), "draft note")).unwrap();
     drop(fixture.store);
     (fixture.dir, fixture.scorecard, draft)
 }

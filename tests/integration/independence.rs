@@ -21,9 +21,16 @@ fn panel() -> Panel {
     let bob_card = fixture.store.start_scorecard(candidate, bob_id, None).unwrap();
     fixture
         .store
-        .save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(4), "alice's private note"))
+        .save_rating(
+            fixture.interviewer,
+            fixture.scorecard,
+            &change("i-am-a-support-mentor", Some(4), "alice's private note"),
+        )
         .unwrap();
-    fixture.store.save_rating(bob_card, &change("i-am-a-support-mentor", Some(1), "bob's private note")).unwrap();
+    fixture
+        .store
+        .save_rating(bob_id, bob_card, &change("i-am-a-support-mentor", Some(1), "bob's private note"))
+        .unwrap();
     let alice = (alice_id, fixture.scorecard);
     Panel { fixture, alice, bob: (bob_id, bob_card), candidate }
 }
@@ -49,7 +56,7 @@ fn before_submitting_an_interviewer_sees_only_their_own_scorecard() {
 #[test]
 fn after_submitting_others_submitted_scorecards_become_visible_but_never_drafts() {
     let mut panel = panel();
-    panel.fixture.store.submit_scorecard(panel.alice.1).unwrap();
+    panel.fixture.store.submit_scorecard(panel.alice.0, panel.alice.1).unwrap();
     // Bob is still drafting: Alice cannot see his draft even after submitting.
     assert_eq!(notes_visible(&panel.fixture.store, panel.alice.0, panel.candidate), ["alice's private note"]);
     assert!(matches!(panel.fixture.store.scorecard_for(panel.alice.0, panel.bob.1), Err(StoreError::Hidden)));
@@ -57,7 +64,7 @@ fn after_submitting_others_submitted_scorecards_become_visible_but_never_drafts(
     assert_eq!(notes_visible(&panel.fixture.store, panel.bob.0, panel.candidate), ["bob's private note"]);
     assert!(matches!(panel.fixture.store.scorecard_for(panel.bob.0, panel.alice.1), Err(StoreError::Hidden)));
 
-    panel.fixture.store.submit_scorecard(panel.bob.1).unwrap();
+    panel.fixture.store.submit_scorecard(panel.bob.0, panel.bob.1).unwrap();
     let mut seen = notes_visible(&panel.fixture.store, panel.alice.0, panel.candidate);
     seen.sort();
     assert_eq!(seen, ["alice's private note", "bob's private note"]);
@@ -67,10 +74,21 @@ fn after_submitting_others_submitted_scorecards_become_visible_but_never_drafts(
 #[test]
 fn an_interviewer_cannot_write_into_someone_elses_scorecard() {
     let mut panel = panel();
-    let error =
-        panel.fixture.store.save_own_rating(panel.alice.0, panel.bob.1, &change("x", Some(4), "sneaky")).unwrap_err();
-    assert!(matches!(error, StoreError::Hidden), "{error}");
-    assert!(error.to_string().contains("until you submit your own scorecard"));
+    let (alice, bob_card) = (panel.alice.0, panel.bob.1);
+    let store = &mut panel.fixture.store;
+    let errors = [
+        store.save_rating(alice, bob_card, &change("x", Some(4), "sneaky")).unwrap_err(),
+        store.save_overall(alice, bob_card, None, None, "sneaky").unwrap_err(),
+        store.submit_scorecard(alice, bob_card).unwrap_err(),
+    ];
+    for error in errors {
+        assert!(matches!(error, StoreError::NotYours), "{error}");
+        assert!(error.to_string().contains("you can only change your own"));
+    }
+    store.submit_scorecard(panel.bob.0, bob_card).unwrap();
+    let error = store.amend_scorecard(alice, bob_card, "not mine to amend").unwrap_err();
+    assert!(matches!(error, StoreError::NotYours), "{error}");
+    assert_eq!(store.scorecard(bob_card).unwrap().ratings[0].notes, "bob's private note");
 }
 
 #[test]

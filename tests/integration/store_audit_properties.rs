@@ -17,7 +17,11 @@ fn template() -> &'static (tempfile::TempDir, std::path::PathBuf) {
             let score = Some(round % 4 + 1);
             fixture
                 .store
-                .save_rating(fixture.scorecard, &change(&format!("c{round}"), score, &format!("note {round}")))
+                .save_rating(
+                    fixture.interviewer,
+                    fixture.scorecard,
+                    &change(&format!("c{round}"), score, &format!("note {round}")),
+                )
                 .unwrap();
         }
         let path = fixture.db_path();

@@ -9,14 +9,21 @@ use crate::store_support::*;
 #[test]
 fn a_backup_is_a_verified_copy_and_restore_brings_it_back() {
     let mut fixture = Fixture::new();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "in the backup")).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "in the backup"))
+        .unwrap();
     let backup = fixture.dir.path().join("before.db");
     fixture.store.backup_to(&backup).unwrap();
     assert!(Store::open(&backup).unwrap().check().unwrap().is_ok());
 
     fixture
         .store
-        .save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(1), "after the backup"))
+        .save_rating(
+            fixture.interviewer,
+            fixture.scorecard,
+            &change("i-am-a-support-mentor", Some(1), "after the backup"),
+        )
         .unwrap();
     let kept = restore(&fixture.db_path(), &backup).unwrap().expect("a database was there to keep");
     assert_eq!(fixture.store.scorecard(fixture.scorecard).unwrap().ratings[0].notes, "in the backup");
@@ -29,7 +36,10 @@ fn a_backup_is_a_verified_copy_and_restore_brings_it_back() {
 #[test]
 fn restoring_something_that_is_not_a_backup_changes_nothing() {
     let mut fixture = Fixture::new();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "keep me")).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "keep me"))
+        .unwrap();
     let bogus = fixture.dir.path().join("bogus.db");
     std::fs::write(&bogus, b"not a database at all").unwrap();
     let error = restore(&fixture.db_path(), &bogus).unwrap_err();

@@ -63,14 +63,19 @@ fn a_database_from_a_newer_rung_is_refused_untouched() {
 #[test]
 fn a_full_disk_is_reported_and_loses_nothing_already_saved() {
     let mut fixture = Fixture::new();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "saved before")).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "saved before"))
+        .unwrap();
     let path = fixture.db_path();
     let before = checkpointed_bytes(&path);
     let pages = (before.len() / 4096) as u32;
     fixture.store.limit_pages_for_tests(pages).unwrap();
     let big = "x".repeat(64 * 1024);
-    let error =
-        fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(4), &big)).unwrap_err();
+    let error = fixture
+        .store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(4), &big))
+        .unwrap_err();
     assert_eq!(error.code(), "db_disk_full", "{error}");
     assert!(error.to_string().contains("Free some space"), "{error}");
     drop(fixture.store);
@@ -137,7 +142,11 @@ fn a_failed_migration_leaves_the_old_file_intact_and_usable() {
     let mut fixture = Fixture::new();
     fixture
         .store
-        .save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "before the upgrade"))
+        .save_rating(
+            fixture.interviewer,
+            fixture.scorecard,
+            &change("i-am-a-support-mentor", Some(3), "before the upgrade"),
+        )
         .unwrap();
     let path = fixture.db_path();
     drop(fixture.store);

@@ -19,14 +19,29 @@ fn a_new_database_is_durable_by_configuration() {
 #[test]
 fn a_saved_rating_is_there_when_the_database_is_reopened() {
     let mut fixture = Fixture::new();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "Ran brown-bags")).unwrap();
     fixture
         .store
-        .save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(4), "Ran brown-bags; coached two"))
+        .save_rating(
+            fixture.interviewer,
+            fixture.scorecard,
+            &change("i-am-a-support-mentor", Some(3), "Ran brown-bags"),
+        )
         .unwrap();
     fixture
         .store
-        .save_rating(fixture.scorecard, &change("i-ve-become-a-student-of-my-craft", None, "No evidence"))
+        .save_rating(
+            fixture.interviewer,
+            fixture.scorecard,
+            &change("i-am-a-support-mentor", Some(4), "Ran brown-bags; coached two"),
+        )
+        .unwrap();
+    fixture
+        .store
+        .save_rating(
+            fixture.interviewer,
+            fixture.scorecard,
+            &change("i-ve-become-a-student-of-my-craft", None, "No evidence"),
+        )
         .unwrap();
     let path = fixture.db_path();
     drop(fixture.store);
@@ -46,7 +61,8 @@ fn a_saved_rating_is_there_when_the_database_is_reopened() {
 #[test]
 fn out_of_range_scores_are_refused() {
     let mut fixture = Fixture::new();
-    let error = fixture.store.save_rating(fixture.scorecard, &change("x", Some(5), "")).unwrap_err();
+    let error =
+        fixture.store.save_rating(fixture.interviewer, fixture.scorecard, &change("x", Some(5), "")).unwrap_err();
     assert_eq!(error.code(), "invalid");
     assert!(error.to_string().contains("1 to 4"));
 }
@@ -54,16 +70,24 @@ fn out_of_range_scores_are_refused() {
 #[test]
 fn a_submitted_scorecard_is_sealed_against_the_app_and_against_raw_sql() {
     let mut fixture = Fixture::new();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "ok")).unwrap();
-    let submitted = fixture.store.submit_scorecard(fixture.scorecard).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "ok"))
+        .unwrap();
+    let submitted = fixture.store.submit_scorecard(fixture.interviewer, fixture.scorecard).unwrap();
     assert_eq!(submitted.status, ScorecardStatus::Submitted);
     let sealed = fixture.store.scorecard(fixture.scorecard).unwrap();
     assert!(seal_holds(&sealed));
 
-    let refused =
-        fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(4), "changed")).unwrap_err();
+    let refused = fixture
+        .store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(4), "changed"))
+        .unwrap_err();
     assert!(matches!(refused, StoreError::Sealed), "{refused}");
-    assert!(matches!(fixture.store.submit_scorecard(fixture.scorecard).unwrap_err(), StoreError::Sealed));
+    assert!(matches!(
+        fixture.store.submit_scorecard(fixture.interviewer, fixture.scorecard).unwrap_err(),
+        StoreError::Sealed
+    ));
 
     let conn = raw(&fixture.db_path());
     for sql in [
@@ -83,8 +107,11 @@ fn a_submitted_scorecard_is_sealed_against_the_app_and_against_raw_sql() {
 #[test]
 fn a_seal_detects_a_change_made_behind_the_triggers() {
     let mut fixture = Fixture::new();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "ok")).unwrap();
-    fixture.store.submit_scorecard(fixture.scorecard).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "ok"))
+        .unwrap();
+    fixture.store.submit_scorecard(fixture.interviewer, fixture.scorecard).unwrap();
     let conn = raw(&fixture.db_path());
     conn.execute_batch("DROP TRIGGER sealed_rating_update; UPDATE ratings SET score = 4;").unwrap();
     assert!(!seal_holds(&fixture.store.scorecard(fixture.scorecard).unwrap()));
@@ -93,12 +120,22 @@ fn a_seal_detects_a_change_made_behind_the_triggers() {
 #[test]
 fn an_amendment_references_the_original_and_carries_a_reason() {
     let mut fixture = Fixture::new();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(2), "first view")).unwrap();
-    fixture.store.submit_scorecard(fixture.scorecard).unwrap();
-    assert_eq!(fixture.store.amend_scorecard(fixture.scorecard, "  ").unwrap_err().code(), "invalid");
+    fixture
+        .store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(2), "first view"))
+        .unwrap();
+    fixture.store.submit_scorecard(fixture.interviewer, fixture.scorecard).unwrap();
+    assert_eq!(
+        fixture.store.amend_scorecard(fixture.interviewer, fixture.scorecard, "  ").unwrap_err().code(),
+        "invalid"
+    );
 
-    let amendment = fixture.store.amend_scorecard(fixture.scorecard, "Misread my notes on mentoring").unwrap();
-    fixture.store.save_rating(amendment, &change("i-am-a-support-mentor", Some(3), "corrected")).unwrap();
+    let amendment =
+        fixture.store.amend_scorecard(fixture.interviewer, fixture.scorecard, "Misread my notes on mentoring").unwrap();
+    fixture
+        .store
+        .save_rating(fixture.interviewer, amendment, &change("i-am-a-support-mentor", Some(3), "corrected"))
+        .unwrap();
     let amended = fixture.store.scorecard(amendment).unwrap();
     assert_eq!(amended.amends_scorecard_id, Some(fixture.scorecard));
     assert_eq!(amended.amendment_reason.as_deref(), Some("Misread my notes on mentoring"));
@@ -111,8 +148,11 @@ fn an_amendment_references_the_original_and_carries_a_reason() {
 #[test]
 fn every_change_is_in_the_audit_log_and_the_chain_verifies() {
     let mut fixture = Fixture::new();
-    fixture.store.save_rating(fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "secret note")).unwrap();
-    fixture.store.submit_scorecard(fixture.scorecard).unwrap();
+    fixture
+        .store
+        .save_rating(fixture.interviewer, fixture.scorecard, &change("i-am-a-support-mentor", Some(3), "secret note"))
+        .unwrap();
+    fixture.store.submit_scorecard(fixture.interviewer, fixture.scorecard).unwrap();
     let report = fixture.store.verify_audit().unwrap();
     // ladder import, interviewer, candidate, scorecard start, rating, submit
     assert_eq!(report.entries, 6);

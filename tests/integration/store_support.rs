@@ -9,6 +9,8 @@ use rung::store::{NewCandidate, RatingChange, Store, DB_FILE};
 pub struct Fixture {
     pub dir: tempfile::TempDir,
     pub store: Store,
+    /// The interviewer who owns `scorecard`.
+    pub interviewer: i64,
     pub scorecard: i64,
 }
 
@@ -28,7 +30,7 @@ impl Fixture {
             })
             .unwrap();
         let scorecard = store.start_scorecard(candidate, interviewer, None).unwrap();
-        Fixture { dir, store, scorecard }
+        Fixture { dir, store, interviewer, scorecard }
     }
 
     pub fn db_path(&self) -> PathBuf {

@@ -25,6 +25,8 @@ pub enum StoreError {
     Sealed,
     #[error("other interviewers' scores stay hidden until you submit your own scorecard for this candidate.")]
     Hidden,
+    #[error("that scorecard belongs to another interviewer; you can only change your own. Check who is scoring (top right).")]
+    NotYours,
     #[error("{what} {id} does not exist.")]
     NotFound { what: &'static str, id: i64 },
     #[error("{0}")]
@@ -49,6 +51,7 @@ impl StoreError {
             StoreError::BadDestination { .. } => "db_bad_destination",
             StoreError::Sealed => "scorecard_sealed",
             StoreError::Hidden => "scores_hidden",
+            StoreError::NotYours => "scorecard_not_yours",
             StoreError::NotFound { .. } => "not_found",
             StoreError::Invalid(_) => "invalid",
             StoreError::Sqlite(_) => "db_error",

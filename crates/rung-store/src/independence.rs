@@ -42,26 +42,6 @@ impl Store {
         }
         Err(StoreError::Hidden)
     }
-
-    /// Saves a rating only into the viewer's own draft.
-    pub fn save_own_rating(
-        &mut self,
-        viewer: i64,
-        scorecard_id: i64,
-        change: &crate::RatingChange,
-    ) -> Result<rung_core::scorecard::Rating, StoreError> {
-        self.require_owner(viewer, scorecard_id)?;
-        self.save_rating(scorecard_id, change)
-    }
-
-    /// Refuses unless `viewer` owns the scorecard: the gate for every write.
-    pub fn require_owner(&self, viewer: i64, scorecard_id: i64) -> Result<(), StoreError> {
-        if self.scorecard_owner(scorecard_id)? == viewer {
-            Ok(())
-        } else {
-            Err(StoreError::Hidden)
-        }
-    }
 }
 
 impl Store {

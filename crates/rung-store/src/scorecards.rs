@@ -52,14 +52,15 @@ impl Store {
         Ok(id)
     }
 
-    /// Saves one rating and its note. When this returns `Ok`, the change is on disk.
-    pub fn save_rating(&mut self, scorecard_id: i64, change: &RatingChange) -> Result<Rating, StoreError> {
+    /// Saves one rating and its note into `viewer`'s own draft. When this returns `Ok`,
+    /// the change is on disk.
+    pub fn save_rating(&mut self, viewer: i64, scorecard_id: i64, change: &RatingChange) -> Result<Rating, StoreError> {
         if change.score.is_some_and(|score| !(1..=4).contains(&score)) {
             return Err(StoreError::Invalid("A rating is 1 to 4, or not assessed.".into()));
         }
         let now = crate::now();
         let tx = self.write()?;
-        let interviewer_id = draft_owner(&tx, scorecard_id)?;
+        let interviewer_id = own_draft(&tx, viewer, scorecard_id)?;
         tx.execute(
             "INSERT INTO ratings (scorecard_id, role_key, characteristic_key, score, notes, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -86,13 +87,14 @@ impl Store {
 
     pub fn save_overall(
         &mut self,
+        viewer: i64,
         scorecard_id: i64,
         overall: Option<Overall>,
         level_opinion: Option<&str>,
         summary: &str,
     ) -> Result<(), StoreError> {
         let tx = self.write()?;
-        let interviewer_id = draft_owner(&tx, scorecard_id)?;
+        let interviewer_id = own_draft(&tx, viewer, scorecard_id)?;
         tx.execute(
             "UPDATE scorecards SET overall = ?2, level_opinion = ?3, summary = ?4, updated_at = ?5 WHERE id = ?1",
             params![scorecard_id, overall.map(Overall::as_str), level_opinion, summary, crate::now()],
@@ -105,10 +107,13 @@ impl Store {
         Ok(())
     }
 
-    /// Seals the scorecard: from now on it and its ratings cannot change.
-    pub fn submit_scorecard(&mut self, scorecard_id: i64) -> Result<Scorecard, StoreError> {
+    /// Seals `viewer`'s scorecard: from now on it and its ratings cannot change.
+    pub fn submit_scorecard(&mut self, viewer: i64, scorecard_id: i64) -> Result<Scorecard, StoreError> {
         let tx = self.write()?;
         let mut scorecard = read_scorecard(&tx, scorecard_id)?;
+        if scorecard.interviewer_id != viewer {
+            return Err(StoreError::NotYours);
+        }
         if scorecard.status == ScorecardStatus::Submitted {
             return Err(StoreError::Sealed);
         }
@@ -135,13 +140,16 @@ impl Store {
 
     /// A correction to a submitted scorecard: a new draft that references it, carries
     /// the reason, and starts from its ratings. The original stays sealed.
-    pub fn amend_scorecard(&mut self, original_id: i64, reason: &str) -> Result<i64, StoreError> {
+    pub fn amend_scorecard(&mut self, viewer: i64, original_id: i64, reason: &str) -> Result<i64, StoreError> {
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(StoreError::Invalid("An amendment needs a reason.".into()));
         }
         let tx = self.write()?;
         let original = read_scorecard(&tx, original_id)?;
+        if original.interviewer_id != viewer {
+            return Err(StoreError::NotYours);
+        }
         if original.status != ScorecardStatus::Submitted {
             return Err(StoreError::Invalid(
                 "Only a submitted scorecard can be amended; edit the draft instead.".into(),
@@ -177,14 +185,6 @@ impl Store {
         read_scorecard(&self.conn, scorecard_id)
     }
 
-    /// The interviewer a scorecard belongs to (a cheap check on every save).
-    pub fn scorecard_owner(&self, scorecard_id: i64) -> Result<i64, StoreError> {
-        self.conn
-            .query_row("SELECT interviewer_id FROM scorecards WHERE id = ?1", [scorecard_id], |row| row.get(0))
-            .optional()?
-            .ok_or(StoreError::NotFound { what: "scorecard", id: scorecard_id })
-    }
-
     /// Every scorecard id, for checks that walk the whole database.
     pub fn scorecard_ids(&self) -> Result<Vec<i64>, StoreError> {
         let mut statement = self.conn.prepare("SELECT id FROM scorecards ORDER BY id")?;
@@ -197,14 +197,18 @@ fn actor(interviewer_id: i64) -> String {
     format!("interviewer:{interviewer_id}")
 }
 
-/// The interviewer of a draft; a submitted scorecard cannot be changed.
-fn draft_owner(conn: &Connection, scorecard_id: i64) -> Result<i64, StoreError> {
+/// The owner of a draft, when it is `viewer`: nobody writes into another interviewer's
+/// scorecard, and a submitted one cannot be changed.
+fn own_draft(conn: &Connection, viewer: i64, scorecard_id: i64) -> Result<i64, StoreError> {
     let (interviewer_id, status): (i64, String) = conn
         .query_row("SELECT interviewer_id, status FROM scorecards WHERE id = ?1", [scorecard_id], |row| {
             Ok((row.get(0)?, row.get(1)?))
         })
         .optional()?
         .ok_or(StoreError::NotFound { what: "scorecard", id: scorecard_id })?;
+    if interviewer_id != viewer {
+        return Err(StoreError::NotYours);
+    }
     if status == "submitted" {
         return Err(StoreError::Sealed);
     }

@@ -99,7 +99,7 @@ pub async fn open_scoring(app: AppHandle, interview_id: i64) -> Result<ScoringSe
 #[tauri::command]
 pub async fn save_rating(app: AppHandle, scorecard_id: i64, change: RatingChange) -> Result<Rating, IpcError> {
     let viewer = viewer(&app)?;
-    with_store(app, move |store| Ok(store.save_own_rating(viewer, scorecard_id, &change)?)).await
+    with_store(app, move |store| Ok(store.save_rating(viewer, scorecard_id, &change)?)).await
 }
 
 #[tauri::command]
@@ -112,8 +112,7 @@ pub async fn save_overall(
 ) -> Result<(), IpcError> {
     let viewer = viewer(&app)?;
     with_store(app, move |store| {
-        store.require_owner(viewer, scorecard_id)?;
-        Ok(store.save_overall(scorecard_id, overall, level_opinion.as_deref(), &summary)?)
+        Ok(store.save_overall(viewer, scorecard_id, overall, level_opinion.as_deref(), &summary)?)
     })
     .await
 }
@@ -121,11 +120,7 @@ pub async fn save_overall(
 #[tauri::command]
 pub async fn submit_scorecard(app: AppHandle, scorecard_id: i64) -> Result<Scorecard, IpcError> {
     let viewer = viewer(&app)?;
-    with_store(app, move |store| {
-        store.require_owner(viewer, scorecard_id)?;
-        Ok(store.submit_scorecard(scorecard_id)?)
-    })
-    .await
+    with_store(app, move |store| Ok(store.submit_scorecard(viewer, scorecard_id)?)).await
 }
 
 #[tauri::command]
@@ -137,9 +132,5 @@ pub async fn create_demo(app: AppHandle) -> Result<i64, IpcError> {
 #[tauri::command]
 pub async fn amend_scorecard(app: AppHandle, scorecard_id: i64, reason: String) -> Result<i64, IpcError> {
     let viewer = viewer(&app)?;
-    with_store(app, move |store| {
-        store.require_owner(viewer, scorecard_id)?;
-        Ok(store.amend_scorecard(scorecard_id, &reason)?)
-    })
-    .await
+    with_store(app, move |store| Ok(store.amend_scorecard(viewer, scorecard_id, &reason)?)).await
 }
