@@ -42,6 +42,12 @@ fn build_app() {
             "submit_scorecard",
             "amend_scorecard",
             "create_demo",
+            "open_debrief",
+            "what_if",
+            "record_decision",
+            "calibration",
+            "candidate_statuses",
+            "plan_coverage",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

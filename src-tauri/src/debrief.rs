@@ -2,11 +2,18 @@
 //! the candidate's recommendation from the scorecards that count, and where each
 //! candidate stands. Orchestrates `store` and `level`; knows neither SQL nor Tauri.
 
-use serde::Serialize;
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::level::{self, PanelRating, Recommendation};
-use crate::store::{Store, StoreError};
+use crate::decision::{Decision, NewDecision};
+use crate::ladder::RatingScale;
+use crate::level::calibration::{calibrate, CandidateEvidence, InterviewerCalibration};
+use crate::level::{self, Agreement, PanelRating, PanelScores, Recommendation};
+use crate::scorecard::template::{template_for, CharacteristicRef, SectionPurpose};
+use crate::scorecard::{Overall, Scorecard};
+use crate::store::{CandidateSummary, Store, StoreError};
 
 /// Who is asking. The app's viewer is the interviewer chosen on this laptop; the CLI and
 /// the recruiter act as the coordinator of the panel.
@@ -54,6 +61,16 @@ pub fn candidate_statuses(store: &Store) -> Result<Vec<CandidateStatus>, StoreEr
         .collect())
 }
 
+/// Who the app's user is for the debrief: the interviewer scoring on this laptop once
+/// they have submitted for this candidate; otherwise the coordinator, whose gate is
+/// that every planned interview is in (by then nobody can be anchored any more).
+pub fn viewer_for(store: &Store, current_interviewer: Option<i64>, candidate_id: i64) -> Result<Viewer, StoreError> {
+    match current_interviewer {
+        Some(id) if store.has_submitted(id, candidate_id)? => Ok(Viewer::Interviewer(id)),
+        _ => Ok(Viewer::Coordinator),
+    }
+}
+
 /// The viewer gate of the debrief: an interviewer once they have submitted their own
 /// scorecard for the candidate (so they were never anchored by the others), the
 /// coordinator once every planned interview is submitted.
@@ -67,9 +84,7 @@ pub fn require_debrief_access(store: &Store, viewer: Viewer, candidate_id: i64) 
             if planned > 0 && submitted >= planned {
                 Ok(())
             } else {
-                Err(StoreError::Invalid(format!(
-                    "The debrief opens when every planned interview is submitted: {submitted} of {planned} are in."
-                )))
+                Err(StoreError::DebriefClosed { submitted, planned })
             }
         }
     }
@@ -86,4 +101,225 @@ pub fn candidate_recommendation(
     let ladder = store.load_ladder(candidate.ladder_id)?;
     let ratings: Vec<PanelRating> = level::ratings_from_scorecards(&store.scorecards_of(candidate_id)?);
     Ok(level::recommend(&ladder, &ratings, Some(&candidate.target_role_key)))
+}
+
+/// One interviewer's column in the debrief, and what they concluded (shown after the
+/// mechanical result, so the discussion starts from the evidence).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DebriefInterviewer {
+    pub interviewer_id: i64,
+    pub name: String,
+    pub interview_name: Option<String>,
+    pub overall: Option<Overall>,
+    /// "L2 Senior …", when they gave one.
+    pub level_opinion: Option<String>,
+    pub summary: String,
+    /// True for an amendment that replaced their first submission.
+    pub amended: bool,
+}
+
+/// One characteristic across the panel.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DebriefRow {
+    pub characteristic: CharacteristicRef,
+    pub title: String,
+    pub role_title: String,
+    pub level: u32,
+    pub purpose: SectionPurpose,
+    /// In the order of `Debrief::interviewers`; `None` is not assessed (or not asked).
+    pub scores: Vec<Option<u8>>,
+    pub panel: Option<f64>,
+    pub spread: Option<u8>,
+    pub flagged: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Debrief {
+    pub candidate: CandidateSummary,
+    pub ladder_name: String,
+    pub target_title: String,
+    pub scale: RatingScale,
+    pub interviewers: Vec<DebriefInterviewer>,
+    /// The target's path and the next role, in ladder order.
+    pub rows: Vec<DebriefRow>,
+    pub recommendation: Recommendation,
+    /// The decision in force, then its earlier versions.
+    pub decision: Option<Decision>,
+    pub decision_history: Vec<Decision>,
+    /// Roles a decision may name: (key, "L2 Senior …").
+    pub role_options: Vec<(String, String)>,
+}
+
+/// Everything the debrief screen shows, behind the gate.
+pub fn debrief(store: &Store, viewer: Viewer, candidate_id: i64) -> Result<Debrief, StoreError> {
+    require_debrief_access(store, viewer, candidate_id)?;
+    let candidate = store.candidate(candidate_id)?;
+    let ladder = store.load_ladder(candidate.ladder_id)?;
+    let all = store.scorecards_of(candidate_id)?;
+    let counted: Vec<&Scorecard> = level::counted_scorecards(&all);
+    let ratings = level::ratings_from_scorecards(&all);
+    let recommendation = level::recommend(&ladder, &ratings, Some(&candidate.target_role_key));
+    let names: HashMap<i64, String> = store.interviewers()?.into_iter().map(|i| (i.id, i.name)).collect();
+    let interview_names: HashMap<i64, String> =
+        store.panel(candidate_id)?.into_iter().map(|interview| (interview.id, interview.name)).collect();
+    let title_of = |key: &str| ladder.role(key).map(|role| format!("L{} {}", role.level, role.title));
+    let interviewers: Vec<DebriefInterviewer> = counted
+        .iter()
+        .map(|card| DebriefInterviewer {
+            interviewer_id: card.interviewer_id,
+            name: names
+                .get(&card.interviewer_id)
+                .cloned()
+                .unwrap_or_else(|| format!("Interviewer {}", card.interviewer_id)),
+            interview_name: card.interview_id.and_then(|id| interview_names.get(&id).cloned()),
+            overall: card.overall,
+            level_opinion: card.level_opinion.as_deref().and_then(title_of),
+            summary: card.summary.clone(),
+            amended: card.amends_scorecard_id.is_some(),
+        })
+        .collect();
+    let panel = PanelScores::from_ratings(&ratings);
+    let spreads: HashMap<&CharacteristicRef, &level::Spread> =
+        recommendation.agreement.spreads.iter().map(|spread| (&spread.characteristic, spread)).collect();
+    let template = template_for(&ladder, &candidate.target_role_key).ok_or_else(|| {
+        StoreError::Invalid(format!("The ladder has no scorable role {:?}.", candidate.target_role_key))
+    })?;
+    let rows = template
+        .sections
+        .iter()
+        .flat_map(|section| section.characteristics.iter().map(move |c| (section, c)))
+        .map(|(section, characteristic)| {
+            let reference = CharacteristicRef {
+                role_key: section.role_key.clone(),
+                characteristic_key: characteristic.key.clone(),
+            };
+            let scores = counted
+                .iter()
+                .map(|card| {
+                    card.ratings
+                        .iter()
+                        .find(|r| {
+                            r.role_key == reference.role_key && r.characteristic_key == reference.characteristic_key
+                        })
+                        .and_then(|r| r.score)
+                })
+                .collect();
+            let spread = spreads.get(&reference);
+            DebriefRow {
+                panel: panel.get(&reference.role_key, &reference.characteristic_key),
+                spread: spread.map(|s| s.spread),
+                flagged: spread.is_some_and(|s| s.flagged),
+                title: characteristic.title.clone(),
+                role_title: section.role_title.clone(),
+                level: section.level,
+                purpose: section.purpose.clone(),
+                scores,
+                characteristic: reference,
+            }
+        })
+        .collect();
+    let role_options = ladder
+        .roles
+        .iter()
+        .filter(|role| !role.incomplete && role.track != crate::ladder::Track::Foundation)
+        .map(|role| (role.key.clone(), format!("L{} {}", role.level, role.title)))
+        .collect();
+    Ok(Debrief {
+        target_title: ladder.role(&candidate.target_role_key).map(|r| r.title.clone()).unwrap_or_default(),
+        ladder_name: ladder.name.clone(),
+        scale: ladder.rating_scale.clone(),
+        decision: store.decision(candidate_id)?,
+        decision_history: store.decision_history(candidate_id)?,
+        interviewers,
+        rows,
+        recommendation,
+        role_options,
+        candidate,
+    })
+}
+
+/// A hypothetical panel score for the what-if: `None` makes it unassessed.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+pub struct PanelOverride {
+    pub characteristic: CharacteristicRef,
+    pub panel: Option<f64>,
+}
+
+/// The recommendation if the panel scores were as `overrides` say. Never saved.
+pub fn what_if(
+    store: &Store,
+    viewer: Viewer,
+    candidate_id: i64,
+    overrides: &[PanelOverride],
+) -> Result<Recommendation, StoreError> {
+    require_debrief_access(store, viewer, candidate_id)?;
+    let candidate = store.candidate(candidate_id)?;
+    let ladder = store.load_ladder(candidate.ladder_id)?;
+    let ratings = level::ratings_from_scorecards(&store.scorecards_of(candidate_id)?);
+    let top = ladder.rating_scale.levels.len() as f64;
+    let mut panel = PanelScores::from_ratings(&ratings);
+    for change in overrides {
+        if change.panel.is_some_and(|score| !(1.0..=top).contains(&score) || (score * 2.0).fract() != 0.0) {
+            return Err(StoreError::Invalid(format!("A panel score is 1 to {top} in half points, or not assessed.")));
+        }
+        panel.set(change.characteristic.clone(), change.panel);
+    }
+    let agreement = Agreement::of(&ratings, ladder.policy.disagreement_spread);
+    Ok(level::recommend_from_panel(&ladder, &panel, agreement, Some(&candidate.target_role_key)))
+}
+
+/// Records the panel's decision (or amends the one in force), checked against the
+/// current recommendation: a different role or band needs a reason, as does any change.
+pub fn record_decision(
+    store: &mut Store,
+    viewer: Viewer,
+    candidate_id: i64,
+    decision: &NewDecision,
+) -> Result<Decision, StoreError> {
+    let recommendation = candidate_recommendation(store, viewer, candidate_id)?;
+    let candidate = store.candidate(candidate_id)?;
+    let ladder = store.load_ladder(candidate.ladder_id)?;
+    let recommended = (recommendation.role.as_deref(), recommendation.band);
+    let amending = store.decision(candidate_id)?.is_some();
+    let overrides = decision.check(&ladder, recommended, amending).map_err(StoreError::Invalid)?;
+    store.record_decision(candidate_id, decision, recommended, overrides)
+}
+
+/// Calibration across every candidate: only submitted scorecards that count.
+pub fn calibration(store: &Store) -> Result<Vec<CalibrationRow>, StoreError> {
+    let candidates = store.candidates()?;
+    let decisions: HashMap<i64, Decision> =
+        store.current_decisions()?.into_iter().map(|decision| (decision.candidate_id, decision)).collect();
+    let mut scorecards = Vec::with_capacity(candidates.len());
+    let mut focus = Vec::with_capacity(candidates.len());
+    for candidate in &candidates {
+        scorecards.push(store.scorecards_of(candidate.id)?);
+        focus.push(store.panel(candidate.id)?.into_iter().map(|i| (i.id, i.focus)).collect::<HashMap<_, _>>());
+    }
+    let evidence: Vec<CandidateEvidence<'_>> = candidates
+        .iter()
+        .zip(&scorecards)
+        .zip(focus)
+        .map(|((candidate, scorecards), focus)| CandidateEvidence {
+            scorecards,
+            focus,
+            decision: decisions.get(&candidate.id).map(|d| d.outcome),
+        })
+        .collect();
+    let names: HashMap<i64, String> = store.interviewers()?.into_iter().map(|i| (i.id, i.name)).collect();
+    Ok(calibrate(&evidence)
+        .into_iter()
+        .map(|row| CalibrationRow {
+            name: names.get(&row.interviewer_id).cloned().unwrap_or_default(),
+            calibration: row,
+        })
+        .collect())
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CalibrationRow {
+    pub name: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub calibration: InterviewerCalibration,
 }

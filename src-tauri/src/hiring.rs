@@ -6,14 +6,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::ladder::{Ladder, RatingScale};
-use crate::scorecard::panel::{default_interview_count, default_plan, Coverage};
+use crate::scorecard::panel::{default_interview_count, default_plan, Coverage, PanelPlan};
 use crate::scorecard::questions::questions_for;
 use crate::scorecard::template::{template_for, CharacteristicRef, ScorecardTemplate, SectionPurpose};
 use crate::scorecard::Scorecard;
 use crate::store::{CandidateSummary, NewCandidate, Store, StoreError, StoredInterview};
-
-/// Interviews per path characteristic in the default plan.
-const DEFAULT_COVERAGE: usize = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct KitCharacteristic {
@@ -37,7 +34,6 @@ pub struct CandidateKit {
     pub characteristics: Vec<KitCharacteristic>,
     pub interviews: Vec<InterviewSlot>,
     pub coverage: Vec<Coverage>,
-    pub minimum_coverage: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -65,8 +61,10 @@ pub struct ScoringSession {
 pub fn create_candidate(store: &mut Store, candidate: &NewCandidate) -> Result<i64, StoreError> {
     store.atomically(|store| {
         let id = store.create_candidate(candidate)?;
-        let template = template(&store.load_ladder(candidate.ladder_id)?, &candidate.target_role_key)?;
-        let plan = default_plan(&template, default_interview_count(&template), DEFAULT_COVERAGE);
+        let ladder = store.load_ladder(candidate.ladder_id)?;
+        let template = template(&ladder, &candidate.target_role_key)?;
+        let minimum = ladder.policy.min_interviewers_per_characteristic as usize;
+        let plan = default_plan(&template, default_interview_count(&template), minimum);
         store.save_panel_plan(id, &plan)?;
         Ok(id)
     })
@@ -107,6 +105,15 @@ fn kit_characteristics(
         .collect())
 }
 
+/// How many interviews cover each characteristic under `plan` (an edit not yet saved),
+/// and how many should: the window asks instead of counting itself.
+pub fn plan_coverage(store: &Store, candidate_id: i64, plan: &PanelPlan) -> Result<Vec<Coverage>, StoreError> {
+    let candidate = store.candidate(candidate_id)?;
+    let ladder = store.load_ladder(candidate.ladder_id)?;
+    let template = template(&ladder, &candidate.target_role_key)?;
+    Ok(plan.coverage(&template, ladder.policy.min_interviewers_per_characteristic))
+}
+
 pub fn candidate_kit(store: &Store, candidate_id: i64) -> Result<CandidateKit, StoreError> {
     let candidate = store.candidate(candidate_id)?;
     let ladder = store.load_ladder(candidate.ladder_id)?;
@@ -123,7 +130,7 @@ pub fn candidate_kit(store: &Store, candidate_id: i64) -> Result<CandidateKit, S
             interview,
         })
         .collect();
-    let plan = crate::scorecard::panel::PanelPlan {
+    let plan = PanelPlan {
         interviews: interviews
             .iter()
             .map(|slot| crate::scorecard::panel::PlannedInterview {
@@ -137,8 +144,7 @@ pub fn candidate_kit(store: &Store, candidate_id: i64) -> Result<CandidateKit, S
         ladder_name: ladder.name.clone(),
         scale: ladder.rating_scale.clone(),
         characteristics: kit_characteristics(store, candidate_id, &template)?,
-        coverage: plan.coverage(&template),
-        minimum_coverage: ladder.policy.min_interviewers_per_characteristic,
+        coverage: plan.coverage(&template, ladder.policy.min_interviewers_per_characteristic),
         interviews,
         candidate,
     })

@@ -10,5 +10,5 @@ pub mod cli;
 pub mod debrief;
 pub mod demo;
 pub mod hiring;
-pub use rung_core::{ladder, level, scorecard};
+pub use rung_core::{decision, ladder, level, scorecard};
 pub use rung_store as store;

@@ -19,6 +19,12 @@ pub fn seal_problems(conn: &Connection) -> Result<Vec<String>, StoreError> {
             problems.push(format!("scorecard {id} was changed after it was sealed (its seal no longer matches)"));
         }
     }
+    for decision in crate::decisions::all_decisions(conn)? {
+        if rung_core::decision::seal(&decision) != decision.seal_sha256 {
+            problems
+                .push(format!("decision {} was changed after it was sealed (its seal no longer matches)", decision.id));
+        }
+    }
     Ok(problems)
 }
 
@@ -29,6 +35,8 @@ struct Logged {
     created: HashSet<(String, i64)>,
     /// Scorecard id → the seal its submission recorded.
     submitted: HashMap<i64, String>,
+    /// Decision id → the seal it was recorded with.
+    decided: HashMap<i64, String>,
     /// (scorecard, role, characteristic) → the last score saved.
     last_score: HashMap<(i64, String, String), Option<i64>>,
 }
@@ -48,6 +56,7 @@ fn read_log(conn: &Connection) -> Result<Logged, StoreError> {
             "interviewer.create" => _ = logged.created.insert(("interviewer".into(), id)),
             "scorecard.start" | "scorecard.amend" => _ = logged.created.insert(("scorecard".into(), id)),
             "scorecard.submit" => _ = logged.submitted.insert(id, text("seal_sha256")),
+            "decision.record" | "decision.amend" => _ = logged.decided.insert(id, text("seal_sha256")),
             "rating.save" => {
                 let key = (id, text("role_key"), text("characteristic_key"));
                 logged.last_score.insert(key, payload.get("score").and_then(|v| v.as_i64()));
@@ -74,6 +83,7 @@ pub fn consistency_problems(conn: &Connection) -> Result<Vec<String>, StoreError
         }
     }
     problems.extend(submission_problems(conn, &logged)?);
+    problems.extend(decision_problems(conn, &logged)?);
     problems.extend(draft_rating_problems(conn, &logged)?);
     Ok(problems)
 }
@@ -103,6 +113,28 @@ fn submission_problems(conn: &Connection, logged: &Logged) -> Result<Vec<String>
         }
     }
     problems.sort();
+    Ok(problems)
+}
+
+/// Every decision was recorded through Rung with its seal, and every logged one is there.
+fn decision_problems(conn: &Connection, logged: &Logged) -> Result<Vec<String>, StoreError> {
+    let mut problems = Vec::new();
+    let decisions = crate::decisions::all_decisions(conn)?;
+    for decision in &decisions {
+        match logged.decided.get(&decision.id) {
+            None => problems.push(format!("decision {} has no entry in the audit log", decision.id)),
+            Some(seal) if *seal != decision.seal_sha256 => {
+                problems.push(format!("decision {} carries a different seal from the one logged", decision.id))
+            }
+            Some(_) => {}
+        }
+    }
+    let mut logged_ids: Vec<&i64> =
+        logged.decided.keys().filter(|id| !decisions.iter().any(|d| d.id == **id)).collect();
+    logged_ids.sort();
+    for id in logged_ids {
+        problems.push(format!("decision {id} was recorded (audit log) but is gone"));
+    }
     Ok(problems)
 }
 

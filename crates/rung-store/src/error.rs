@@ -25,6 +25,8 @@ pub enum StoreError {
     Sealed,
     #[error("other interviewers' scores stay hidden until you submit your own scorecard for this candidate.")]
     Hidden,
+    #[error("the debrief opens for you once you submit your own scorecard for this candidate, and for everyone once every planned interview is submitted ({submitted} of {planned} are in).")]
+    DebriefClosed { submitted: u32, planned: u32 },
     #[error("that scorecard belongs to another interviewer; you can only change your own. Check who is scoring (top right).")]
     NotYours,
     #[error("{what} {id} does not exist.")]
@@ -52,6 +54,7 @@ impl StoreError {
             StoreError::Sealed => "scorecard_sealed",
             StoreError::Hidden => "scores_hidden",
             StoreError::NotYours => "scorecard_not_yours",
+            StoreError::DebriefClosed { .. } => "debrief_closed",
             StoreError::NotFound { .. } => "not_found",
             StoreError::Invalid(_) => "invalid",
             StoreError::Sqlite(_) => "db_error",
@@ -85,7 +88,9 @@ impl From<rusqlite::Error> for StoreError {
             match failure.code {
                 ErrorCode::DiskFull => return StoreError::DiskFull,
                 ErrorCode::ConstraintViolation
-                    if message.as_deref().is_some_and(|m| m.contains("scorecard is sealed")) =>
+                    if message
+                        .as_deref()
+                        .is_some_and(|m| m.contains("scorecard is sealed") || m.contains("decision is sealed")) =>
                 {
                     return StoreError::Sealed
                 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod backup;
 mod check;
 mod consistency;
+mod decisions;
 pub mod error;
 pub mod files;
 mod independence;
@@ -38,6 +39,8 @@ pub const DB_FILE: &str = "rung.db";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Ladder id → the top of its rating scale (ladder snapshots are immutable).
+    scale_tops: std::cell::RefCell<std::collections::HashMap<i64, u8>>,
 }
 
 impl Store {

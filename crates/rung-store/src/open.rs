@@ -57,7 +57,7 @@ pub(super) fn open_locked(path: &Path, migrations: &Migrations<'_>, latest: i64)
             });
         }
     }
-    Ok(Store { conn, path: path.to_owned() })
+    Ok(Store { conn, path: path.to_owned(), scale_tops: Default::default() })
 }
 
 /// Durability first: WAL, and every commit synced to disk before it returns.

@@ -55,12 +55,16 @@ impl Store {
     /// Saves one rating and its note into `viewer`'s own draft. When this returns `Ok`,
     /// the change is on disk.
     pub fn save_rating(&mut self, viewer: i64, scorecard_id: i64, change: &RatingChange) -> Result<Rating, StoreError> {
-        if change.score.is_some_and(|score| !(1..=4).contains(&score)) {
-            return Err(StoreError::Invalid("A rating is 1 to 4, or not assessed.".into()));
-        }
         let now = crate::now();
         let tx = self.write()?;
         let interviewer_id = own_draft(&tx, viewer, scorecard_id)?;
+        if let Some(score) = change.score {
+            // The ladder's own scale, read once per ladder: snapshots never change.
+            let top = self.scale_top(&tx, scorecard_id)?;
+            if !(1..=top).contains(&score) {
+                return Err(StoreError::Invalid(format!("A rating is 1 to {top}, or not assessed.")));
+            }
+        }
         tx.execute(
             "INSERT INTO ratings (scorecard_id, role_key, characteristic_key, score, notes, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -195,6 +199,25 @@ impl Store {
 
 fn actor(interviewer_id: i64) -> String {
     format!("interviewer:{interviewer_id}")
+}
+
+impl Store {
+    /// The highest value on the rating scale of the ladder a scorecard was made from.
+    fn scale_top(&self, conn: &Connection, scorecard_id: i64) -> Result<u8, StoreError> {
+        let ladder_id: i64 =
+            conn.query_row("SELECT ladder_id FROM scorecards WHERE id = ?1", [scorecard_id], |row| row.get(0))?;
+        if let Some(top) = self.scale_tops.borrow().get(&ladder_id) {
+            return Ok(*top);
+        }
+        let levels: i64 = conn.query_row(
+            "SELECT json_array_length(snapshot_json, '$.rating_scale.levels') FROM ladders WHERE id = ?1",
+            [ladder_id],
+            |row| row.get(0),
+        )?;
+        let top = u8::try_from(levels).unwrap_or(0);
+        self.scale_tops.borrow_mut().insert(ladder_id, top);
+        Ok(top)
+    }
 }
 
 /// The owner of a draft, when it is `viewer`: nobody writes into another interviewer's

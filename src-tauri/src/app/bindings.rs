@@ -4,11 +4,16 @@
 use ts_rs::{Config, TS};
 
 use super::{IpcError, StartupStatus};
+use crate::debrief::{CalibrationRow, CandidateStatus, Debrief, DebriefInterviewer, DebriefRow, PanelOverride};
+use crate::decision::{Decision, NewDecision, Outcome};
 use crate::hiring::{CandidateKit, InterviewSlot, KitCharacteristic, ScoringSession};
 use crate::ladder::{
     Band, Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, LevelPolicy, RatingLevel,
     RatingScale, Role, Track,
 };
+use crate::ladder::{LadderView, TrackGroup};
+use crate::level::calibration::InterviewerCalibration;
+use crate::level::{Agreement, Confidence, ConfidenceLevel, Missing, Recommendation, RoleAssessment, Spread};
 use crate::scorecard::panel::{Coverage, PanelPlan, PlannedInterview};
 use crate::scorecard::template::{CharacteristicRef, SectionPurpose};
 use crate::scorecard::{Overall, Rating, Scorecard, ScorecardStatus};
@@ -54,6 +59,25 @@ pub fn typescript_bindings() -> String {
         Overall::decl(&cfg),
         Rating::decl(&cfg),
         RatingChange::decl(&cfg),
+        LadderView::decl(&cfg),
+        TrackGroup::decl(&cfg),
+        CandidateStatus::decl(&cfg),
+        Debrief::decl(&cfg),
+        DebriefInterviewer::decl(&cfg),
+        DebriefRow::decl(&cfg),
+        PanelOverride::decl(&cfg),
+        Recommendation::decl(&cfg),
+        RoleAssessment::decl(&cfg),
+        Confidence::decl(&cfg),
+        ConfidenceLevel::decl(&cfg),
+        Missing::decl(&cfg),
+        Agreement::decl(&cfg),
+        Spread::decl(&cfg),
+        Decision::decl(&cfg),
+        NewDecision::decl(&cfg),
+        Outcome::decl(&cfg),
+        CalibrationRow::decl(&cfg),
+        InterviewerCalibration::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test --lib bindings`. Do not edit.\n",

@@ -50,6 +50,12 @@ pub fn run(data_dir: PathBuf, extra: Vec<Ladder>) -> ExitCode {
             commands::hiring::submit_scorecard,
             commands::hiring::amend_scorecard,
             commands::hiring::create_demo,
+            commands::debrief::open_debrief,
+            commands::debrief::what_if,
+            commands::debrief::record_decision,
+            commands::debrief::calibration,
+            commands::debrief::candidate_statuses,
+            commands::debrief::plan_coverage,
         ])
         .run(tauri::generate_context!("tauri.conf.json"));
     match result {

@@ -41,6 +41,38 @@ pub fn candidates(data_dir: &Path, as_json: bool) -> Outcome {
     Ok(out.trim_end().to_owned())
 }
 
+pub fn calibration(data_dir: &Path, as_json: bool) -> Outcome {
+    let store = open_existing(data_dir)?;
+    let rows = debrief::calibration(&store).map_err(|e| e.to_string())?;
+    if as_json {
+        return Ok(serde_json::to_string_pretty(&rows).expect("calibration serializes"));
+    }
+    if rows.is_empty() {
+        return Ok("no submitted scorecards yet".to_owned());
+    }
+    let mut out = format!(
+        "{:<28} {:>7} {:>11} {:>11} {:>14}  reading\n",
+        "interviewer", "ratings", "vs panel", "unassessed", "vs decision"
+    );
+    for row in rows {
+        let c = &row.calibration;
+        let difference = c.mean_difference.map_or_else(|| "—".to_owned(), |d| format!("{d:+.2}"));
+        let unassessed = format!("{} of {}", c.focus_unassessed, c.focus_planned);
+        let against = format!("{} of {}", c.decisions_disagreed, c.decisions_compared);
+        let _ = writeln!(
+            out,
+            "{:<28} {:>7} {:>11} {:>11} {:>14}  {}",
+            truncate(&row.name, 28),
+            c.ratings,
+            difference,
+            unassessed,
+            against,
+            c.reading
+        );
+    }
+    Ok(out.trim_end().to_owned())
+}
+
 pub fn recommend(data_dir: &Path, source: Source<'_>, as_json: bool) -> Outcome {
     let recommendation = match source {
         Source::Candidate(id) => {

@@ -50,6 +50,12 @@ pub enum Command {
     Restore { file: PathBuf },
     /// Add a demo candidate with a full panel of submitted scorecards on the default ladder.
     Demo,
+    /// Per interviewer across all candidates: scores against the panel (lenient or severe),
+    /// focus characteristics left unassessed, overall recommendation against the decision.
+    Calibration {
+        #[arg(long)]
+        json: bool,
+    },
     /// List candidates: id, name, target role and how many scorecards are in.
     Candidates {
         #[arg(long)]
@@ -106,6 +112,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Restore { file } => db::restore(&cli.data_dir(), file),
         Command::Demo => db::demo(&cli.data_dir()),
         Command::Candidates { json } => debrief::candidates(&cli.data_dir(), *json),
+        Command::Calibration { json } => debrief::calibration(&cli.data_dir(), *json),
         Command::Recommend { candidate, ladder, ratings, target, json } => {
             let source = match (candidate, ladder, ratings) {
                 (Some(id), _, _) => debrief::Source::Candidate(*id),

@@ -4,9 +4,10 @@ import type {
   CandidateKit,
   CandidateSummary,
   CharacteristicRef,
+  Coverage,
   Interviewer,
   IpcError,
-  Ladder,
+  LadderView,
   NewCandidate,
   Overall,
   PanelPlan,
@@ -33,7 +34,7 @@ export const api = {
   startupStatus: () => invoke<StartupStatus>('startup_status'),
   moveDatabaseAside: () => invoke<StartupStatus>('move_database_aside'),
   listLadders: () => invoke<StoredLadder[]>('list_ladders'),
-  getLadder: (id: number) => invoke<Ladder>('get_ladder', { id }),
+  getLadder: (id: number) => invoke<LadderView>('get_ladder', { id }),
   importLadderFile: () => invoke<StoredLadder | null>('import_ladder_file'),
   importLadderFolder: () => invoke<StoredLadder | null>('import_ladder_folder'),
 
@@ -45,6 +46,7 @@ export const api = {
   createCandidate: (candidate: NewCandidate) => invoke<number>('create_candidate', { candidate }),
   updateCandidate: (id: number, candidate: NewCandidate) => invoke<void>('update_candidate', { id, candidate }),
   candidateKit: (id: number) => invoke<CandidateKit>('candidate_kit', { id }),
+  planCoverage: (candidateId: number, plan: PanelPlan) => invoke<Coverage[]>('plan_coverage', { candidateId, plan }),
   savePanelPlan: (candidateId: number, plan: PanelPlan) => invoke<void>('save_panel_plan', { candidateId, plan }),
   saveQuestions: (candidateId: number, characteristic: CharacteristicRef, questions: string[]) =>
     invoke<void>('save_questions', { candidateId, characteristic, questions }),

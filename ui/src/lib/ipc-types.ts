@@ -165,7 +165,7 @@ export type KitCharacteristic = { reference: CharacteristicRef, role_title: stri
  */
 questions_edited: boolean, };
 
-export type CandidateKit = { candidate: CandidateSummary, ladder_name: string, target_title: string, scale: RatingScale, characteristics: Array<KitCharacteristic>, interviews: Array<InterviewSlot>, coverage: Array<Coverage>, minimum_coverage: number, };
+export type CandidateKit = { candidate: CandidateSummary, ladder_name: string, target_title: string, scale: RatingScale, characteristics: Array<KitCharacteristic>, interviews: Array<InterviewSlot>, coverage: Array<Coverage>, };
 
 export type InterviewSlot = { interview: StoredInterview, interviewer_name: string | null, };
 
@@ -175,7 +175,11 @@ export type Coverage = { characteristic: CharacteristicRef,
 /**
  * How many interviews focus on it.
  */
-interviews: number, };
+interviews: number, 
+/**
+ * How many should: the policy's minimum on the path, once for the next role.
+ */
+required: number, };
 
 export type PanelPlan = { interviews: Array<PlannedInterview>, };
 
@@ -208,3 +212,211 @@ export type Rating = { role_key: string, characteristic_key: string,
 score: number | null, notes: string, updated_at: string, };
 
 export type RatingChange = { role_key: string, characteristic_key: string, score: number | null, notes: string, };
+
+export type LadderView = { ladder: Ladder, 
+/**
+ * Tracks in the order their first role appears, roles in ladder order.
+ */
+tracks: Array<TrackGroup>, 
+/**
+ * Role key → the keys of the role and everything it builds on, most junior first.
+ */
+paths: { [key in string]: Array<string> }, };
+
+export type TrackGroup = { track: Track, label: string, role_keys: Array<string>, };
+
+export type CandidateStatus = { id: number, name: string, target_role_key: string, 
+/**
+ * Interviews in the panel plan.
+ */
+planned: number, 
+/**
+ * Planned interviews with a submitted scorecard.
+ */
+submitted: number, 
+/**
+ * "no scorecards in", "2 of 3 scorecards in", "all 3 scorecards in".
+ */
+status: string, };
+
+export type Debrief = { candidate: CandidateSummary, ladder_name: string, target_title: string, scale: RatingScale, interviewers: Array<DebriefInterviewer>, 
+/**
+ * The target's path and the next role, in ladder order.
+ */
+rows: Array<DebriefRow>, recommendation: Recommendation, 
+/**
+ * The decision in force, then its earlier versions.
+ */
+decision: Decision | null, decision_history: Array<Decision>, 
+/**
+ * Roles a decision may name: (key, "L2 Senior …").
+ */
+role_options: Array<[string, string]>, };
+
+export type DebriefInterviewer = { interviewer_id: number, name: string, interview_name: string | null, overall: Overall | null, 
+/**
+ * "L2 Senior …", when they gave one.
+ */
+level_opinion: string | null, summary: string, 
+/**
+ * True for an amendment that replaced their first submission.
+ */
+amended: boolean, };
+
+export type DebriefRow = { characteristic: CharacteristicRef, title: string, role_title: string, level: number, purpose: SectionPurpose, 
+/**
+ * In the order of `Debrief::interviewers`; `None` is not assessed (or not asked).
+ */
+scores: Array<number | null>, panel: number | null, spread: number | null, flagged: boolean, };
+
+export type PanelOverride = { characteristic: CharacteristicRef, panel: number | null, };
+
+export type Recommendation = { 
+/**
+ * The recommended role's key, or `None` when no role has a band.
+ */
+role: string | null, title: string | null, level: number | null, track: Track | null, band: Band | null, 
+/**
+ * Every role in ladder order.
+ */
+roles: Array<RoleAssessment>, 
+/**
+ * The characteristics that decided the result, in sentences.
+ */
+decided_by: Array<string>, 
+/**
+ * Weak characteristics of roles below that did not block, named as evidence against.
+ */
+against: Array<string>, missing: Array<Missing>, confidence: Confidence, agreement: Agreement, 
+/**
+ * The whole reasoning in plain sentences, most important first.
+ */
+rationale: Array<string>, };
+
+export type RoleAssessment = { key: string, title: string, level: number, track: Track, incomplete: boolean, 
+/**
+ * Its own characteristics (not inherited ones).
+ */
+own: number, 
+/**
+ * Those with a panel score.
+ */
+assessed: number, 
+/**
+ * assessed / own (0 for a role with nothing to rate).
+ */
+coverage: number, 
+/**
+ * Mean credit of the assessed characteristics; `None` when nothing was assessed.
+ */
+met: number | null, 
+/**
+ * Sum of "improvement needed" credit over the assessed characteristics.
+ */
+improvement: number, performing_ready: boolean, maturing_ready: boolean, 
+/**
+ * Whether it holds as ground for the roles above it.
+ */
+holds: boolean, band: Band | null, 
+/**
+ * Why there is no band here, when there is none.
+ */
+no_band_because: string | null, };
+
+export type Confidence = { level: ConfidenceLevel, reason: string, };
+
+export type ConfidenceLevel = "low" | "medium" | "high";
+
+export type Missing = { role_key: string, characteristic_key: string | null, description: string, };
+
+export type Agreement = { 
+/**
+ * Krippendorff's alpha, ordinal; `None` when it is undefined.
+ */
+alpha: number | null, 
+/**
+ * Share of pairs of ratings of one characteristic that are the same score; `None`
+ * when nothing was rated twice. Alpha corrects this for chance, so when scores barely
+ * vary alpha can be low although interviewers mostly gave the same score.
+ */
+same_score: number | null, 
+/**
+ * The alpha in plain words.
+ */
+reading: string, 
+/**
+ * Characteristics rated by two or more interviewers.
+ */
+spreads: Array<Spread>, };
+
+export type Spread = { characteristic: CharacteristicRef, lowest: number, highest: number, 
+/**
+ * Highest minus lowest.
+ */
+spread: number, 
+/**
+ * At or above the policy's `disagreement_spread`: worth discussing.
+ */
+flagged: boolean, };
+
+export type Decision = { id: number, candidate_id: number, outcome: Outcome, role_key: string | null, band: Band | null, 
+/**
+ * What Rung recommended when the decision was made.
+ */
+recommended_role_key: string | null, recommended_band: Band | null, 
+/**
+ * True when role or band differ from the recommendation.
+ */
+overrides: boolean, reason: string | null, decided_by: string, decided_at: string, 
+/**
+ * The decision this one amends (replaces), if any.
+ */
+amends: number | null, seal_sha256: string, };
+
+export type NewDecision = { outcome: Outcome, 
+/**
+ * The role hired at (required for a hire).
+ */
+role_key: string | null, band: Band | null, 
+/**
+ * Required when role or band differ from the recommendation, and for an amendment.
+ */
+reason: string | null, decided_by: string, };
+
+export type Outcome = "hire" | "no_hire" | "hold";
+
+export type CalibrationRow = { name: string, interviewer_id: number, 
+/**
+ * Scores compared with a panel score.
+ */
+ratings: number, 
+/**
+ * Mean of (their score − the panel score): above 0 lenient, below severe.
+ */
+mean_difference: number | null, focus_planned: number, focus_unassessed: number, 
+/**
+ * How often their overall recommendation went against the decision (hire vs no hire).
+ */
+decisions_compared: number, decisions_disagreed: number, 
+/**
+ * "lenient", "severe", "in line with the panel" or "too few ratings to tell".
+ */
+reading: string, };
+
+export type InterviewerCalibration = { interviewer_id: number, 
+/**
+ * Scores compared with a panel score.
+ */
+ratings: number, 
+/**
+ * Mean of (their score − the panel score): above 0 lenient, below severe.
+ */
+mean_difference: number | null, focus_planned: number, focus_unassessed: number, 
+/**
+ * How often their overall recommendation went against the decision (hire vs no hire).
+ */
+decisions_compared: number, decisions_disagreed: number, 
+/**
+ * "lenient", "severe", "in line with the panel" or "too few ratings to tell".
+ */
+reading: string, };

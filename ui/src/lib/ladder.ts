@@ -1,41 +1,30 @@
-// Read-only views over a Ladder that the screens share.
-import type { Ladder, Role, Track } from './ipc-types';
-
-export const trackLabels: Record<Track, string> = {
-  foundation: 'Foundation',
-  individual_contributor: 'Individual contributor',
-  management: 'Management',
-};
+// Read-only lookups over what Rust computed for a ladder (LadderView): tracks, their
+// names and each role's path come from Rust; nothing here decides a relation.
+import type { Ladder, LadderView, Role, Track } from './ipc-types';
 
 export function roleByKey(ladder: Ladder, key: string | null): Role | undefined {
   return key === null ? undefined : ladder.roles.find((role) => role.key === key);
 }
 
-/** The role and everything it builds on, most junior first. */
-export function pathTo(ladder: Ladder, role: Role): Role[] {
-  const path: Role[] = [];
-  let current: Role | undefined = role;
-  while (current && path.length <= ladder.roles.length) {
-    path.unshift(current);
-    current = roleByKey(ladder, current.builds_on);
-  }
-  return path;
+function roles(view: LadderView, keys: string[]): Role[] {
+  return keys.map((key) => roleByKey(view.ladder, key)).filter((role): role is Role => role !== undefined);
 }
 
-/** Roles grouped by track, tracks and roles in ladder order. */
-export function tracksOf(ladder: Ladder): { track: Track; roles: Role[] }[] {
-  const groups: { track: Track; roles: Role[] }[] = [];
-  for (const role of ladder.roles) {
-    let group = groups.find((g) => g.track === role.track);
-    if (!group) {
-      group = { track: role.track, roles: [] };
-      groups.push(group);
-    }
-    group.roles.push(role);
-  }
-  return groups;
+/** The role and everything it builds on, most junior first (from Rust). */
+export function pathTo(view: LadderView, role: Role): Role[] {
+  return roles(view, view.paths[role.key] ?? [role.key]);
 }
 
+/** Roles grouped by track, as Rust groups and names them. */
+export function tracksOf(view: LadderView): { track: Track; label: string; roles: Role[] }[] {
+  return view.tracks.map((group) => ({ track: group.track, label: group.label, roles: roles(view, group.role_keys) }));
+}
+
+export function trackLabel(view: LadderView, track: Track): string {
+  return view.tracks.find((group) => group.track === track)?.label ?? track;
+}
+
+/** The role list's text filter: what the person typed, matched against what they see. */
 export function matchesFilter(role: Role, filter: string): boolean {
   const needle = filter.trim().toLowerCase();
   if (!needle) return true;

@@ -13,12 +13,14 @@ pub mod relations;
 pub mod scale;
 pub mod source;
 pub mod text;
+pub mod view;
 
 use std::path::Path;
 
 pub use error::LadderError;
 pub use model::{Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, Role, Track};
 pub use scale::{Band, LevelPolicy, RatingLevel, RatingScale};
+pub use view::{LadderView, TrackGroup};
 
 use markdown::document::{interpret, ParsedRole};
 use markdown::outline::outline;

@@ -4,6 +4,7 @@
 //! rules are those of DESIGN.md, "Rating scale and level policy", exactly.
 
 pub mod agreement;
+pub mod calibration;
 pub mod panel;
 pub mod ratings_csv;
 mod rationale;

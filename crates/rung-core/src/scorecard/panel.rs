@@ -32,6 +32,8 @@ pub struct Coverage {
     pub characteristic: CharacteristicRef,
     /// How many interviews focus on it.
     pub interviews: u32,
+    /// How many should: the policy's minimum on the path, once for the next role.
+    pub required: u32,
 }
 
 /// 3 interviews for up to 12 path characteristics, 4 above that.
@@ -70,25 +72,24 @@ pub fn default_plan(template: &ScorecardTemplate, interviews: usize, per_charact
 
 impl PanelPlan {
     /// How many interviews cover each characteristic of the template, in template order.
-    pub fn coverage(&self, template: &ScorecardTemplate) -> Vec<Coverage> {
-        template
-            .path_characteristics()
-            .into_iter()
-            .chain(template.next_role_characteristics())
-            .map(|characteristic| {
-                let interviews =
-                    self.interviews.iter().filter(|interview| interview.focus.contains(&characteristic)).count() as u32;
-                Coverage { characteristic, interviews }
-            })
+    /// `minimum` is how many interviews each path characteristic needs (the ladder's
+    /// `min_interviewers_per_characteristic`); the next role's need one each.
+    pub fn coverage(&self, template: &ScorecardTemplate, minimum: u32) -> Vec<Coverage> {
+        let count = |characteristic: &CharacteristicRef| {
+            self.interviews.iter().filter(|interview| interview.focus.contains(characteristic)).count() as u32
+        };
+        let path = template.path_characteristics().into_iter().map(|c| (c, minimum));
+        let next = template.next_role_characteristics().into_iter().map(|c| (c, 1));
+        path.chain(next)
+            .map(|(characteristic, required)| Coverage { interviews: count(&characteristic), characteristic, required })
             .collect()
     }
 
-    /// Path characteristics covered by fewer than `minimum` interviews.
+    /// Characteristics covered by fewer interviews than they need.
     pub fn gaps(&self, template: &ScorecardTemplate, minimum: u32) -> Vec<CharacteristicRef> {
-        let path = template.path_characteristics();
-        self.coverage(template)
+        self.coverage(template, minimum)
             .into_iter()
-            .filter(|coverage| path.contains(&coverage.characteristic) && coverage.interviews < minimum)
+            .filter(|coverage| coverage.interviews < coverage.required)
             .map(|coverage| coverage.characteristic)
             .collect()
     }

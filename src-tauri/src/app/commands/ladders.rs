@@ -7,7 +7,7 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::app::state::{with_store, AppState, StartupStatus};
 use crate::app::IpcError;
-use crate::ladder::{self, Ladder};
+use crate::ladder::{self, LadderView};
 use crate::store::StoredLadder;
 
 #[tauri::command]
@@ -28,8 +28,8 @@ pub async fn list_ladders(app: AppHandle) -> Result<Vec<StoredLadder>, IpcError>
 }
 
 #[tauri::command]
-pub async fn get_ladder(app: AppHandle, id: i64) -> Result<Ladder, IpcError> {
-    with_store(app, move |store| Ok(store.load_ladder(id)?)).await
+pub async fn get_ladder(app: AppHandle, id: i64) -> Result<LadderView, IpcError> {
+    with_store(app, move |store| Ok(LadderView::of(store.load_ladder(id)?))).await
 }
 
 /// Opens the native file dialog from Rust, so the window never handles arbitrary paths.

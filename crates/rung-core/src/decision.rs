@@ -1,0 +1,146 @@
+//! The panel's final decision: hire, no hire or hold, the role and band it hires at, and
+//! why when that differs from the recommendation. Recorded once and sealed like a
+//! scorecard; a change is an amendment with a reason.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use crate::ladder::{Band, Ladder};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Hire,
+    NoHire,
+    Hold,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Hire => "hire",
+            Outcome::NoHire => "no_hire",
+            Outcome::Hold => "hold",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Outcome> {
+        [Outcome::Hire, Outcome::NoHire, Outcome::Hold].into_iter().find(|o| o.as_str() == text)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Hire => "Hire",
+            Outcome::NoHire => "No hire",
+            Outcome::Hold => "Hold",
+        }
+    }
+}
+
+/// What the panel decides, before it is recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NewDecision {
+    pub outcome: Outcome,
+    /// The role hired at (required for a hire).
+    pub role_key: Option<String>,
+    pub band: Option<Band>,
+    /// Required when role or band differ from the recommendation, and for an amendment.
+    pub reason: Option<String>,
+    pub decided_by: String,
+}
+
+/// A recorded, sealed decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Decision {
+    pub id: i64,
+    pub candidate_id: i64,
+    pub outcome: Outcome,
+    pub role_key: Option<String>,
+    pub band: Option<Band>,
+    /// What Rung recommended when the decision was made.
+    pub recommended_role_key: Option<String>,
+    pub recommended_band: Option<Band>,
+    /// True when role or band differ from the recommendation.
+    pub overrides: bool,
+    pub reason: Option<String>,
+    pub decided_by: String,
+    pub decided_at: String,
+    /// The decision this one amends (replaces), if any.
+    pub amends: Option<i64>,
+    pub seal_sha256: String,
+}
+
+impl NewDecision {
+    /// Checks the decision against the ladder and the recommendation; returns whether it
+    /// overrides the recommendation, or a sentence saying what is missing.
+    pub fn check(
+        &self,
+        ladder: &Ladder,
+        recommended: (Option<&str>, Option<Band>),
+        amending: bool,
+    ) -> Result<bool, String> {
+        if self.decided_by.trim().is_empty() {
+            return Err("Say who decided (the panel or its chair).".to_owned());
+        }
+        if let Some(key) = &self.role_key {
+            let role = ladder.role(key).ok_or_else(|| format!("The ladder has no role {key:?}."))?;
+            if role.incomplete {
+                return Err(format!("{} has nothing to rate yet, so nobody can be hired at it.", role.title));
+            }
+        }
+        if self.outcome == Outcome::Hire && (self.role_key.is_none() || self.band.is_none()) {
+            return Err("A hire needs the role and band it is at.".to_owned());
+        }
+        if self.role_key.is_some() != self.band.is_some() {
+            return Err("Give both a role and a band, or neither.".to_owned());
+        }
+        let overrides =
+            self.role_key.is_some() && (self.role_key.as_deref() != recommended.0 || self.band != recommended.1);
+        let has_reason = self.reason.as_deref().is_some_and(|r| !r.trim().is_empty());
+        if overrides && !has_reason {
+            return Err("The role or band differs from Rung's recommendation: say why.".to_owned());
+        }
+        if amending && !has_reason {
+            return Err("A change to a recorded decision needs a reason.".to_owned());
+        }
+        Ok(overrides)
+    }
+}
+
+/// What the seal covers, in a fixed order.
+#[derive(Serialize)]
+struct SealedDecision<'a> {
+    id: i64,
+    candidate_id: i64,
+    outcome: Outcome,
+    role_key: Option<&'a str>,
+    band: Option<Band>,
+    recommended_role_key: Option<&'a str>,
+    recommended_band: Option<Band>,
+    overrides: bool,
+    reason: Option<&'a str>,
+    decided_by: &'a str,
+    decided_at: &'a str,
+    amends: Option<i64>,
+}
+
+/// SHA-256 over a canonical form of everything recorded.
+pub fn seal(decision: &Decision) -> String {
+    let content = SealedDecision {
+        id: decision.id,
+        candidate_id: decision.candidate_id,
+        outcome: decision.outcome,
+        role_key: decision.role_key.as_deref(),
+        band: decision.band,
+        recommended_role_key: decision.recommended_role_key.as_deref(),
+        recommended_band: decision.recommended_band,
+        overrides: decision.overrides,
+        reason: decision.reason.as_deref(),
+        decided_by: &decision.decided_by,
+        decided_at: &decision.decided_at,
+        amends: decision.amends,
+    };
+    let canonical = serde_json::to_string(&content).expect("a decision serializes");
+    hex::encode(Sha256::digest(canonical.as_bytes()))
+}
