@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::decision::{Decision, NewDecision};
-use crate::ladder::RatingScale;
+use crate::ladder::{LevelPolicy, RatingScale};
 use crate::level::calibration::{calibrate, CandidateEvidence, InterviewerCalibration};
 use crate::level::{self, Agreement, PanelRating, PanelScores, Recommendation};
 use crate::scorecard::template::{template_for, CharacteristicRef, SectionPurpose};
@@ -139,6 +139,8 @@ pub struct Debrief {
     pub ladder_name: String,
     pub target_title: String,
     pub scale: RatingScale,
+    /// The thresholds the recommendation used (shown on the chart).
+    pub policy: LevelPolicy,
     pub interviewers: Vec<DebriefInterviewer>,
     /// The target's path and the next role, in ladder order.
     pub rows: Vec<DebriefRow>,
@@ -228,6 +230,7 @@ pub fn debrief(store: &Store, viewer: Viewer, candidate_id: i64) -> Result<Debri
         target_title: ladder.role(&candidate.target_role_key).map(|r| r.title.clone()).unwrap_or_default(),
         ladder_name: ladder.name.clone(),
         scale: ladder.rating_scale.clone(),
+        policy: ladder.policy.clone(),
         decision: store.decision(candidate_id)?,
         decision_history: store.decision_history(candidate_id)?,
         interviewers,

@@ -1,14 +1,10 @@
-//! End to end, in the real window: the app binary driven through tauri-driver and
-//! WebKitWebDriver. Needs a display; `scripts/test.sh` runs the suite under Xvfb.
+//! End to end, in the real window: the ladder browser, importing, the security posture.
 
-use std::net::TcpListener;
-use std::os::unix::process::CommandExt;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{elements::Element, key::Key, Client, ClientBuilder, Locator};
-use serde_json::json;
+use fantoccini::{key::Key, Client, Locator};
+
+use crate::e2e_support::{click, open_app, start_driver, texts, wait_for};
 
 const SEED_ROLES: [&str; 6] = [
     "Junior Application Support Engineer / Application Support Engineer",
@@ -18,123 +14,6 @@ const SEED_ROLES: [&str; 6] = [
     "Application Support Manager",
     "Senior Application Support Manager",
 ];
-
-/// One app window at a time: WebKitWebDriver sessions started in parallel interfere.
-static ONE_WINDOW_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-/// tauri-driver for one test, in its own process group so that dropping it also ends
-/// the WebKitWebDriver and app it started.
-pub struct Driver {
-    child: Child,
-    port: u16,
-    /// The app's data folder for this test: never the user's own.
-    pub data_dir: tempfile::TempDir,
-    _turn: std::sync::MutexGuard<'static, ()>,
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let group = format!("-{}", self.child.id());
-        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn tauri_driver_path() -> PathBuf {
-    let cargo_bin = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
-        .map(|home| home.join("bin/tauri-driver"));
-    match cargo_bin {
-        Some(path) if path.exists() => path,
-        _ => PathBuf::from("tauri-driver"),
-    }
-}
-
-pub fn start_driver() -> Driver {
-    assert!(
-        std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
-        "the end-to-end tests need a display: run them with scripts/test.sh (which uses xvfb-run)"
-    );
-    let turn = ONE_WINDOW_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let port = free_port();
-    let native_port = free_port();
-    // Its output goes to a file: an inherited pipe would keep the test run open.
-    let log = std::fs::File::create(std::env::temp_dir().join(format!("rung-tauri-driver-{port}.log"))).unwrap();
-    let child = Command::new(tauri_driver_path())
-        .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-        .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
-        .process_group(0)
-        .stdin(Stdio::null())
-        .stdout(log.try_clone().unwrap())
-        .stderr(log)
-        .spawn()
-        .expect("tauri-driver is installed (cargo install tauri-driver --locked; scripts/test.sh does it)");
-    // tauri-driver proxies to WebKitWebDriver: both must listen before a session starts.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    for listening in [port, native_port] {
-        while std::net::TcpStream::connect(("127.0.0.1", listening)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver/WebKitWebDriver did not listen on port {listening}");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-    Driver { child, port, data_dir: tempfile::tempdir().unwrap(), _turn: turn }
-}
-
-pub async fn open_app(driver: &Driver, args: &[&str]) -> Client {
-    let mut capabilities = serde_json::Map::new();
-    let mut all_args = vec!["--data-dir".to_owned(), driver.data_dir.path().display().to_string()];
-    all_args.extend(args.iter().map(|arg| (*arg).to_owned()));
-    capabilities.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_rung"), "args": all_args }));
-    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-    ClientBuilder::new(connector)
-        .capabilities(capabilities)
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .expect("a WebDriver session with the app")
-}
-
-/// The texts of the elements matching `css`. The UI re-renders as data arrives, so an
-/// element found a moment ago may be gone: read the whole list again when that happens.
-pub async fn texts(client: &Client, css: &str) -> Vec<String> {
-    for _ in 0..50 {
-        let mut out = Vec::new();
-        let mut stale = false;
-        for element in client.find_all(Locator::Css(css)).await.unwrap() {
-            match element.text().await {
-                Ok(text) => out.push(text),
-                Err(_) => {
-                    stale = true;
-                    break;
-                }
-            }
-        }
-        if !stale {
-            return out;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("the elements matching {css} kept changing while being read");
-}
-
-/// Clicks the first element matching `css`, finding it again if a re-render replaced it.
-pub async fn click(client: &Client, css: &str) {
-    for _ in 0..50 {
-        if wait_for(client, css).await.click().await.is_ok() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{css} could not be clicked");
-}
-
-pub async fn wait_for(client: &Client, css: &str) -> Element {
-    client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await.unwrap()
-}
 
 /// Waits until the role detail shows `title` (rendering is asynchronous).
 async fn wait_for_heading(client: &Client, title: &str) {

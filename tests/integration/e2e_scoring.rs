@@ -7,20 +7,12 @@ use std::time::{Duration, Instant};
 use fantoccini::{key::Key, Client, Locator};
 use rung::scorecard::{seal_holds, ScorecardStatus};
 
-use crate::e2e::{click, open_app, start_driver, texts, wait_for};
+use crate::e2e_support::{click, open_app, screenshot, start_driver, texts, wait_for};
 use crate::store_support::seed_candidate;
 
 const CANDIDATE: &str = "Zoë Łukasiewicz-Nguyễn";
 
-async fn screenshot(client: &Client, name: &str) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screens");
-    std::fs::create_dir_all(&dir).unwrap();
-    if let Ok(png) = client.screenshot().await {
-        std::fs::write(dir.join(name), png).unwrap();
-    }
-}
-
-async fn press(client: &Client, keys: &str) {
+pub(crate) async fn press(client: &Client, keys: &str) {
     client.active_element().await.unwrap().send_keys(keys).await.unwrap();
 }
 
@@ -184,7 +176,7 @@ async fn an_interview_is_scored_by_keyboard_survives_sigkill_and_is_sealed() {
 }
 
 /// Calls an IPC command from the window and returns its result or its error object.
-async fn invoke(client: &Client, command: &str, args: serde_json::Value) -> serde_json::Value {
+pub(crate) async fn invoke(client: &Client, command: &str, args: serde_json::Value) -> serde_json::Value {
     client
         .execute_async(
             r#"const [command, args, done] = arguments;
@@ -302,7 +294,7 @@ async fn bench_rating_save_round_trip_in_the_app() {
     assert!(sorted.len() >= PRESSES * 9 / 10, "only {} timings recorded", sorted.len());
 }
 
-async fn wait_row_state(client: &Client, index: usize, state: &str) {
+pub(crate) async fn wait_row_state(client: &Client, index: usize, state: &str) {
     let deadline = Instant::now() + Duration::from_secs(10);
     let css = format!("#score-row-{index}");
     loop {

@@ -1,7 +1,14 @@
 // Typed wrappers over Rung's IPC commands. The types come from Rust (ipc-types.ts).
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  CalibrationRow,
   CandidateKit,
+  CandidateStatus,
+  Debrief,
+  Decision,
+  NewDecision,
+  PanelOverride,
+  Recommendation,
   CandidateSummary,
   CharacteristicRef,
   Coverage,
@@ -58,6 +65,12 @@ export const api = {
     invoke<void>('save_overall', { scorecardId, overall, levelOpinion, summary }),
   submitScorecard: (scorecardId: number) => invoke<Scorecard>('submit_scorecard', { scorecardId }),
   amendScorecard: (scorecardId: number, reason: string) => invoke<number>('amend_scorecard', { scorecardId, reason }),
+
+  openDebrief: (candidateId: number) => invoke<Debrief>('open_debrief', { candidateId }),
+  whatIf: (candidateId: number, overrides: PanelOverride[]) => invoke<Recommendation>('what_if', { candidateId, overrides }),
+  recordDecision: (candidateId: number, decision: NewDecision) => invoke<Decision>('record_decision', { candidateId, decision }),
+  calibration: () => invoke<CalibrationRow[]>('calibration'),
+  candidateStatuses: () => invoke<CandidateStatus[]>('candidate_statuses'),
 };
 
 export function sameCharacteristic(a: CharacteristicRef, b: CharacteristicRef): boolean {

@@ -239,7 +239,11 @@ submitted: number,
  */
 status: string, };
 
-export type Debrief = { candidate: CandidateSummary, ladder_name: string, target_title: string, scale: RatingScale, interviewers: Array<DebriefInterviewer>, 
+export type Debrief = { candidate: CandidateSummary, ladder_name: string, target_title: string, scale: RatingScale, 
+/**
+ * The thresholds the recommendation used (shown on the chart).
+ */
+policy: LevelPolicy, interviewers: Array<DebriefInterviewer>, 
 /**
  * The target's path and the next role, in ladder order.
  */

@@ -3,4 +3,6 @@ export type View =
   | { kind: 'ladders' }
   | { kind: 'candidates' }
   | { kind: 'candidate'; id: number }
-  | { kind: 'scoring'; interviewId: number; candidateId: number };
+  | { kind: 'scoring'; interviewId: number; candidateId: number }
+  | { kind: 'debrief'; candidateId: number }
+  | { kind: 'calibration' };
