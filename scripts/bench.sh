@@ -9,6 +9,7 @@ install_packages sqlite3
 # The benchmarks need only the domain library: no Tauri, no WebKit.
 cargo bench --locked --no-default-features --bench ladder_import "$@"
 cargo bench --locked --no-default-features --bench ladder_scaling
+cargo bench --locked --no-default-features --bench level_engine
 cargo bench --locked --no-default-features --bench rating_save
 
 # The round trip of one rating save in the real app window (WebDriver under Xvfb).

@@ -25,6 +25,7 @@ fn build_app() {
             "move_database_aside",
             "list_ladders",
             "get_ladder",
+            "save_level_policy",
             "import_ladder_file",
             "import_ladder_folder",
             "list_interviewers",

@@ -48,3 +48,32 @@ fn the_debrief_opens_to_an_interviewer_after_they_submit_and_to_everyone_when_al
     let viewer = debrief::viewer_for(&store, None, candidate).unwrap();
     assert_eq!(debrief::debrief(&store, viewer, candidate).unwrap().interviewers.len(), 3);
 }
+
+#[test]
+fn a_tuned_level_policy_is_validated_and_changes_the_recommendation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let demo = rung::demo::create_demo(&mut store).unwrap();
+    let ladder_id = store.candidate(demo.candidate_id).unwrap().ladder_id;
+    let before = debrief::candidate_recommendation(&store, Viewer::Coordinator, demo.candidate_id).unwrap();
+    assert_eq!(before.band, Some(rung::ladder::Band::Exceeding));
+
+    let mut policy = store.load_ladder(ladder_id).unwrap().policy;
+    for (edit, expected) in [
+        ((|p: &mut rung::ladder::LevelPolicy| p.performing_min_met = 1.5) as fn(&mut _), "a share from 0 to 1"),
+        (|p: &mut rung::ladder::LevelPolicy| p.met_rating = 9, "outside the rating scale"),
+        (|p: &mut rung::ladder::LevelPolicy| p.maturing_min_met = 0.95, "cannot be above"),
+    ] {
+        let mut wrong = policy.clone();
+        edit(&mut wrong);
+        let error = store.save_level_policy(ladder_id, &wrong).unwrap_err();
+        assert!(error.to_string().contains(expected), "{error}");
+    }
+
+    policy.exceeding_next_min_met = 0.9;
+    store.save_level_policy(ladder_id, &policy).unwrap();
+    let after = debrief::candidate_recommendation(&store, Viewer::Coordinator, demo.candidate_id).unwrap();
+    assert_eq!(after.band, Some(rung::ladder::Band::Performing), "the stricter Exceeding threshold applies");
+    assert_eq!(store.load_ladder(ladder_id).unwrap().policy, policy, "kept across reads");
+    assert!(store.check().unwrap().is_ok(), "{:?}", store.check().unwrap().problems());
+}

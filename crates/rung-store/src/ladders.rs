@@ -4,7 +4,7 @@ use ts_rs::TS;
 
 use crate::error::StoreError;
 use crate::Store;
-use rung_core::ladder::{json, source::sha256_hex, Ladder};
+use rung_core::ladder::{json, source::sha256_hex, Ladder, LevelPolicy};
 
 /// A ladder snapshot as stored: immutable, identified by its source hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -74,8 +74,52 @@ impl Store {
                 detail: format!("ladder {id} no longer matches its hash"),
             });
         }
-        json::from_json(&snapshot, std::path::Path::new("stored ladder"))
-            .map_err(|error| StoreError::Corrupt { path: self.path.clone(), detail: error.to_string() })
+        let mut ladder = json::from_json(&snapshot, std::path::Path::new("stored ladder"))
+            .map_err(|error| StoreError::Corrupt { path: self.path.clone(), detail: error.to_string() })?;
+        if let Some(policy) = self.stored_policy(id)? {
+            ladder.policy = policy;
+        }
+        Ok(ladder)
+    }
+
+    fn stored_policy(&self, ladder_id: i64) -> Result<Option<LevelPolicy>, StoreError> {
+        let text: Option<String> = self
+            .conn
+            .query_row("SELECT policy_json FROM ladder_policies WHERE ladder_id = ?1", [ladder_id], |row| row.get(0))
+            .optional()?;
+        text.map(|text| {
+            serde_json::from_str(&text).map_err(|error| StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: format!("the level policy of ladder {ladder_id} cannot be read ({error})"),
+            })
+        })
+        .transpose()
+    }
+
+    /// Sets the level policy in force for a ladder (validated against its scale). The
+    /// snapshot itself never changes; decisions keep what was recommended when made.
+    pub fn save_level_policy(&mut self, ladder_id: i64, policy: &LevelPolicy) -> Result<(), StoreError> {
+        let ladder = self.load_ladder(ladder_id)?;
+        policy
+            .check(&ladder.rating_scale)
+            .map_err(|reason| StoreError::Invalid(format!("The level policy is not valid: {reason}.")))?;
+        let text = serde_json::to_string(policy).expect("a policy serializes");
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT INTO ladder_policies (ladder_id, policy_json, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(ladder_id) DO UPDATE SET policy_json = excluded.policy_json, updated_at = excluded.updated_at",
+            params![ladder_id, text, crate::now()],
+        )?;
+        crate::audit::append(
+            &tx,
+            "rung",
+            "ladder.policy",
+            "ladder",
+            ladder_id,
+            &serde_json::to_value(policy).unwrap_or_default(),
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 }
 

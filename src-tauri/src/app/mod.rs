@@ -33,6 +33,7 @@ pub fn run(data_dir: PathBuf, extra: Vec<Ladder>) -> ExitCode {
             commands::ladders::move_database_aside,
             commands::ladders::list_ladders,
             commands::ladders::get_ladder,
+            commands::ladders::save_level_policy,
             commands::ladders::import_ladder_file,
             commands::ladders::import_ladder_folder,
             commands::hiring::list_interviewers,

@@ -15,6 +15,7 @@ import type {
   Interviewer,
   IpcError,
   LadderView,
+  LevelPolicy,
   NewCandidate,
   Overall,
   PanelPlan,
@@ -42,6 +43,7 @@ export const api = {
   moveDatabaseAside: () => invoke<StartupStatus>('move_database_aside'),
   listLadders: () => invoke<StoredLadder[]>('list_ladders'),
   getLadder: (id: number) => invoke<LadderView>('get_ladder', { id }),
+  saveLevelPolicy: (ladderId: number, policy: LevelPolicy) => invoke<void>('save_level_policy', { ladderId, policy }),
   importLadderFile: () => invoke<StoredLadder | null>('import_ladder_file'),
   importLadderFolder: () => invoke<StoredLadder | null>('import_ladder_folder'),
 

@@ -9,9 +9,6 @@ use super::error::LadderError;
 use super::model::{Ladder, Track, LADDER_FORMAT, LADDER_FORMAT_VERSION};
 use super::text::comparable;
 
-/// The store keeps ratings 1 to this; a scale cannot go higher.
-pub const MAX_SCALE_VALUE: u8 = 4;
-
 pub fn to_json(ladder: &Ladder) -> String {
     serde_json::to_string_pretty(ladder).expect("a ladder always serializes")
 }
@@ -199,59 +196,15 @@ fn validate_builds_on(ladder: &Ladder, lines: &Lines<'_>) -> Result<(), Problem>
 }
 
 fn validate_scale_and_policy(ladder: &Ladder) -> Result<(), (&'static str, String)> {
-    let scale = &ladder.rating_scale;
-    let top = scale.levels.len();
-    if !(2..=MAX_SCALE_VALUE as usize).contains(&top) {
-        return Err(("rating_scale", format!("the rating scale needs 2 to {MAX_SCALE_VALUE} levels, not {top}")));
-    }
-    for (position, level) in scale.levels.iter().enumerate() {
-        if usize::from(level.value) != position + 1 {
-            return Err((
-                "rating_scale",
-                format!(
-                    "rating scale values must be 1, 2, … in order; found {} at position {}",
-                    level.value,
-                    position + 1
-                ),
-            ));
-        }
+    ladder.rating_scale.check().map_err(|reason| ("rating_scale", reason))?;
+    for level in &ladder.rating_scale.levels {
         text_field(&level.label, "a rating label")
             .and_then(|()| prose("", std::slice::from_ref(&level.description), &[]))
             .map_err(|reason| ("rating_scale", reason))?;
     }
-    text_field(&scale.not_assessed, "the not-assessed label").map_err(|reason| ("rating_scale", reason))?;
-
-    let policy = &ladder.policy;
-    let on_scale = |value: u8, name: &str| -> Result<(), (&'static str, String)> {
-        if value == 0 || usize::from(value) > top {
-            return Err(("policy", format!("policy.{name} is {value}, outside the rating scale (1 to {top})")));
-        }
-        Ok(())
-    };
-    on_scale(policy.met_rating, "met_rating")?;
-    on_scale(policy.improvement_rating, "improvement_rating")?;
-    if policy.improvement_rating >= policy.met_rating {
-        return Err(("policy", "policy.improvement_rating must be below policy.met_rating".to_owned()));
-    }
-    for (name, share) in [
-        ("performing_min_met", policy.performing_min_met),
-        ("maturing_min_met", policy.maturing_min_met),
-        ("exceeding_next_min_met", policy.exceeding_next_min_met),
-    ] {
-        if !(0.0..=1.0).contains(&share) {
-            return Err(("policy", format!("policy.{name} is {share}; it is a share from 0 to 1")));
-        }
-    }
-    if policy.disagreement_spread == 0 || usize::from(policy.disagreement_spread) >= top {
-        return Err(("policy", format!("policy.disagreement_spread must be from 1 to {}", top - 1)));
-    }
-    if policy.ancestors_must_be == super::Band::Exceeding {
-        return Err(("policy", "policy.ancestors_must_be is maturing or performing".to_owned()));
-    }
-    if !(1..=20).contains(&policy.min_interviewers_per_characteristic) {
-        return Err(("policy", "policy.min_interviewers_per_characteristic must be from 1 to 20".to_owned()));
-    }
-    Ok(())
+    text_field(&ladder.rating_scale.not_assessed, "the not-assessed label")
+        .map_err(|reason| ("rating_scale", reason))?;
+    ladder.policy.check(&ladder.rating_scale).map_err(|reason| ("policy", reason))
 }
 
 /// Keys are what `rung ladder show --json` prints: lowercase letters, digits and dashes.

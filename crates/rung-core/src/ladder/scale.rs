@@ -106,3 +106,66 @@ impl Default for LevelPolicy {
         }
     }
 }
+
+/// The store keeps ratings 1 to this; a scale cannot go higher.
+pub const MAX_SCALE_VALUE: u8 = 4;
+
+impl RatingScale {
+    /// Values 1, 2, … n in order, with 2 ≤ n ≤ `MAX_SCALE_VALUE`.
+    pub fn check(&self) -> Result<(), String> {
+        let top = self.levels.len();
+        if !(2..=MAX_SCALE_VALUE as usize).contains(&top) {
+            return Err(format!("the rating scale needs 2 to {MAX_SCALE_VALUE} levels, not {top}"));
+        }
+        for (position, level) in self.levels.iter().enumerate() {
+            if usize::from(level.value) != position + 1 {
+                return Err(format!(
+                    "rating scale values must be 1, 2, … in order; found {} at position {}",
+                    level.value,
+                    position + 1
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl LevelPolicy {
+    /// Every threshold in range: ratings on `scale`, shares from 0 to 1. Says what is wrong.
+    pub fn check(&self, scale: &RatingScale) -> Result<(), String> {
+        let top = scale.levels.len();
+        let on_scale = |value: u8, name: &str| -> Result<(), String> {
+            if value == 0 || usize::from(value) > top {
+                return Err(format!("policy.{name} is {value}, outside the rating scale (1 to {top})"));
+            }
+            Ok(())
+        };
+        on_scale(self.met_rating, "met_rating")?;
+        on_scale(self.improvement_rating, "improvement_rating")?;
+        if self.improvement_rating >= self.met_rating {
+            return Err("policy.improvement_rating must be below policy.met_rating".to_owned());
+        }
+        for (name, share) in [
+            ("performing_min_met", self.performing_min_met),
+            ("maturing_min_met", self.maturing_min_met),
+            ("exceeding_next_min_met", self.exceeding_next_min_met),
+        ] {
+            if !(0.0..=1.0).contains(&share) {
+                return Err(format!("policy.{name} is {share}; it is a share from 0 to 1"));
+            }
+        }
+        if self.maturing_min_met > self.performing_min_met {
+            return Err("policy.maturing_min_met cannot be above policy.performing_min_met".to_owned());
+        }
+        if self.disagreement_spread == 0 || usize::from(self.disagreement_spread) >= top {
+            return Err(format!("policy.disagreement_spread must be from 1 to {}", top - 1));
+        }
+        if self.ancestors_must_be == Band::Exceeding {
+            return Err("policy.ancestors_must_be is maturing or performing".to_owned());
+        }
+        if !(1..=20).contains(&self.min_interviewers_per_characteristic) {
+            return Err("policy.min_interviewers_per_characteristic must be from 1 to 20".to_owned());
+        }
+        Ok(())
+    }
+}

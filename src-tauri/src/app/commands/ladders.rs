@@ -7,7 +7,7 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::app::state::{with_store, AppState, StartupStatus};
 use crate::app::IpcError;
-use crate::ladder::{self, LadderView};
+use crate::ladder::{self, LadderView, LevelPolicy};
 use crate::store::StoredLadder;
 
 #[tauri::command]
@@ -30,6 +30,12 @@ pub async fn list_ladders(app: AppHandle) -> Result<Vec<StoredLadder>, IpcError>
 #[tauri::command]
 pub async fn get_ladder(app: AppHandle, id: i64) -> Result<LadderView, IpcError> {
     with_store(app, move |store| Ok(LadderView::of(store.load_ladder(id)?))).await
+}
+
+/// Changes the thresholds of the ladder's level policy; Rust validates them.
+#[tauri::command]
+pub async fn save_level_policy(app: AppHandle, ladder_id: i64, policy: LevelPolicy) -> Result<(), IpcError> {
+    with_store(app, move |store| Ok(store.save_level_policy(ladder_id, &policy)?)).await
 }
 
 /// Opens the native file dialog from Rust, so the window never handles arbitrary paths.

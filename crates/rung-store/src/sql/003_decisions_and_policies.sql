@@ -33,3 +33,11 @@ WHEN NOT EXISTS (SELECT 1 FROM erasures WHERE candidate_id = OLD.candidate_id)
 BEGIN
     SELECT RAISE(ABORT, 'decision is sealed: record an amendment instead');
 END;
+
+-- A ladder's level policy as the company tuned it in the app. The snapshot stays as
+-- imported (it is immutable); this row, when present, is the policy in force.
+CREATE TABLE ladder_policies (
+    ladder_id   INTEGER PRIMARY KEY REFERENCES ladders(id),
+    policy_json TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) STRICT;
