@@ -8,6 +8,7 @@ mod cli_db;
 mod cli_recommend;
 mod crash;
 mod debrief_gate;
+mod decisions;
 mod demo;
 mod e2e;
 mod e2e_debrief;
