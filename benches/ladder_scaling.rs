@@ -8,7 +8,10 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rung::ladder::{self, json, Ladder};
+use rung::ladder::{self, json};
+
+#[path = "../tests/integration/generated_ladders.rs"]
+mod generated_ladders;
 
 fn roles_document(roles: usize) -> Vec<u8> {
     let mut text = String::from("# Big ladder\n\n");
@@ -31,19 +34,7 @@ fn bullets_document(bullets: usize) -> Vec<u8> {
 }
 
 fn chain_json(roles: usize) -> String {
-    let mut ladder: Ladder = ladder::default_ladder();
-    let template = ladder.roles[1].clone();
-    ladder.roles = (0..roles)
-        .map(|i| {
-            let mut role = template.clone();
-            role.key = format!("role-{i}");
-            role.title = format!("Role {i}");
-            role.level = i as u32 + 1;
-            role.builds_on = (i > 0).then(|| format!("role-{}", i - 1));
-            role
-        })
-        .collect();
-    json::to_json(&ladder)
+    json::to_json(&generated_ladders::chain_ladder(roles))
 }
 
 /// The fastest of a few runs, so a busy machine does not inflate one size only.

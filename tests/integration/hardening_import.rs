@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use rung::ladder::{self, json, Ladder};
+use rung::ladder::{self, json};
 use rung::store::Store;
 
+use crate::generated_ladders::chain_ladder;
 use crate::support::*;
 
 /// Runs the real binary; a process still running after a minute is a hang and fails.
@@ -99,23 +100,6 @@ fn pathological_sizes_import_completely() {
     let chain = json::to_json(&chain_ladder(4_000));
     let imported = json::from_json(&chain, Path::new("chain.json")).unwrap();
     assert_eq!(imported.path_to(&imported.roles[3_999].key).len(), 4_000);
-}
-
-/// A ladder of `n` roles, each building on the one before.
-fn chain_ladder(n: usize) -> Ladder {
-    let mut ladder = ladder::default_ladder();
-    let template = ladder.roles[1].clone();
-    ladder.roles = (0..n)
-        .map(|i| {
-            let mut role = template.clone();
-            role.key = format!("role-{i}");
-            role.title = format!("Role {i}");
-            role.level = i as u32 + 1;
-            role.builds_on = (i > 0).then(|| format!("role-{}", i - 1));
-            role
-        })
-        .collect();
-    ladder
 }
 
 #[test]

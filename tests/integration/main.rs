@@ -16,6 +16,7 @@ mod e2e_scoring;
 mod e2e_support;
 mod folder_ladder;
 mod fuzz_corpus;
+mod generated_ladders;
 mod hardening_backups;
 mod hardening_concurrency;
 mod hardening_import;
