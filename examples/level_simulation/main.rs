@@ -11,8 +11,12 @@ fn main() {
     println!("| rule | noise sd | right role | right role + band | too low | too high | wrong track |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for noise in [0.4, 0.6, 0.8] {
-        let (policy, mean) = model::simulate(candidates, noise, 2026);
-        for (name, tally, band) in [("level policy (default)", policy, true), ("plain mean ≥ 2.5", mean, false)] {
+        let results = model::simulate(candidates, noise, 2026);
+        for (name, tally, band) in [
+            ("level policy (default)", results.policy, true),
+            ("plain mean ≥ 3 (the met rating)", results.mean_at_met, false),
+            ("plain mean ≥ 2.5", results.mean_at_half, false),
+        ] {
             let band_text =
                 if band { format!("{:.1}%", 100.0 * tally.share(tally.band_right)) } else { "—".to_owned() };
             println!(
