@@ -195,3 +195,20 @@ fn backups_safety_copies_and_new_databases_are_private() {
     let kept = restore(&path, &backup).unwrap().unwrap();
     assert_eq!(mode(&kept), 0o600, "safety copy before a restore");
 }
+
+#[test]
+fn a_damaged_database_is_replaced_by_a_restore_and_kept_aside() {
+    let (dir, path, scorecard) = folder_with_rating("from the backup");
+    let backup = dir.path().join("good.db");
+    backup_of(&path, &backup);
+    let mut damaged = std::fs::read(&path).unwrap();
+    let middle = damaged.len() / 2;
+    damaged[middle..middle + 4096].fill(0xAB);
+    std::fs::write(&path, &damaged).unwrap();
+    assert_eq!(Store::open(&path).err().unwrap().code(), "db_corrupt");
+
+    let kept = restore(&path, &backup).unwrap().expect("the damaged file is kept");
+    assert_eq!(std::fs::read(&kept).unwrap(), damaged, "kept whole, as it was");
+    assert_eq!(notes_in(&path, scorecard), "from the backup");
+    assert!(Store::open(&path).unwrap().check().unwrap().is_ok());
+}

@@ -121,7 +121,18 @@ pub fn restore(db_path: &Path, source: &Path) -> Result<Option<PathBuf>, StoreEr
         std::fs::rename(&restored, db_path).map_err(|e| StoreError::io(db_path, &e))?;
         return Ok(None);
     }
-    let mut live = open_locked(db_path, &migrations(), latest_version())?;
+    let mut live = match open_locked(db_path, &migrations(), latest_version()) {
+        Ok(live) => live,
+        // Restoring is how a damaged database is replaced: keep it aside, whole, then
+        // put the checked copy in its place.
+        Err(StoreError::Corrupt { .. } | StoreError::NotSqlite { .. }) => {
+            let kept = files::move_database_aside(db_path, "pre-restore")?;
+            let restored = candidate.keep();
+            std::fs::rename(&restored, db_path).map_err(|e| StoreError::io(db_path, &e))?;
+            return Ok(Some(kept));
+        }
+        Err(other) => return Err(other),
+    };
     let safety = write_safety_copy(&live.conn, db_path, "pre-restore")?;
     live.conn.restore(MAIN_DB, candidate.path(), None::<fn(rusqlite::backup::Progress)>)?;
     configure(&live.conn)?;

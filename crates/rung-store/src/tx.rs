@@ -25,9 +25,11 @@ impl<'a> Tx<'a> {
         Ok(Tx { conn, outermost, finished: false })
     }
 
+    /// On failure (a full disk at COMMIT, say) the guard still rolls back when dropped, so
+    /// the connection is never left inside a transaction.
     pub(crate) fn commit(mut self) -> Result<(), StoreError> {
-        self.finished = true;
         self.conn.execute_batch(if self.outermost { "COMMIT" } else { "RELEASE rung_nested" })?;
+        self.finished = true;
         Ok(())
     }
 }
