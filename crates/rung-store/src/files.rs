@@ -14,14 +14,21 @@ use crate::open::sibling;
 /// released when dropped. An advisory lock on the folder itself, so it needs no file of
 /// its own.
 pub struct FolderLock {
-    _folder: File,
+    _folder: Option<File>,
 }
 
 pub fn lock_folder(folder: &Path) -> Result<FolderLock, StoreError> {
     let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
     let handle = File::open(folder).map_err(|e| StoreError::io(folder, &e))?;
-    handle.lock().map_err(|e| StoreError::io(folder, &e))?;
-    Ok(FolderLock { _folder: handle })
+    match handle.lock() {
+        Ok(()) => Ok(FolderLock { _folder: Some(handle) }),
+        // A file system without locks (some network shares): SQLite's own locking still
+        // serialises writers; only concurrent first opens lose this extra guard.
+        Err(error) if error.kind() == ErrorKind::Unsupported || matches!(error.raw_os_error(), Some(37 | 95)) => {
+            Ok(FolderLock { _folder: None })
+        }
+        Err(error) => Err(StoreError::io(folder, &error)),
+    }
 }
 
 /// Creates `path` readable and writable by its owner only; fails if it exists.
