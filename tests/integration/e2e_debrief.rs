@@ -174,6 +174,13 @@ async fn a_panel_debriefs_with_a_what_if_and_records_an_overriding_decision() {
     let summary = wait_for(&client, "[data-testid=decision-summary]").await.text().await.unwrap();
     assert!(summary.contains("Overrides Rung’s recommendation"), "{summary}");
     screenshot(&client, "debrief-3-decided.png").await;
+
+    // Calibration now has three interviewers, each compared with the decision.
+    click(&client, "[data-testid=nav-calibration]").await;
+    wait_for(&client, "[data-testid=calibration]").await;
+    let rows = texts(&client, "[data-testid=calibration] tbody tr").await;
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(NAMES.iter().all(|name| rows.iter().any(|row| row.contains(name))), "{rows:?}");
     client.close().await.unwrap();
 
     let decision = store.decision(candidate).unwrap().expect("a recorded decision");

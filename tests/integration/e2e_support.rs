@@ -138,7 +138,9 @@ pub async fn wait_for(client: &Client, css: &str) -> Element {
 pub async fn screenshot(client: &Client, name: &str) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screens");
     std::fs::create_dir_all(&dir).unwrap();
-    if let Ok(png) = client.screenshot().await {
+    // A screenshot is for people to look at, never a reason for a test to hang or fail:
+    // WebKitWebDriver has been seen not to answer one now and then.
+    if let Ok(Ok(png)) = tokio::time::timeout(Duration::from_secs(10), client.screenshot()).await {
         std::fs::write(dir.join(name), png).unwrap();
     }
 }
