@@ -90,17 +90,38 @@ pub fn require_debrief_access(store: &Store, viewer: Viewer, candidate_id: i64) 
     }
 }
 
+/// What every debrief view starts from, read once behind the gate: the candidate, their
+/// ladder (with the policy in force) and all their scorecards.
+struct Evidence {
+    candidate: CandidateSummary,
+    ladder: crate::ladder::Ladder,
+    scorecards: Vec<Scorecard>,
+}
+
+impl Evidence {
+    fn read(store: &Store, viewer: Viewer, candidate_id: i64) -> Result<Evidence, StoreError> {
+        require_debrief_access(store, viewer, candidate_id)?;
+        let candidate = store.candidate(candidate_id)?;
+        let ladder = store.load_ladder(candidate.ladder_id)?;
+        Ok(Evidence { ladder, scorecards: store.scorecards_of(candidate_id)?, candidate })
+    }
+
+    fn ratings(&self) -> Vec<PanelRating> {
+        level::ratings_from_scorecards(&self.scorecards)
+    }
+
+    fn recommend(&self) -> Recommendation {
+        level::recommend(&self.ladder, &self.ratings(), Some(&self.candidate.target_role_key))
+    }
+}
+
 /// The recommendation for a candidate from the scorecards that count, behind the gate.
 pub fn candidate_recommendation(
     store: &Store,
     viewer: Viewer,
     candidate_id: i64,
 ) -> Result<Recommendation, StoreError> {
-    require_debrief_access(store, viewer, candidate_id)?;
-    let candidate = store.candidate(candidate_id)?;
-    let ladder = store.load_ladder(candidate.ladder_id)?;
-    let ratings: Vec<PanelRating> = level::ratings_from_scorecards(&store.scorecards_of(candidate_id)?);
-    Ok(level::recommend(&ladder, &ratings, Some(&candidate.target_role_key)))
+    Ok(Evidence::read(store, viewer, candidate_id)?.recommend())
 }
 
 /// One interviewer's column in the debrief, and what they concluded (shown after the
@@ -154,13 +175,11 @@ pub struct Debrief {
 
 /// Everything the debrief screen shows, behind the gate.
 pub fn debrief(store: &Store, viewer: Viewer, candidate_id: i64) -> Result<Debrief, StoreError> {
-    require_debrief_access(store, viewer, candidate_id)?;
-    let candidate = store.candidate(candidate_id)?;
-    let ladder = store.load_ladder(candidate.ladder_id)?;
-    let all = store.scorecards_of(candidate_id)?;
+    let evidence = Evidence::read(store, viewer, candidate_id)?;
+    let recommendation = evidence.recommend();
+    let ratings = evidence.ratings();
+    let Evidence { candidate, ladder, scorecards: all } = evidence;
     let counted: Vec<&Scorecard> = level::counted_scorecards(&all);
-    let ratings = level::ratings_from_scorecards(&all);
-    let recommendation = level::recommend(&ladder, &ratings, Some(&candidate.target_role_key));
     let names: HashMap<i64, String> = store.interviewers()?.into_iter().map(|i| (i.id, i.name)).collect();
     let interview_names: HashMap<i64, String> =
         store.panel(candidate_id)?.into_iter().map(|interview| (interview.id, interview.name)).collect();
@@ -255,10 +274,8 @@ pub fn what_if(
     candidate_id: i64,
     overrides: &[PanelOverride],
 ) -> Result<Recommendation, StoreError> {
-    require_debrief_access(store, viewer, candidate_id)?;
-    let candidate = store.candidate(candidate_id)?;
-    let ladder = store.load_ladder(candidate.ladder_id)?;
-    let ratings = level::ratings_from_scorecards(&store.scorecards_of(candidate_id)?);
+    let evidence = Evidence::read(store, viewer, candidate_id)?;
+    let (ladder, ratings) = (&evidence.ladder, evidence.ratings());
     let top = ladder.rating_scale.levels.len() as f64;
     let mut panel = PanelScores::from_ratings(&ratings);
     for change in overrides {
@@ -268,7 +285,7 @@ pub fn what_if(
         panel.set(change.characteristic.clone(), change.panel);
     }
     let agreement = Agreement::of(&ratings, ladder.policy.disagreement_spread);
-    Ok(level::recommend_from_panel(&ladder, &panel, agreement, Some(&candidate.target_role_key)))
+    Ok(level::recommend_from_panel(ladder, &panel, agreement, Some(&evidence.candidate.target_role_key)))
 }
 
 /// Records the panel's decision (or amends the one in force), checked against the
@@ -279,12 +296,11 @@ pub fn record_decision(
     candidate_id: i64,
     decision: &NewDecision,
 ) -> Result<Decision, StoreError> {
-    let recommendation = candidate_recommendation(store, viewer, candidate_id)?;
-    let candidate = store.candidate(candidate_id)?;
-    let ladder = store.load_ladder(candidate.ladder_id)?;
+    let evidence = Evidence::read(store, viewer, candidate_id)?;
+    let recommendation = evidence.recommend();
     let recommended = (recommendation.role.as_deref(), recommendation.band);
     let amending = store.decision(candidate_id)?.is_some();
-    let overrides = decision.check(&ladder, recommended, amending).map_err(StoreError::Invalid)?;
+    let overrides = decision.check(&evidence.ladder, recommended, amending).map_err(StoreError::Invalid)?;
     store.record_decision(candidate_id, decision, recommended, overrides)
 }
 

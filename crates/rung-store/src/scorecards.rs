@@ -57,10 +57,10 @@ impl Store {
     pub fn save_rating(&mut self, viewer: i64, scorecard_id: i64, change: &RatingChange) -> Result<Rating, StoreError> {
         let now = crate::now();
         let tx = self.write()?;
-        let interviewer_id = own_draft(&tx, viewer, scorecard_id)?;
+        let (interviewer_id, ladder_id) = own_draft(&tx, viewer, scorecard_id)?;
         if let Some(score) = change.score {
             // The ladder's own scale, read once per ladder: snapshots never change.
-            let top = self.scale_top(&tx, scorecard_id)?;
+            let top = self.scale_top(&tx, ladder_id)?;
             if !(1..=top).contains(&score) {
                 return Err(StoreError::Invalid(format!("A rating is 1 to {top}, or not assessed.")));
             }
@@ -98,7 +98,7 @@ impl Store {
         summary: &str,
     ) -> Result<(), StoreError> {
         let tx = self.write()?;
-        let interviewer_id = own_draft(&tx, viewer, scorecard_id)?;
+        let (interviewer_id, _) = own_draft(&tx, viewer, scorecard_id)?;
         tx.execute(
             "UPDATE scorecards SET overall = ?2, level_opinion = ?3, summary = ?4, updated_at = ?5 WHERE id = ?1",
             params![scorecard_id, overall.map(Overall::as_str), level_opinion, summary, crate::now()],
@@ -202,10 +202,8 @@ fn actor(interviewer_id: i64) -> String {
 }
 
 impl Store {
-    /// The highest value on the rating scale of the ladder a scorecard was made from.
-    fn scale_top(&self, conn: &Connection, scorecard_id: i64) -> Result<u8, StoreError> {
-        let ladder_id: i64 =
-            conn.query_row("SELECT ladder_id FROM scorecards WHERE id = ?1", [scorecard_id], |row| row.get(0))?;
+    /// The highest value on the rating scale of a ladder.
+    fn scale_top(&self, conn: &Connection, ladder_id: i64) -> Result<u8, StoreError> {
         if let Some(top) = self.scale_tops.borrow().get(&ladder_id) {
             return Ok(*top);
         }
@@ -222,10 +220,11 @@ impl Store {
 
 /// The owner of a draft, when it is `viewer`: nobody writes into another interviewer's
 /// scorecard, and a submitted one cannot be changed.
-fn own_draft(conn: &Connection, viewer: i64, scorecard_id: i64) -> Result<i64, StoreError> {
-    let (interviewer_id, status): (i64, String) = conn
-        .query_row("SELECT interviewer_id, status FROM scorecards WHERE id = ?1", [scorecard_id], |row| {
-            Ok((row.get(0)?, row.get(1)?))
+/// Returns (interviewer, ladder) of the draft.
+fn own_draft(conn: &Connection, viewer: i64, scorecard_id: i64) -> Result<(i64, i64), StoreError> {
+    let (interviewer_id, status, ladder_id): (i64, String, i64) = conn
+        .query_row("SELECT interviewer_id, status, ladder_id FROM scorecards WHERE id = ?1", [scorecard_id], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
         })
         .optional()?
         .ok_or(StoreError::NotFound { what: "scorecard", id: scorecard_id })?;
@@ -235,7 +234,7 @@ fn own_draft(conn: &Connection, viewer: i64, scorecard_id: i64) -> Result<i64, S
     if status == "submitted" {
         return Err(StoreError::Sealed);
     }
-    Ok(interviewer_id)
+    Ok((interviewer_id, ladder_id))
 }
 
 pub(super) fn read_scorecard(conn: &Connection, scorecard_id: i64) -> Result<Scorecard, StoreError> {
