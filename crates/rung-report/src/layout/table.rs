@@ -1,0 +1,146 @@
+//! Tables that break across pages: a row is never split, and the header row is
+//! repeated at the top of every page the table continues on.
+
+use super::page::{Align, Colour, Pages, Style, SMALL};
+use super::text::{fit_line, printable, wrap};
+
+pub struct Column {
+    pub title: String,
+    /// Share of the content width.
+    pub share: f32,
+    pub align: Align,
+}
+
+impl Column {
+    pub fn new(title: impl Into<String>, share: f32, align: Align) -> Column {
+        Column { title: title.into(), share, align }
+    }
+}
+
+pub struct Cell {
+    pub text: String,
+    pub style: Style,
+    /// A tinted background, for cells that need the reader's eye (flags, gaps).
+    pub tint: Option<Colour>,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>, style: Style) -> Cell {
+        Cell { text: text.into(), style, tint: None }
+    }
+
+    pub fn tinted(mut self, tint: Colour) -> Cell {
+        self.tint = Some(tint);
+        self
+    }
+}
+
+const PAD_X: f32 = 4.0;
+const PAD_Y: f32 = 3.5;
+const HEADER: Style = Style { face: super::fonts::Face::Bold, ..SMALL };
+
+struct Geometry {
+    xs: Vec<f32>,
+    widths: Vec<f32>,
+}
+
+fn geometry(pages: &Pages, columns: &[Column]) -> Geometry {
+    let total: f32 = columns.iter().map(|c| c.share).sum();
+    let mut x = pages.left();
+    let mut xs = Vec::new();
+    let mut widths = Vec::new();
+    for column in columns {
+        let width = pages.content_width() * column.share / total;
+        xs.push(x);
+        widths.push(width);
+        x += width;
+    }
+    Geometry { xs, widths }
+}
+
+fn cell_lines(pages: &mut Pages, cell: &Cell, width: f32) -> Vec<String> {
+    let drawn = printable(&cell.text, cell.style.face, &mut pages.missing);
+    wrap(&drawn, cell.style.face, cell.style.size, width - 2.0 * PAD_X)
+}
+
+fn draw_row(pages: &mut Pages, geometry: &Geometry, columns: &[Column], cells: &[Cell], shade: Option<Colour>) {
+    let lines: Vec<Vec<String>> =
+        cells.iter().zip(&geometry.widths).map(|(cell, width)| cell_lines(pages, cell, *width)).collect();
+    let height =
+        cells.iter().zip(&lines).map(|(cell, lines)| lines.len() as f32 * cell.style.leading()).fold(0.0, f32::max)
+            + 2.0 * PAD_Y;
+    let top = pages.y;
+    let full_width = pages.content_width();
+    if let Some(shade) = shade {
+        pages.fill(pages.left(), top, full_width, height, shade);
+    }
+    for (index, (cell, lines)) in cells.iter().zip(lines).enumerate() {
+        let (x, width) = (geometry.xs[index], geometry.widths[index]);
+        if let Some(tint) = cell.tint {
+            pages.fill(x, top, width, height, tint);
+        }
+        let anchor = match columns[index].align {
+            Align::Left => x + PAD_X,
+            Align::Right => x + width - PAD_X,
+            Align::Centre => x + width / 2.0,
+        };
+        for (line_index, line) in lines.iter().enumerate() {
+            let baseline = top + PAD_Y + (line_index as f32 + 1.0) * cell.style.leading() - cell.style.leading() * 0.25;
+            pages.text_at(anchor, baseline, line, cell.style, columns[index].align, None);
+        }
+    }
+    pages.y = top + height;
+    let (left, right) = (pages.left(), pages.left() + full_width);
+    pages.rule(left, right, pages.y, Colour::RULE, 0.4, None);
+}
+
+fn row_height(pages: &mut Pages, geometry: &Geometry, cells: &[Cell]) -> f32 {
+    cells
+        .iter()
+        .zip(&geometry.widths)
+        .map(|(cell, width)| cell_lines(pages, cell, *width).len() as f32 * cell.style.leading())
+        .fold(0.0, f32::max)
+        + 2.0 * PAD_Y
+}
+
+fn header_cells(pages: &Pages, geometry: &Geometry, columns: &[Column]) -> Vec<Cell> {
+    // Header labels stay on one line: a wrapped "Søre/n" reads as two words.
+    let _ = pages;
+    columns
+        .iter()
+        .zip(&geometry.widths)
+        .map(|(c, width)| Cell::new(fit_line(&c.title, HEADER.face, HEADER.size, width - 2.0 * PAD_X), HEADER))
+        .collect()
+}
+
+/// The height `table` will take if it does not break (to keep a short table whole).
+pub fn table_height(pages: &mut Pages, columns: &[Column], rows: &[Vec<Cell>]) -> f32 {
+    let geometry = geometry(pages, columns);
+    let header = header_cells(pages, &geometry, columns);
+    let has_header = columns.iter().any(|c| !c.title.is_empty());
+    let header_height = if has_header { row_height(pages, &geometry, &header) } else { 0.0 };
+    header_height + rows.iter().map(|row| row_height(pages, &geometry, row)).sum::<f32>()
+}
+
+/// Draws the table at the cursor. Keeps the header with at least the first row.
+pub fn table(pages: &mut Pages, columns: &[Column], rows: Vec<Vec<Cell>>) {
+    let geometry = geometry(pages, columns);
+    let header = header_cells(pages, &geometry, columns);
+    // A table of label/value pairs has no header row.
+    let has_header = columns.iter().any(|c| !c.title.is_empty());
+    let header_height = if has_header { row_height(pages, &geometry, &header) } else { 0.0 };
+    let mut header_on_this_page = !has_header;
+    for row in rows {
+        let height = row_height(pages, &geometry, &row);
+        let page_before = pages.page_count();
+        pages.ensure(height + if header_on_this_page { 0.0 } else { header_height });
+        if pages.page_count() != page_before && has_header {
+            header_on_this_page = false;
+        }
+        if !header_on_this_page {
+            draw_row(pages, &geometry, columns, &header, Some(Colour::SHADE));
+            header_on_this_page = true;
+        }
+        draw_row(pages, &geometry, columns, &row, None);
+    }
+}
