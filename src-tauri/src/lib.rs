@@ -10,5 +10,6 @@ pub mod cli;
 pub mod debrief;
 pub mod demo;
 pub mod hiring;
+pub mod report;
 pub use rung_core::{decision, ladder, level, scorecard};
 pub use rung_store as store;

@@ -202,6 +202,15 @@ impl ReportData {
         hex::encode(Sha256::digest(self.canonical_json()))
     }
 
+    /// SHA-256 of what the report says, leaving out when it was issued and the audit
+    /// head at that moment: two issues with the same evidence hash say the same thing.
+    pub fn evidence_sha256(&self) -> String {
+        let mut timeless = self.clone();
+        timeless.issued_at = String::new();
+        timeless.audit_head = AuditHeadRef { entries: 0, hash: String::new() };
+        timeless.sha256()
+    }
+
     /// The short id printed on the report and used to find it: `R-` and the first 12
     /// hex digits of the data hash, uppercase, in groups of four for reading aloud.
     pub fn report_id(&self) -> String {

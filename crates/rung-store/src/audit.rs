@@ -38,6 +38,12 @@ pub fn append(
     Ok(())
 }
 
+/// The head as a report or bundle carries it.
+pub fn current_head(conn: &Connection) -> Result<AuditHead, StoreError> {
+    let (entries, hash) = head(conn)?;
+    Ok(AuditHead { entries: entries as u64, hash })
+}
+
 fn head(conn: &Connection) -> Result<(i64, String), StoreError> {
     let value: Option<String> =
         conn.query_row("SELECT value FROM settings WHERE key = ?1", [HEAD_KEY], |row| row.get(0)).optional()?;

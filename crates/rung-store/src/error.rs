@@ -21,6 +21,8 @@ pub enum StoreError {
     BackupFailed { path: PathBuf, detail: String, hint: &'static str },
     #[error("{path} is {what}, not a file Rung may write a backup to. Choose a new file name.")]
     BadDestination { path: PathBuf, what: String },
+    #[error("{path} is {what}, not a file Rung can write to. Choose a file name.")]
+    NotWritable { path: PathBuf, what: String },
     #[error("that scorecard is already submitted and sealed. Submit an amendment with a reason instead.")]
     Sealed,
     #[error("other interviewers' scores stay hidden until you submit your own scorecard for this candidate.")]
@@ -51,6 +53,7 @@ impl StoreError {
             StoreError::BadBackup { .. } => "db_bad_backup",
             StoreError::BackupFailed { .. } => "db_backup_failed",
             StoreError::BadDestination { .. } => "db_bad_destination",
+            StoreError::NotWritable { .. } => "not_writable",
             StoreError::Sealed => "scorecard_sealed",
             StoreError::Hidden => "scores_hidden",
             StoreError::NotYours => "scorecard_not_yours",

@@ -201,3 +201,24 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     };
     matches!((canonical(a), canonical(b)), (Some(x), Some(y)) if x == y)
 }
+
+/// Writes `bytes` to `path` whole or not at all: into a private sibling first, synced,
+/// then renamed over `path`. A folder or device at `path` is refused, never replaced.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if let Kind::Other(what) = kind_of(path)? {
+        return Err(StoreError::NotWritable { path: path.to_owned(), what: what.to_owned() });
+    }
+    let temporary = TempFile::new(reserve_sibling(path, "partial", "")?);
+    {
+        use std::io::Write;
+        let mut file = OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(temporary.path())
+            .map_err(|e| StoreError::io(temporary.path(), &e))?;
+        file.write_all(bytes).and_then(|()| file.sync_all()).map_err(|e| StoreError::io(path, &e))?;
+    }
+    std::fs::rename(temporary.path(), path).map_err(|e| StoreError::io(path, &e))?;
+    temporary.keep();
+    Ok(())
+}

@@ -17,6 +17,7 @@ pub mod open;
 mod panels;
 mod people;
 mod questions;
+mod reports;
 mod schema;
 mod scorecards;
 mod settings;
@@ -31,6 +32,7 @@ pub use error::StoreError;
 pub use ladders::StoredLadder;
 pub use panels::StoredInterview;
 pub use people::{CandidateSummary, Interviewer, NewCandidate};
+pub use reports::{ArchivePage, ArchiveQuery, ArchiveSort, ArchivedReport, NewReport};
 pub use scorecards::RatingChange;
 
 /// The database file inside the data folder.

@@ -17,7 +17,7 @@ pub enum Source<'a> {
     Csv { ladder: &'a Path, ratings: &'a Path, target: Option<&'a str> },
 }
 
-fn open_existing(data_dir: &Path) -> Result<Store, String> {
+pub(super) fn open_existing(data_dir: &Path) -> Result<Store, String> {
     let path: PathBuf = data_dir.join(DB_FILE);
     if !path.exists() {
         return Err(format!("there is no Rung database at {}. Run the app once, or pass --data-dir.", path.display()));

@@ -4,6 +4,7 @@
 mod db;
 mod debrief;
 mod ladder_text;
+mod report;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -61,6 +62,34 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Issue the level-recommendation PDF for a candidate (archived), or write out an
+    /// archived one again.
+    #[command(group(clap::ArgGroup::new("which").required(true).args(["candidate", "reexport"])))]
+    Report {
+        /// A candidate id (see `rung candidates`); every planned interview must be submitted.
+        #[arg(long)]
+        candidate: Option<i64>,
+        /// A report id from the archive (`R-…`): writes the archived copy, byte for byte.
+        #[arg(long, value_name = "REPORT_ID", conflicts_with = "paper")]
+        reexport: Option<String>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// a4 or letter. Default: RUNG_PAPER, else the locale's paper.
+        #[arg(long, value_parser = report::parse_paper)]
+        paper: Option<rung_report::Paper>,
+    },
+    /// Exit 0 if FILE is byte for byte a report this archive issued; otherwise say what
+    /// is wrong with it and exit 1.
+    Verify { file: PathBuf },
+    /// List issued reports, newest first; TEXT searches names, roles and who decided.
+    Archive {
+        text: Option<String>,
+        /// hire, no_hire, hold or pending.
+        #[arg(long)]
+        outcome: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Recommend a level and band: for a candidate in the database, or for ratings in a CSV
     /// file (header interviewer,role,characteristic,rating) against a ladder.
     #[command(group(clap::ArgGroup::new("source").required(true).args(["candidate", "ratings"])))]
@@ -113,6 +142,15 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Demo => db::demo(&cli.data_dir()),
         Command::Candidates { json } => debrief::candidates(&cli.data_dir(), *json),
         Command::Calibration { json } => debrief::calibration(&cli.data_dir(), *json),
+        Command::Report { candidate, reexport, out, paper } => match (candidate, reexport) {
+            (Some(id), _) => report::report(&cli.data_dir(), *id, out, paper.unwrap_or_else(report::default_paper)),
+            (None, Some(report_id)) => report::reexport(&cli.data_dir(), report_id, out),
+            _ => return usage("give --candidate ID or --reexport REPORT_ID"),
+        },
+        Command::Verify { file } => report::verify(&cli.data_dir(), file),
+        Command::Archive { text, outcome, json } => {
+            report::archive(&cli.data_dir(), text.as_deref().unwrap_or_default(), outcome.as_deref(), *json)
+        }
         Command::Recommend { candidate, ladder, ratings, target, json } => {
             let source = match (candidate, ladder, ratings) {
                 (Some(id), _, _) => debrief::Source::Candidate(*id),

@@ -52,6 +52,16 @@ pub enum ConfidenceLevel {
     High,
 }
 
+impl ConfidenceLevel {
+    pub fn label(self) -> &'static str {
+        match self {
+            ConfidenceLevel::Low => "Low",
+            ConfidenceLevel::Medium => "Medium",
+            ConfidenceLevel::High => "High",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Confidence {
     pub level: ConfidenceLevel,

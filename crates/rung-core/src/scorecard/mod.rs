@@ -35,6 +35,16 @@ impl Overall {
         }
     }
 
+    /// As interviewers see it on the scorecard.
+    pub fn label(self) -> &'static str {
+        match self {
+            Overall::StrongNo => "Strong no",
+            Overall::No => "No",
+            Overall::Yes => "Yes",
+            Overall::StrongYes => "Strong yes",
+        }
+    }
+
     pub fn parse(text: &str) -> Option<Self> {
         [Overall::StrongNo, Overall::No, Overall::Yes, Overall::StrongYes].into_iter().find(|o| o.as_str() == text)
     }

@@ -1,0 +1,109 @@
+//! `rung report`, `rung verify` and `rung archive`: issuing level-recommendation PDFs,
+//! checking a file against the archive, and searching the archive.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use rung_report::Paper;
+
+use super::debrief::open_existing;
+use super::Outcome;
+use crate::debrief::Viewer;
+use crate::report::{issue_report, verify_report};
+use crate::store::files::write_file_atomically;
+use crate::store::{ArchiveQuery, ArchiveSort};
+
+/// The paper when none is asked for: the `RUNG_PAPER` setting, else the locale's.
+pub fn default_paper() -> Paper {
+    if let Some(paper) = std::env::var("RUNG_PAPER").ok().as_deref().and_then(Paper::parse) {
+        return paper;
+    }
+    let locale =
+        ["LC_ALL", "LC_PAPER", "LANG"].iter().find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()));
+    Paper::for_locale(locale.as_deref().unwrap_or_default())
+}
+
+pub fn parse_paper(text: &str) -> Result<Paper, String> {
+    Paper::parse(text).ok_or_else(|| format!("paper {text:?} is not known: use a4 or letter"))
+}
+
+pub fn report(data_dir: &Path, candidate: i64, out: &Path, paper: Paper) -> Outcome {
+    let mut store = open_existing(data_dir)?;
+    let issued = issue_report(&mut store, Viewer::Coordinator, candidate, paper).map_err(|e| e.to_string())?;
+    write_file_atomically(out, &issued.bytes).map_err(|e| e.to_string())?;
+    let report = &issued.report;
+    let mut text = format!(
+        "wrote {} — {}report {} for {}, {} page{}, {} bytes, {}\nsha256 of the report data: {}",
+        out.display(),
+        if issued.reused { "nothing changed since it was issued: the archived " } else { "" },
+        report.report_id,
+        report.candidate_name,
+        report.pages,
+        if report.pages == 1 { "" } else { "s" },
+        report.size_bytes,
+        if report.outcome == "pending" { "decision pending" } else { "with the panel's decision" },
+        report.data_sha256,
+    );
+    if !issued.missing_glyphs.is_empty() {
+        let _ = write!(
+            text,
+            "\nwarning: the report's font has no glyph for {}; they are written as U+ codes in the PDF.",
+            issued.missing_glyphs.join(", ")
+        );
+    }
+    Ok(text)
+}
+
+pub fn reexport(data_dir: &Path, report_id: &str, out: &Path) -> Outcome {
+    let store = open_existing(data_dir)?;
+    let Some(report) = store.report_by_report_id(report_id).map_err(|e| e.to_string())? else {
+        return Err(format!("there is no report {report_id} in this archive. `rung archive` lists them."));
+    };
+    let bytes = store.report_pdf(report.id).map_err(|e| e.to_string())?;
+    write_file_atomically(out, &bytes).map_err(|e| e.to_string())?;
+    Ok(format!("wrote {} — the archived copy of report {}", out.display(), report.report_id))
+}
+
+/// Exit 0 only for a file that is byte for byte a report this archive issued.
+pub fn verify(data_dir: &Path, file: &Path) -> Outcome {
+    let store = open_existing(data_dir)?;
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let verification = verify_report(&store, &bytes).map_err(|e| e.to_string())?;
+    if verification.is_genuine() {
+        Ok(verification.sentence())
+    } else {
+        Err(verification.sentence())
+    }
+}
+
+pub fn archive(data_dir: &Path, text: &str, outcome: Option<&str>, as_json: bool) -> Outcome {
+    let store = open_existing(data_dir)?;
+    let query = ArchiveQuery {
+        text: text.to_owned(),
+        outcome: outcome.map(str::to_owned),
+        sort: ArchiveSort::NewestFirst,
+        page_size: 500,
+        ..ArchiveQuery::default()
+    };
+    let page = store.search_reports(&query).map_err(|e| e.to_string())?;
+    if as_json {
+        return Ok(serde_json::to_string_pretty(&page).expect("the archive serializes"));
+    }
+    if page.reports.is_empty() {
+        return Ok("no reports match".to_owned());
+    }
+    let mut out = String::new();
+    for report in &page.reports {
+        let _ = writeln!(
+            out,
+            "{}  {}  {}  {}  {}",
+            report.report_id,
+            &report.issued_at[..report.issued_at.len().min(16)],
+            report.candidate_name,
+            report.role_title,
+            report.outcome.replace('_', " ")
+        );
+    }
+    let _ = write!(out, "{} of {} reports", page.reports.len(), page.total);
+    Ok(out)
+}
