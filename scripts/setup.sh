@@ -7,7 +7,9 @@ RUNG_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # To build the app (WebKitGTK and friends, for Tauri on Linux).
 BUILD_PACKAGES=(pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev)
 # To test it: a virtual display, a session bus, the WebKit WebDriver, PDF tools.
-TEST_PACKAGES=(xvfb xauth dbus webkit2gtk-driver poppler-utils qpdf procps)
+# PDFBox Preflight (PDF/A-1b) and its Java runtime, for the report tests.
+TEST_PACKAGES=(xvfb xauth dbus webkit2gtk-driver poppler-utils qpdf procps
+    default-jre-headless libpdfbox2-java libfontbox2-java libcommons-logging-java libactivation-java libjaxb-api-java)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -144,7 +144,7 @@ pub fn report_data(
     amendments.sort_by(|a, b| a.when.cmp(&b.when));
 
     let head = store.audit_head()?;
-    Ok(ReportData {
+    let data = ReportData {
         format: REPORT_FORMAT,
         issued_at: issued_at.to_owned(),
         paper,
@@ -187,7 +187,8 @@ pub fn report_data(
         decision: debrief.decision.as_ref().map(|d| decision_info(&ladder, d)),
         amendments,
         audit_head: AuditHeadRef { entries: head.entries, hash: head.hash },
-    })
+    };
+    Ok(data.normalized())
 }
 
 /// An issued report: archived, with its bytes for the file the user asked for.

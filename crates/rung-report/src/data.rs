@@ -191,6 +191,16 @@ pub struct AuditHeadRef {
 }
 
 impl ReportData {
+    /// Every string in NFC, so what is hashed, drawn, searched and put in the metadata
+    /// is the same text however it was typed (macOS and some keyboards decompose).
+    /// JSON escapes are ASCII, so normalising the JSON text touches only string values.
+    pub fn normalized(self) -> ReportData {
+        use unicode_normalization::UnicodeNormalization;
+        let json = serde_json::to_string(&self).expect("report data is plain JSON");
+        let composed: String = json.nfc().collect();
+        serde_json::from_str(&composed).expect("NFC keeps JSON valid")
+    }
+
     /// The bytes the report's hash covers: compact JSON in field order. Field order is
     /// fixed by the struct, and no map type appears, so the encoding is canonical.
     pub fn canonical_json(&self) -> Vec<u8> {
