@@ -10,6 +10,7 @@ pub mod cli;
 pub mod debrief;
 pub mod demo;
 pub mod hiring;
+pub mod privacy;
 pub mod report;
 pub use rung_core::{decision, ladder, level, scorecard};
 pub use rung_store as store;

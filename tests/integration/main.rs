@@ -14,6 +14,7 @@ mod e2e;
 mod e2e_debrief;
 mod e2e_scoring;
 mod e2e_support;
+mod erasure;
 mod folder_ladder;
 mod fuzz_corpus;
 mod generated_ladders;

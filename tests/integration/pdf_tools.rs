@@ -95,26 +95,3 @@ pub fn preflight(pdf: &Path) -> Result<(), String> {
         Err(said)
     }
 }
-
-/// Renders page `page` (1-based) to a PNG beside the PDF, for looking at.
-pub fn render_page(pdf: &Path, page: u32) -> std::path::PathBuf {
-    let stem = pdf.with_extension("");
-    let page_text = page.to_string();
-    let output = run(
-        "pdftoppm",
-        &[
-            "-png",
-            "-r",
-            "60",
-            "-f",
-            &page_text,
-            "-l",
-            &page_text,
-            "-singlefile",
-            pdf.to_str().unwrap(),
-            stem.to_str().unwrap(),
-        ],
-    );
-    assert!(output.status.success());
-    stem.with_extension("png")
-}

@@ -57,6 +57,27 @@ fn read_log(conn: &Connection) -> Result<Logged, StoreError> {
             "scorecard.start" | "scorecard.amend" => _ = logged.created.insert(("scorecard".into(), id)),
             "scorecard.submit" => _ = logged.submitted.insert(id, text("seal_sha256")),
             "decision.record" | "decision.amend" => _ = logged.decided.insert(id, text("seal_sha256")),
+            "candidate.erase" => {
+                // What an erasure took is accounted for: it is not missing.
+                logged.created.remove(&("candidate".to_owned(), id));
+                let listed = |key: &str| -> Vec<i64> {
+                    payload
+                        .get(key)
+                        .and_then(|v| v.as_array())
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|v| v.as_i64())
+                        .collect()
+                };
+                for scorecard in listed("scorecard_ids") {
+                    logged.created.remove(&("scorecard".to_owned(), scorecard));
+                    logged.submitted.remove(&scorecard);
+                    logged.last_score.retain(|(card, _, _), _| *card != scorecard);
+                }
+                for decision in listed("decision_ids") {
+                    logged.decided.remove(&decision);
+                }
+            }
             "rating.save" => {
                 let key = (id, text("role_key"), text("characteristic_key"));
                 logged.last_score.insert(key, payload.get("score").and_then(|v| v.as_i64()));

@@ -111,7 +111,7 @@ const DECISION_COLUMNS: &str =
     "SELECT id, candidate_id, outcome, role_key, band, recommended_role_key, recommended_band,
     overrides, reason, decided_by, decided_at, amends_decision_id, seal_sha256 FROM decisions";
 
-fn band_text(band: Band) -> &'static str {
+pub(crate) fn band_text(band: Band) -> &'static str {
     match band {
         Band::Maturing => "maturing",
         Band::Performing => "performing",

@@ -21,6 +21,10 @@ pub enum StoreError {
     BackupFailed { path: PathBuf, detail: String, hint: &'static str },
     #[error("{path} is {what}, not a file Rung may write a backup to. Choose a new file name.")]
     BadDestination { path: PathBuf, what: String },
+    #[error(
+        "this candidate is on legal hold, so their data cannot be erased. Lift the hold first if the hold has ended."
+    )]
+    LegalHold,
     #[error("{path} is {what}, not a file Rung can write to. Choose a file name.")]
     NotWritable { path: PathBuf, what: String },
     #[error("that scorecard is already submitted and sealed. Submit an amendment with a reason instead.")]
@@ -54,6 +58,7 @@ impl StoreError {
             StoreError::BackupFailed { .. } => "db_backup_failed",
             StoreError::BadDestination { .. } => "db_bad_destination",
             StoreError::NotWritable { .. } => "not_writable",
+            StoreError::LegalHold => "legal_hold",
             StoreError::Sealed => "scorecard_sealed",
             StoreError::Hidden => "scores_hidden",
             StoreError::NotYours => "scorecard_not_yours",

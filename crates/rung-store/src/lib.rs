@@ -7,6 +7,7 @@ pub mod backup;
 mod check;
 mod consistency;
 mod decisions;
+pub mod erasure;
 pub mod error;
 pub mod files;
 mod independence;
@@ -18,6 +19,7 @@ mod panels;
 mod people;
 mod questions;
 mod reports;
+mod retention;
 mod schema;
 mod scorecards;
 mod settings;
@@ -28,11 +30,13 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use check::{CheckReport, Durability};
+pub use erasure::ErasureReceipt;
 pub use error::StoreError;
 pub use ladders::StoredLadder;
 pub use panels::StoredInterview;
 pub use people::{CandidateSummary, Interviewer, NewCandidate};
 pub use reports::{ArchivePage, ArchiveQuery, ArchiveSort, ArchivedReport, NewReport};
+pub use retention::{RetentionEntry, DEFAULT_RETENTION_MONTHS};
 pub use scorecards::RatingChange;
 
 /// The database file inside the data folder.

@@ -4,6 +4,7 @@
 mod db;
 mod debrief;
 mod ladder_text;
+mod privacy;
 mod report;
 
 use std::io::Write;
@@ -90,6 +91,34 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Erase a candidate's personal data for good (asks to confirm unless --yes).
+    Erase {
+        #[arg(long)]
+        candidate: i64,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+        /// Keep the outcome, level and scores (no name, no notes) for hiring statistics.
+        #[arg(long)]
+        keep_anonymous: bool,
+        /// Also delete the older database copies in the data folder (safety copies).
+        #[arg(long)]
+        purge_backups: bool,
+    },
+    /// Show which candidates are due for erasure; --months sets the retention period.
+    Retention {
+        #[arg(long)]
+        months: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Put a candidate on legal hold (kept past retention, never erased), or --release it.
+    Hold {
+        #[arg(long)]
+        candidate: i64,
+        #[arg(long)]
+        release: bool,
+    },
     /// Recommend a level and band: for a candidate in the database, or for ratings in a CSV
     /// file (header interviewer,role,characteristic,rating) against a ladder.
     #[command(group(clap::ArgGroup::new("source").required(true).args(["candidate", "ratings"])))]
@@ -147,6 +176,17 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             (None, Some(report_id)) => report::reexport(&cli.data_dir(), report_id, out),
             _ => return usage("give --candidate ID or --reexport REPORT_ID"),
         },
+        Command::Erase { candidate, yes, keep_anonymous, purge_backups } => privacy::erase(
+            &cli.data_dir(),
+            &privacy::EraseOptions {
+                candidate: *candidate,
+                yes: *yes,
+                keep_anonymous: *keep_anonymous,
+                purge_backups: *purge_backups,
+            },
+        ),
+        Command::Retention { months, json } => privacy::retention(&cli.data_dir(), *months, *json),
+        Command::Hold { candidate, release } => privacy::hold(&cli.data_dir(), *candidate, *release),
         Command::Verify { file } => report::verify(&cli.data_dir(), file),
         Command::Archive { text, outcome, json } => {
             report::archive(&cli.data_dir(), text.as_deref().unwrap_or_default(), outcome.as_deref(), *json)

@@ -1,0 +1,58 @@
+//! Erasing a candidate and retention, for the app and the CLI: the store erases, and
+//! this says what else still holds the data (older copies in the data folder, backups
+//! made elsewhere) and purges the former when asked.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::store::erasure::{older_copies, purge_older_copies};
+use crate::store::{ErasureReceipt, Store, StoreError};
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ErasureOutcome {
+    pub receipt: ErasureReceipt,
+    /// Copies in the data folder that still hold the candidate (left as they were).
+    pub older_copies: Vec<String>,
+    /// Copies deleted because the user asked.
+    pub purged: Vec<String>,
+    /// What the user should know, as sentences.
+    pub notes: Vec<String>,
+}
+
+pub fn erase_candidate(
+    store: &mut Store,
+    candidate_id: i64,
+    keep_anonymous: bool,
+    purge_copies: bool,
+) -> Result<ErasureOutcome, StoreError> {
+    let receipt = store.erase_candidate(candidate_id, keep_anonymous)?;
+    let data_dir = store.path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+    let display = |paths: Vec<std::path::PathBuf>| paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>();
+    let (older, purged) = if purge_copies {
+        (Vec::new(), display(purge_older_copies(&data_dir)?))
+    } else {
+        (display(older_copies(&data_dir)?), Vec::new())
+    };
+    let mut notes = vec![format!(
+        "Erased candidate {candidate_id}: {} scorecard(s), {} decision(s), {} report(s){}.",
+        receipt.scorecards,
+        receipt.decisions,
+        receipt.reports,
+        if receipt.kept_anonymous { "; the outcome, level and scores were kept without name or notes" } else { "" }
+    )];
+    if !receipt.wal_cleared {
+        notes.push(
+            "Another Rung window or command still has the database open: the erased data leaves the database's journal when it closes.".into(),
+        );
+    }
+    if !older.is_empty() {
+        notes.push(format!(
+            "{} older copy(ies) in the data folder (safety copies from restores or upgrades) still hold this candidate; erase again with the purge option to delete them.",
+            older.len()
+        ));
+    }
+    notes.push(
+        "Backups you made elsewhere with `rung backup` still hold this candidate until you delete them; a restored backup needs this erasure again.".into(),
+    );
+    Ok(ErasureOutcome { receipt, older_copies: older, purged, notes })
+}
