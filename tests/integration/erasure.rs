@@ -70,7 +70,6 @@ fn planted(dir: &Path) -> i64 {
             &[format!("Tell us about {TOKEN}'s last incident.")],
         )
         .unwrap();
-    let recommended = debrief::candidate_recommendation(&store, Viewer::Coordinator, candidate).unwrap();
     let decision = NewDecision {
         outcome: Outcome::Hire,
         role_key: Some("senior-application-support-engineer".into()),
@@ -78,7 +77,6 @@ fn planted(dir: &Path) -> i64 {
         reason: Some(format!("{TOKEN} impressed the panel.")),
         decided_by: "Hiring panel".into(),
     };
-    let _ = recommended;
     debrief::record_decision(&mut store, Viewer::Coordinator, candidate, &decision).unwrap();
     drop(store);
     let output = rung_in(
@@ -118,7 +116,7 @@ fn erasure_leaves_no_trace_of_the_candidate_in_the_data_folder() {
     assert_eq!(store.candidate(other).unwrap().name, "Kept Person");
     assert_eq!(store.scorecards_of(other).unwrap().len(), 3, "the other candidate is untouched");
     assert!(store.check().unwrap().problems().is_empty(), "{:?}", store.check().unwrap().problems());
-    let conn = raw(&store.path().to_path_buf());
+    let conn = raw(store.path());
     let (action, payload): (String, String) = conn
         .query_row("SELECT action, payload FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap();
