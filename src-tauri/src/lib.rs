@@ -6,11 +6,13 @@
 
 #[cfg(feature = "app")]
 pub mod app;
+pub mod bundle;
 pub mod cli;
 pub mod debrief;
 pub mod demo;
 pub mod hiring;
 pub mod privacy;
 pub mod report;
+pub use rung_core::bundle as bundle_format;
 pub use rung_core::{decision, ladder, level, scorecard};
 pub use rung_store as store;

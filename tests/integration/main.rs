@@ -3,6 +3,7 @@
 mod store_support;
 mod support;
 
+mod bundles;
 mod cli;
 mod cli_db;
 mod cli_recommend;

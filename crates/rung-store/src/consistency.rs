@@ -56,6 +56,10 @@ fn read_log(conn: &Connection) -> Result<Logged, StoreError> {
             "interviewer.create" => _ = logged.created.insert(("interviewer".into(), id)),
             "scorecard.start" | "scorecard.amend" => _ = logged.created.insert(("scorecard".into(), id)),
             "scorecard.submit" => _ = logged.submitted.insert(id, text("seal_sha256")),
+            "scorecard.import" => {
+                logged.created.insert(("scorecard".into(), id));
+                logged.submitted.insert(id, text("seal_sha256"));
+            }
             "decision.record" | "decision.amend" => _ = logged.decided.insert(id, text("seal_sha256")),
             "candidate.erase" => {
                 // What an erasure took is accounted for: it is not missing.

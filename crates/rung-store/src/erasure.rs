@@ -50,6 +50,10 @@ impl Store {
         let reports = tx.execute("DELETE FROM reports WHERE candidate_id = ?1", [candidate_id])? as u32;
         let decisions = tx.execute("DELETE FROM decisions WHERE candidate_id = ?1", [candidate_id])? as u32;
         tx.execute(
+            "DELETE FROM imported_scorecards WHERE scorecard_id IN (SELECT id FROM scorecards WHERE candidate_id = ?1)",
+            [candidate_id],
+        )?;
+        tx.execute(
             "DELETE FROM ratings WHERE scorecard_id IN (SELECT id FROM scorecards WHERE candidate_id = ?1)",
             [candidate_id],
         )?;

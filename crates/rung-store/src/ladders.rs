@@ -46,13 +46,21 @@ impl Store {
         self.find_ladder(&snapshot_sha256)?.ok_or(StoreError::NotFound { what: "ladder", id: 0 })
     }
 
+    /// The stored snapshot of a ladder, as JSON (what bundles carry).
+    pub fn ladder_snapshot_json(&self, id: i64) -> Result<String, StoreError> {
+        self.conn
+            .query_row("SELECT snapshot_json FROM ladders WHERE id = ?1", [id], |row| row.get(0))
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "ladder", id })
+    }
+
     pub fn list_ladders(&self) -> Result<Vec<StoredLadder>, StoreError> {
         let mut statement = self.conn.prepare(&format!("{LADDER_COLUMNS} ORDER BY is_default DESC, id"))?;
         let rows = statement.query_map([], stored_ladder)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn find_ladder(&self, snapshot_sha256: &str) -> Result<Option<StoredLadder>, StoreError> {
+    pub fn find_ladder(&self, snapshot_sha256: &str) -> Result<Option<StoredLadder>, StoreError> {
         Ok(self
             .conn
             .query_row(&format!("{LADDER_COLUMNS} WHERE snapshot_sha256 = ?1"), [snapshot_sha256], stored_ladder)

@@ -1,6 +1,7 @@
 //! The headless face of Rung. Each subcommand calls the same library functions as the
 //! app's IPC commands; this module only parses arguments and prints.
 
+mod bundle;
 mod db;
 mod debrief;
 mod ladder_text;
@@ -91,6 +92,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Move sealed scorecards between machines.
+    #[command(subcommand)]
+    Bundle(bundle::BundleCommand),
     /// Erase a candidate's personal data for good (asks to confirm unless --yes).
     Erase {
         #[arg(long)]
@@ -176,6 +180,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             (None, Some(report_id)) => report::reexport(&cli.data_dir(), report_id, out),
             _ => return usage("give --candidate ID or --reexport REPORT_ID"),
         },
+        Command::Bundle(command) => bundle::run_bundle(&cli.data_dir(), command),
         Command::Erase { candidate, yes, keep_anonymous, purge_backups } => privacy::erase(
             &cli.data_dir(),
             &privacy::EraseOptions {

@@ -84,3 +84,10 @@ CREATE TABLE anonymous_outcomes (
     -- [{"role_key", "characteristic_key", "score"}] per scorecard that counted.
     scores_json             TEXT NOT NULL
 ) STRICT;
+
+-- Scorecards imported from another machine's bundle, by the seal they were submitted
+-- with there: importing the same bundle twice adds nothing.
+CREATE TABLE imported_scorecards (
+    source_seal_sha256  TEXT PRIMARY KEY,
+    scorecard_id        INTEGER NOT NULL UNIQUE REFERENCES scorecards(id)
+) STRICT;
