@@ -49,6 +49,17 @@ fn build_app() {
             "calibration",
             "candidate_statuses",
             "plan_coverage",
+            "default_paper",
+            "export_report",
+            "search_archive",
+            "reexport_report",
+            "verify_report_file",
+            "retention",
+            "set_retention_months",
+            "set_legal_hold",
+            "erase_candidate",
+            "export_bundle",
+            "import_bundle",
         ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -37,6 +37,16 @@ fn decision_info(ladder: &Ladder, decision: &Decision) -> DecisionInfo {
     }
 }
 
+/// The paper when none is asked for: the `RUNG_PAPER` setting, else the locale's.
+pub fn default_paper() -> Paper {
+    if let Some(paper) = std::env::var("RUNG_PAPER").ok().as_deref().and_then(Paper::parse) {
+        return paper;
+    }
+    let locale =
+        ["LC_ALL", "LC_PAPER", "LANG"].iter().find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()));
+    Paper::for_locale(locale.as_deref().unwrap_or_default())
+}
+
 /// "2026-11-29T06:15:07Z": reports are dated to the second. `SOURCE_DATE_EPOCH` (the
 /// reproducible-builds convention) fixes the time, for reproducing a report exactly.
 pub fn issue_time() -> String {

@@ -18,6 +18,12 @@ use crate::scorecard::panel::{Coverage, PanelPlan, PlannedInterview};
 use crate::scorecard::template::{CharacteristicRef, SectionPurpose};
 use crate::scorecard::{Overall, Rating, Scorecard, ScorecardStatus};
 use crate::store::{CandidateSummary, Interviewer, NewCandidate, RatingChange, StoredInterview, StoredLadder};
+use crate::store::{ArchivePage, ArchiveQuery, ArchiveSort, ArchivedReport, ErasureReceipt, RetentionEntry};
+use super::commands::archive::{ExportedReport, RetentionOverview};
+use crate::bundle::BundleImport;
+use crate::privacy::ErasureOutcome;
+use crate::report::Verification;
+use rung_report::Paper;
 
 /// Where the generated file lives, relative to the repository root.
 #[cfg(test)]
@@ -78,6 +84,18 @@ pub fn typescript_bindings() -> String {
         Outcome::decl(&cfg),
         CalibrationRow::decl(&cfg),
         InterviewerCalibration::decl(&cfg),
+        Paper::decl(&cfg),
+        ArchivedReport::decl(&cfg),
+        ArchiveQuery::decl(&cfg),
+        ArchiveSort::decl(&cfg),
+        ArchivePage::decl(&cfg),
+        ExportedReport::decl(&cfg),
+        Verification::decl(&cfg),
+        RetentionEntry::decl(&cfg),
+        RetentionOverview::decl(&cfg),
+        ErasureReceipt::decl(&cfg),
+        ErasureOutcome::decl(&cfg),
+        BundleImport::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test --lib bindings`. Do not edit.\n",

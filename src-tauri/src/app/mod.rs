@@ -57,6 +57,17 @@ pub fn run(data_dir: PathBuf, extra: Vec<Ladder>) -> ExitCode {
             commands::debrief::calibration,
             commands::debrief::candidate_statuses,
             commands::debrief::plan_coverage,
+            commands::archive::default_paper,
+            commands::archive::export_report,
+            commands::archive::search_archive,
+            commands::archive::reexport_report,
+            commands::archive::verify_report_file,
+            commands::archive::retention,
+            commands::archive::set_retention_months,
+            commands::archive::set_legal_hold,
+            commands::archive::erase_candidate,
+            commands::archive::export_bundle,
+            commands::archive::import_bundle,
         ])
         .run(tauri::generate_context!("tauri.conf.json"));
     match result {

@@ -9,19 +9,10 @@ use rung_report::Paper;
 use super::debrief::open_existing;
 use super::Outcome;
 use crate::debrief::Viewer;
+pub use crate::report::default_paper;
 use crate::report::{issue_report, verify_report};
 use crate::store::files::write_file_atomically;
 use crate::store::{ArchiveQuery, ArchiveSort};
-
-/// The paper when none is asked for: the `RUNG_PAPER` setting, else the locale's.
-pub fn default_paper() -> Paper {
-    if let Some(paper) = std::env::var("RUNG_PAPER").ok().as_deref().and_then(Paper::parse) {
-        return paper;
-    }
-    let locale =
-        ["LC_ALL", "LC_PAPER", "LANG"].iter().find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()));
-    Paper::for_locale(locale.as_deref().unwrap_or_default())
-}
 
 pub fn parse_paper(text: &str) -> Result<Paper, String> {
     Paper::parse(text).ok_or_else(|| format!("paper {text:?} is not known: use a4 or letter"))

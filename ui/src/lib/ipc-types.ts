@@ -424,3 +424,88 @@ decisions_compared: number, decisions_disagreed: number,
  * "lenient", "severe", "in line with the panel" or "too few ratings to tell".
  */
 reading: string, };
+
+export type Paper = "a4" | "letter";
+
+export type ArchivedReport = { id: number, report_id: string, data_sha256: string, file_sha256: string, candidate_id: number | null, decision_id: number | null, issued_at: string, paper: string, candidate_name: string, role_title: string, outcome: string, decided_by: string, pages: number, size_bytes: number, };
+
+export type ArchiveQuery = { 
+/**
+ * Words to find in the candidate's name, the role or who decided (prefix match).
+ */
+text: string, outcome: string | null, decided_by: string | null, role: string | null, from: string | null, to: string | null, sort: ArchiveSort, 
+/**
+ * 0-based.
+ */
+page: number, 
+/**
+ * Rows per page; 0 means 50.
+ */
+page_size: number, };
+
+export type ArchiveSort = "newest_first" | "oldest_first" | "candidate" | "role";
+
+export type ArchivePage = { reports: Array<ArchivedReport>, 
+/**
+ * Matches across all pages.
+ */
+total: number, page: number, page_size: number, };
+
+export type ExportedReport = { report: ArchivedReport, path: string, 
+/**
+ * Nothing had changed, so the archived report was written again, byte for byte.
+ */
+reused: boolean, missing_glyphs: Array<string>, };
+
+export type Verification = { "kind": "genuine", report: ArchivedReport, } | { "kind": "altered", report: ArchivedReport, } | { "kind": "unknown", data_sha256: string, } | { "kind": "not_a_report" };
+
+export type RetentionEntry = { candidate_id: number, name: string, 
+/**
+ * The newest of: created, a scorecard saved, a decision recorded (RFC 3339).
+ */
+last_activity: string, 
+/**
+ * `YYYY-MM-DD` from which the candidate's data is due for erasure.
+ */
+due_on: string, due: boolean, legal_hold: boolean, };
+
+export type RetentionOverview = { months: number, entries: Array<RetentionEntry>, };
+
+export type ErasureReceipt = { candidate_id: number, scorecards: number, reports: number, decisions: number, 
+/**
+ * True when the outcome, level and scores (without notes) were kept anonymously.
+ */
+kept_anonymous: boolean, 
+/**
+ * False when another program still had the database open, so the erased pages
+ * could not all be cleared from the WAL yet (they will be when it closes).
+ */
+wal_cleared: boolean, };
+
+export type ErasureOutcome = { receipt: ErasureReceipt, 
+/**
+ * Copies in the data folder that still hold the candidate (left as they were).
+ */
+older_copies: Array<string>, 
+/**
+ * Copies deleted because the user asked.
+ */
+purged: Array<string>, 
+/**
+ * What the user should know, as sentences.
+ */
+notes: Array<string>, };
+
+export type BundleImport = { candidate_id: number, candidate_name: string, 
+/**
+ * Scorecards added now.
+ */
+added: number, 
+/**
+ * Scorecards this database already had from an earlier import.
+ */
+already_here: number, 
+/**
+ * True when the bundle's ladder was imported along with it.
+ */
+ladder_imported: boolean, };

@@ -1,0 +1,187 @@
+//! The report, the archive, retention and erasure, and scorecard bundles. Files are
+//! chosen in native dialogs opened from Rust; the window never names a path.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tauri::{AppHandle, Manager};
+use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
+
+use crate::app::state::{with_store, AppState};
+use crate::app::IpcError;
+use crate::bundle::BundleImport;
+use crate::debrief;
+use crate::privacy::ErasureOutcome;
+use crate::report::{self, Verification};
+use crate::store::files::write_file_atomically;
+use crate::store::{ArchivePage, ArchiveQuery, ArchivedReport, RetentionEntry};
+use rung_report::Paper;
+
+/// End-to-end tests cannot reach a native dialog: when this is set, a save dialog is
+/// answered with this folder (plus the suggested name) and an open dialog with this file.
+const DIALOG_ANSWER_ENV: &str = "RUNG_TEST_DIALOG_ANSWER";
+
+enum Dialog<'a> {
+    Save { title: &'a str, suggested: String, filter: (&'a str, &'a [&'a str]) },
+    Open { title: &'a str, filter: (&'a str, &'a [&'a str]) },
+}
+
+async fn pick(app: &AppHandle, dialog: Dialog<'_>) -> Result<Option<PathBuf>, IpcError> {
+    if let Some(answer) = std::env::var_os(DIALOG_ANSWER_ENV).map(PathBuf::from) {
+        return Ok(Some(match dialog {
+            Dialog::Save { suggested, .. } if answer.is_dir() => answer.join(suggested),
+            _ => answer,
+        }));
+    }
+    let builder = app.dialog().file();
+    let picked = match dialog {
+        Dialog::Save { title, suggested, filter } => {
+            let builder = builder.set_title(title).set_file_name(suggested).add_filter(filter.0, filter.1);
+            tauri::async_runtime::spawn_blocking(move || builder.blocking_save_file()).await
+        }
+        Dialog::Open { title, filter } => {
+            let builder = builder.set_title(title).add_filter(filter.0, filter.1);
+            tauri::async_runtime::spawn_blocking(move || builder.blocking_pick_file()).await
+        }
+    }
+    .map_err(|_| IpcError::internal("opening the file dialog"))?;
+    Ok(picked.and_then(|path| path.into_path().ok()))
+}
+
+/// A file name without characters file systems refuse.
+fn file_name(stem: &str, extension: &str) -> String {
+    let clean: String =
+        stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { ' ' }).collect();
+    format!("{}.{extension}", clean.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ExportedReport {
+    pub report: ArchivedReport,
+    pub path: String,
+    /// Nothing had changed, so the archived report was written again, byte for byte.
+    pub reused: bool,
+    pub missing_glyphs: Vec<String>,
+}
+
+#[tauri::command]
+pub async fn default_paper() -> Paper {
+    report::default_paper()
+}
+
+/// Issues (or, when nothing changed, re-exports) the candidate's report and saves it
+/// where the user chooses. `None` when the dialog was cancelled: nothing is issued.
+#[tauri::command]
+pub async fn export_report(app: AppHandle, candidate_id: i64, paper: Paper) -> Result<Option<ExportedReport>, IpcError> {
+    let me = app.state::<AppState>().current_interviewer();
+    let name = with_store(app.clone(), move |store| Ok(store.candidate(candidate_id)?.name)).await?;
+    let suggested = file_name(&format!("Level recommendation - {name}"), "pdf");
+    let dialog = Dialog::Save { title: "Export the level recommendation", suggested, filter: ("PDF", &["pdf"]) };
+    let Some(path) = pick(&app, dialog).await? else { return Ok(None) };
+    with_store(app, move |store| {
+        let viewer = debrief::viewer_for(store, me, candidate_id)?;
+        let issued = report::issue_report(store, viewer, candidate_id, paper)?;
+        write_file_atomically(&path, &issued.bytes)?;
+        Ok(Some(ExportedReport {
+            report: issued.report,
+            path: path.display().to_string(),
+            reused: issued.reused,
+            missing_glyphs: issued.missing_glyphs,
+        }))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn search_archive(app: AppHandle, query: ArchiveQuery) -> Result<ArchivePage, IpcError> {
+    with_store(app, move |store| Ok(store.search_reports(&query)?)).await
+}
+
+/// Writes an archived report again, byte for byte.
+#[tauri::command]
+pub async fn reexport_report(app: AppHandle, id: i64) -> Result<Option<String>, IpcError> {
+    let report = with_store(app.clone(), move |store| Ok(store.report(id)?)).await?;
+    let suggested = file_name(&format!("{} {}", report.report_id, report.candidate_name), "pdf");
+    let dialog = Dialog::Save { title: "Save the archived report", suggested, filter: ("PDF", &["pdf"]) };
+    let Some(path) = pick(&app, dialog).await? else { return Ok(None) };
+    with_store(app, move |store| {
+        write_file_atomically(&path, &store.report_pdf(id)?)?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+}
+
+/// Checks a PDF the user picks against the archive.
+#[tauri::command]
+pub async fn verify_report_file(app: AppHandle) -> Result<Option<(Verification, String)>, IpcError> {
+    let dialog = Dialog::Open { title: "Verify a report", filter: ("PDF", &["pdf"]) };
+    let Some(path) = pick(&app, dialog).await? else { return Ok(None) };
+    with_store(app, move |store| {
+        let bytes = std::fs::read(&path).map_err(|e| crate::store::StoreError::io(&path, &e))?;
+        let verification = report::verify_report(store, &bytes)?;
+        let sentence = verification.sentence();
+        Ok(Some((verification, sentence)))
+    })
+    .await
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RetentionOverview {
+    pub months: u32,
+    pub entries: Vec<RetentionEntry>,
+}
+
+#[tauri::command]
+pub async fn retention(app: AppHandle) -> Result<RetentionOverview, IpcError> {
+    with_store(app, |store| Ok(RetentionOverview { months: store.retention_months()?, entries: store.retention()? }))
+        .await
+}
+
+#[tauri::command]
+pub async fn set_retention_months(app: AppHandle, months: u32) -> Result<(), IpcError> {
+    with_store(app, move |store| Ok(store.set_retention_months(months)?)).await
+}
+
+#[tauri::command]
+pub async fn set_legal_hold(app: AppHandle, candidate_id: i64, hold: bool) -> Result<(), IpcError> {
+    with_store(app, move |store| Ok(store.set_legal_hold(candidate_id, hold)?)).await
+}
+
+#[tauri::command]
+pub async fn erase_candidate(
+    app: AppHandle,
+    candidate_id: i64,
+    keep_anonymous: bool,
+    purge_copies: bool,
+) -> Result<ErasureOutcome, IpcError> {
+    with_store(app, move |store| Ok(crate::privacy::erase_candidate(store, candidate_id, keep_anonymous, purge_copies)?))
+        .await
+}
+
+/// Saves the sealed scorecards of the interviewer on this laptop (or, with none
+/// chosen, all of the candidate's) as a bundle for the coordinator.
+#[tauri::command]
+pub async fn export_bundle(app: AppHandle, candidate_id: i64) -> Result<Option<String>, IpcError> {
+    let me = app.state::<AppState>().current_interviewer();
+    let bundle = with_store(app.clone(), move |store| Ok(crate::bundle::export_bundle(store, candidate_id, me)?)).await?;
+    let suggested = file_name(&format!("Scorecards - {}", bundle.candidate.name), "rung-bundle.json");
+    let dialog = Dialog::Save { title: "Export sealed scorecards", suggested, filter: ("Rung bundle", &["json"]) };
+    let Some(path) = pick(&app, dialog).await? else { return Ok(None) };
+    with_store(app, move |_| {
+        write_file_atomically(&path, bundle.to_json().as_bytes())?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn import_bundle(app: AppHandle, import_ladder: bool) -> Result<Option<BundleImport>, IpcError> {
+    let dialog = Dialog::Open { title: "Import sealed scorecards", filter: ("Rung bundle", &["json"]) };
+    let Some(path) = pick(&app, dialog).await? else { return Ok(None) };
+    with_store(app, move |store| {
+        let bytes = std::fs::read(&path).map_err(|e| crate::store::StoreError::io(&path, &e))?;
+        Ok(Some(crate::bundle::import_bundle(store, &bytes, None, import_ladder)?))
+    })
+    .await
+}
