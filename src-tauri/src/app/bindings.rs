@@ -3,7 +3,9 @@
 
 use ts_rs::{Config, TS};
 
+use super::commands::archive::{ExportedReport, RetentionOverview};
 use super::{IpcError, StartupStatus};
+use crate::bundle::BundleImport;
 use crate::debrief::{CalibrationRow, CandidateStatus, Debrief, DebriefInterviewer, DebriefRow, PanelOverride};
 use crate::decision::{Decision, NewDecision, Outcome};
 use crate::hiring::{CandidateKit, InterviewSlot, KitCharacteristic, ScoringSession};
@@ -14,15 +16,13 @@ use crate::ladder::{
 use crate::ladder::{LadderView, TrackGroup};
 use crate::level::calibration::InterviewerCalibration;
 use crate::level::{Agreement, Confidence, ConfidenceLevel, Missing, Recommendation, RoleAssessment, Spread};
+use crate::privacy::ErasureOutcome;
+use crate::report::Verification;
 use crate::scorecard::panel::{Coverage, PanelPlan, PlannedInterview};
 use crate::scorecard::template::{CharacteristicRef, SectionPurpose};
 use crate::scorecard::{Overall, Rating, Scorecard, ScorecardStatus};
-use crate::store::{CandidateSummary, Interviewer, NewCandidate, RatingChange, StoredInterview, StoredLadder};
 use crate::store::{ArchivePage, ArchiveQuery, ArchiveSort, ArchivedReport, ErasureReceipt, RetentionEntry};
-use super::commands::archive::{ExportedReport, RetentionOverview};
-use crate::bundle::BundleImport;
-use crate::privacy::ErasureOutcome;
-use crate::report::Verification;
+use crate::store::{CandidateSummary, Interviewer, NewCandidate, RatingChange, StoredInterview, StoredLadder};
 use rung_report::Paper;
 
 /// Where the generated file lives, relative to the repository root.

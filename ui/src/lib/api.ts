@@ -1,6 +1,14 @@
 // Typed wrappers over Rung's IPC commands. The types come from Rust (ipc-types.ts).
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  ArchivePage,
+  ArchiveQuery,
+  BundleImport,
+  ErasureOutcome,
+  ExportedReport,
+  Paper,
+  RetentionOverview,
+  Verification,
   CalibrationRow,
   CandidateKit,
   CandidateStatus,
@@ -73,6 +81,20 @@ export const api = {
   recordDecision: (candidateId: number, decision: NewDecision) => invoke<Decision>('record_decision', { candidateId, decision }),
   calibration: () => invoke<CalibrationRow[]>('calibration'),
   candidateStatuses: () => invoke<CandidateStatus[]>('candidate_statuses'),
+
+  defaultPaper: () => invoke<Paper>('default_paper'),
+  exportReport: (candidateId: number, paper: Paper) =>
+    invoke<ExportedReport | null>('export_report', { candidateId, paper }),
+  searchArchive: (query: ArchiveQuery) => invoke<ArchivePage>('search_archive', { query }),
+  reexportReport: (id: number) => invoke<string | null>('reexport_report', { id }),
+  verifyReportFile: () => invoke<[Verification, string] | null>('verify_report_file'),
+  retention: () => invoke<RetentionOverview>('retention'),
+  setRetentionMonths: (months: number) => invoke<void>('set_retention_months', { months }),
+  setLegalHold: (candidateId: number, hold: boolean) => invoke<void>('set_legal_hold', { candidateId, hold }),
+  eraseCandidate: (candidateId: number, keepAnonymous: boolean, purgeCopies: boolean) =>
+    invoke<ErasureOutcome>('erase_candidate', { candidateId, keepAnonymous, purgeCopies }),
+  exportBundle: (candidateId: number) => invoke<string | null>('export_bundle', { candidateId }),
+  importBundle: (importLadder: boolean) => invoke<BundleImport | null>('import_bundle', { importLadder }),
 };
 
 export function sameCharacteristic(a: CharacteristicRef, b: CharacteristicRef): boolean {

@@ -5,4 +5,5 @@ export type View =
   | { kind: 'candidate'; id: number }
   | { kind: 'scoring'; interviewId: number; candidateId: number }
   | { kind: 'debrief'; candidateId: number }
-  | { kind: 'calibration' };
+  | { kind: 'calibration' }
+  | { kind: 'archive' };

@@ -73,7 +73,11 @@ pub async fn default_paper() -> Paper {
 /// Issues (or, when nothing changed, re-exports) the candidate's report and saves it
 /// where the user chooses. `None` when the dialog was cancelled: nothing is issued.
 #[tauri::command]
-pub async fn export_report(app: AppHandle, candidate_id: i64, paper: Paper) -> Result<Option<ExportedReport>, IpcError> {
+pub async fn export_report(
+    app: AppHandle,
+    candidate_id: i64,
+    paper: Paper,
+) -> Result<Option<ExportedReport>, IpcError> {
     let me = app.state::<AppState>().current_interviewer();
     let name = with_store(app.clone(), move |store| Ok(store.candidate(candidate_id)?.name)).await?;
     let suggested = file_name(&format!("Level recommendation - {name}"), "pdf");
@@ -155,8 +159,10 @@ pub async fn erase_candidate(
     keep_anonymous: bool,
     purge_copies: bool,
 ) -> Result<ErasureOutcome, IpcError> {
-    with_store(app, move |store| Ok(crate::privacy::erase_candidate(store, candidate_id, keep_anonymous, purge_copies)?))
-        .await
+    with_store(app, move |store| {
+        Ok(crate::privacy::erase_candidate(store, candidate_id, keep_anonymous, purge_copies)?)
+    })
+    .await
 }
 
 /// Saves the sealed scorecards of the interviewer on this laptop (or, with none
@@ -164,7 +170,8 @@ pub async fn erase_candidate(
 #[tauri::command]
 pub async fn export_bundle(app: AppHandle, candidate_id: i64) -> Result<Option<String>, IpcError> {
     let me = app.state::<AppState>().current_interviewer();
-    let bundle = with_store(app.clone(), move |store| Ok(crate::bundle::export_bundle(store, candidate_id, me)?)).await?;
+    let bundle =
+        with_store(app.clone(), move |store| Ok(crate::bundle::export_bundle(store, candidate_id, me)?)).await?;
     let suggested = file_name(&format!("Scorecards - {}", bundle.candidate.name), "rung-bundle.json");
     let dialog = Dialog::Save { title: "Export sealed scorecards", suggested, filter: ("Rung bundle", &["json"]) };
     let Some(path) = pick(&app, dialog).await? else { return Ok(None) };
