@@ -4,13 +4,16 @@
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$RUNG_ROOT"
 require_toolchains
-# sqlite3 is the floor the rating-save benchmark compares against.
-install_packages sqlite3
+# sqlite3 is the floor the rating-save benchmark compares against; Chromium is the
+# route the report benchmark compares against.
+install_packages sqlite3 chromium
 # The benchmarks need only the domain library: no Tauri, no WebKit.
 cargo bench --locked --no-default-features --bench ladder_import "$@"
 cargo bench --locked --no-default-features --bench ladder_scaling
 cargo bench --locked --no-default-features --bench level_engine
 cargo bench --locked --no-default-features --bench rating_save
+cargo bench --locked --no-default-features --bench archive_search
+cargo bench --locked --no-default-features --bench report_pdf
 
 # The round trip of one rating save in the real app window (WebDriver under Xvfb).
 install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"

@@ -3,6 +3,7 @@
 mod store_support;
 mod support;
 
+mod archive_search;
 mod bundles;
 mod cli;
 mod cli_db;

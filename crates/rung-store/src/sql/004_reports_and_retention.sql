@@ -26,6 +26,8 @@ CREATE TABLE reports (
 
 CREATE INDEX reports_by_candidate ON reports(candidate_id);
 CREATE INDEX reports_by_issue ON reports(issued_at);
+CREATE INDEX reports_by_outcome ON reports(outcome, issued_at);
+CREATE INDEX reports_by_decider ON reports(decided_by, issued_at);
 
 -- The archived copy of each report, byte for byte.
 CREATE TABLE report_files (
