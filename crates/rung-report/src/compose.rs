@@ -8,45 +8,41 @@ use crate::layout::page::{Align, Colour, Pages, Style, BODY, SMALL, STRONG, TITL
 use crate::layout::table::{table, table_height, Cell, Column};
 use crate::layout::text::fit_line;
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// (year, month 1-12, day, "HH:MM") of an RFC 3339 time.
+fn date_parts(rfc3339: &str) -> Option<(&str, usize, u32, &str)> {
+    let (date, time) = rfc3339.split_once('T')?;
+    let mut parts = date.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?.parse::<usize>().ok()?, parts.next()?.parse::<u32>().ok()?);
+    (1..=12).contains(&month).then_some((year, month, day, time.get(..5)?))
+}
+
 /// "29 November 2026, 06:15 UTC" from RFC 3339; anything else is shown as given.
 pub fn human_date(rfc3339: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parse = || -> Option<String> {
-        let (date, time) = rfc3339.split_once('T')?;
-        let mut parts = date.split('-');
-        let (year, month, day) =
-            (parts.next()?, parts.next()?.parse::<usize>().ok()?, parts.next()?.parse::<u32>().ok()?);
-        let month = MONTHS.get(month.checked_sub(1)?)?;
-        let hm = time.get(..5)?;
-        Some(format!("{day} {month} {year}, {hm} UTC"))
-    };
-    parse().unwrap_or_else(|| rfc3339.to_owned())
+    date_parts(rfc3339)
+        .map(|(year, month, day, hm)| format!("{day} {} {year}, {hm} UTC", MONTHS[month - 1]))
+        .unwrap_or_else(|| rfc3339.to_owned())
 }
 
 /// "28 Nov 2026 15:00" for table cells.
 fn short_date(rfc3339: &str) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let parse = || -> Option<String> {
-        let (date, time) = rfc3339.split_once('T')?;
-        let mut parts = date.split('-');
-        let (year, month, day) =
-            (parts.next()?, parts.next()?.parse::<usize>().ok()?, parts.next()?.parse::<u32>().ok()?);
-        Some(format!("{day} {} {year} {}", MONTHS.get(month.checked_sub(1)?)?, time.get(..5)?))
-    };
-    parse().unwrap_or_else(|| rfc3339.to_owned())
+    date_parts(rfc3339)
+        .map(|(year, month, day, hm)| format!("{day} {} {year} {hm}", &MONTHS[month - 1][..3]))
+        .unwrap_or_else(|| rfc3339.to_owned())
 }
 
 fn score_text(score: Option<u8>) -> String {
@@ -335,5 +331,25 @@ pub fn decorate(pages: &mut Pages, index: usize, total: usize, data: &ReportData
         pages.text_at(left, top, &format!("Level recommendation · {who}"), header, Align::Left, Some(index));
         pages.text_at(right, top, &human_date(&data.issued_at), header, Align::Right, Some(index));
         pages.rule(left, right, top + 5.0, Colour::RULE, 0.5, Some(index));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(human_date("2026-11-29T06:15:07Z"), "29 November 2026, 06:15 UTC");
+        assert_eq!(short_date("2026-09-03T15:00:00.123456Z"), "3 Sep 2026 15:00");
+        assert_eq!(human_date("yesterday"), "yesterday");
+    }
+
+    #[test]
+    fn interviewer_columns_use_first_names_when_they_are_distinct() {
+        let names = |list: &[&str]| interviewer_labels(&list.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(names(&["Zoë Łukasiewicz", "Søren O'Brien"]), ["Zoë", "Søren"]);
+        assert_eq!(names(&["Ana Souza", "Ana Lima"]), ["AS", "AL"]);
+        assert_eq!(names(&["Ana Souza", "Ana Silva"]), ["A", "B"]);
     }
 }

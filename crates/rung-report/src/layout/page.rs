@@ -238,6 +238,26 @@ impl Pages {
         self.y += 6.0;
     }
 
+    /// The texts drawn on page `index`, in order (for tests of the layout).
+    #[cfg(test)]
+    pub fn texts_on(&self, index: usize) -> Vec<String> {
+        self.pages[index]
+            .iter()
+            .filter_map(|op| match op {
+                Op::ShowText { items } => Some(
+                    items
+                        .iter()
+                        .filter_map(|item| match item {
+                            TextItem::Text(text) => Some(text.as_str()),
+                            _ => None,
+                        })
+                        .collect::<String>(),
+                ),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Every page's ops, once the running header and footer have been added by `decorate`
     /// (called with the page index and the page count, for "page x of y").
     pub fn finish(mut self, decorate: impl Fn(&mut Pages, usize, usize)) -> (Vec<Vec<Op>>, MissingGlyphs, f32, f32) {

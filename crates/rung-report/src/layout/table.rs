@@ -144,3 +144,27 @@ pub fn table(pages: &mut Pages, columns: &[Column], rows: Vec<Vec<Cell>>) {
         draw_row(pages, &geometry, columns, &row, None);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Paper;
+    use crate::layout::page::BODY;
+
+    #[test]
+    fn a_long_table_breaks_across_pages_and_repeats_its_header() {
+        let mut pages = Pages::new(Paper::Letter);
+        let columns = [Column::new("Characteristic", 0.7, Align::Left), Column::new("Panel", 0.3, Align::Right)];
+        let rows = (0..120).map(|n| vec![Cell::new(format!("Row {n}"), BODY), Cell::new("3.0", BODY)]).collect();
+        table(&mut pages, &columns, rows);
+        assert!(pages.page_count() >= 3, "{} pages", pages.page_count());
+        let mut seen = Vec::new();
+        for index in 0..pages.page_count() {
+            let texts = pages.texts_on(index);
+            assert_eq!(texts[..2], ["Characteristic", "Panel"], "page {} starts with the header", index + 1);
+            seen.extend(texts.into_iter().filter(|t| t.starts_with("Row ")));
+        }
+        let expected: Vec<String> = (0..120).map(|n| format!("Row {n}")).collect();
+        assert_eq!(seen, expected, "every row once, in order, none split");
+    }
+}
