@@ -181,6 +181,7 @@ pub fn report_data(
                 met: role.met,
                 coverage: role.coverage,
                 holds: role.holds,
+                recommended: recommendation.role.as_deref() == Some(role.key.as_str()),
             })
             .collect(),
         thresholds: Thresholds {

@@ -151,7 +151,6 @@ fn bullets(pages: &mut Pages, items: &[String], style: Style) {
 }
 
 fn panel_table(pages: &mut Pages, data: &ReportData, labels: &[String]) {
-    pages.heading("Panel", 40.0);
     let columns = [
         Column::new("Interviewer", 0.25, Align::Left),
         Column::new("Interview", 0.22, Align::Left),
@@ -160,7 +159,7 @@ fn panel_table(pages: &mut Pages, data: &ReportData, labels: &[String]) {
         Column::new("Submitted", 0.17, Align::Left),
     ];
     let first_names_label = labels.iter().zip(&data.panel).all(|(l, m)| m.name.split_whitespace().next() == Some(l));
-    let rows = data
+    let rows: Vec<Vec<Cell>> = data
         .panel
         .iter()
         .zip(labels)
@@ -177,6 +176,9 @@ fn panel_table(pages: &mut Pages, data: &ReportData, labels: &[String]) {
             ]
         })
         .collect();
+    // A panel fits on a page: keep it whole with its heading.
+    let height = table_height(pages, &columns, &rows);
+    pages.heading("Panel", height.min(400.0));
     table(pages, &columns, rows);
 }
 

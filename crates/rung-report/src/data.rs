@@ -124,6 +124,8 @@ pub struct RoleBar {
     /// Share of the role's characteristics assessed, 0..=1.
     pub coverage: f64,
     pub holds: bool,
+    /// The role the recommendation names (drawn in bold).
+    pub recommended: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

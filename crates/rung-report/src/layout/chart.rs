@@ -8,7 +8,7 @@ const BAR: f32 = 7.0;
 const ROW: f32 = 2.0 * BAR + 9.0;
 
 pub fn chart(pages: &mut Pages, roles: &[RoleBar], thresholds: &Thresholds) {
-    let label_width = pages.content_width() * 0.36;
+    let label_width = pages.content_width() * 0.42;
     let left = pages.left() + label_width;
     let width = pages.content_width() - label_width - 30.0;
     let height = 16.0 + roles.len() as f32 * ROW + 22.0;
@@ -37,7 +37,7 @@ pub fn chart(pages: &mut Pages, roles: &[RoleBar], thresholds: &Thresholds) {
     }
     for (index, role) in roles.iter().enumerate() {
         let row_top = top + 4.0 + index as f32 * ROW;
-        let label_style = if role.holds { STRONG } else { Style { colour: Colour::INK, ..SMALL } };
+        let label_style = if role.recommended { STRONG } else { Style { colour: Colour::INK, size: 8.5, ..SMALL } };
         let label = super::text::fit_line(&role.title, label_style.face, label_style.size, label_width - 8.0);
         pages.text_at(pages.left(), row_top + BAR + 2.5, &label, label_style, Align::Left, None);
         pages.fill(left, row_top, width, BAR, Colour::SHADE);
