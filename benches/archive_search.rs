@@ -10,6 +10,8 @@ use rung::store::{ArchiveQuery, ArchiveSort, NewCandidate, Store, DB_FILE};
 
 const CANDIDATES: usize = 10_000;
 const RUNS: usize = 200;
+/// Under `cargo test --benches` (a smoke test) the archive is small and each query runs once.
+const SMOKE_CANDIDATES: usize = 200;
 
 const FIRST: [&str; 20] = [
     "Zoë", "Søren", "Priya", "Mateus", "Chloé", "Kwame", "Ana", "Marcus", "Li", "Fatima", "Olu", "Ingrid", "Diego",
@@ -41,7 +43,7 @@ const ROLES: [&str; 4] =
     ["L1 Support Engineer", "L2 Senior Support Engineer", "L3 Staff Support Engineer", "L4 Support Manager"];
 const OUTCOMES: [&str; 4] = ["hire", "no_hire", "hold", "pending"];
 
-fn populate(dir: &std::path::Path) {
+fn populate(dir: &std::path::Path, candidates: usize) {
     let mut store = Store::open_in(dir).unwrap();
     let ladder = store.save_ladder(&default_ladder(), true).unwrap();
     let candidate = store
@@ -58,7 +60,7 @@ fn populate(dir: &std::path::Path) {
     // full-text index, as they do for reports issued one by one).
     let mut conn = rusqlite::Connection::open(dir.join(DB_FILE)).unwrap();
     let tx = conn.transaction().unwrap();
-    for n in 0..CANDIDATES {
+    for n in 0..candidates {
         let name = format!("{} {}", FIRST[n % 20], LAST[(n / 20) % 20]);
         let day = 1 + n % 28;
         let month = 1 + (n / 28) % 12;
@@ -91,8 +93,10 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 }
 
 fn main() {
+    let measuring = std::env::args().any(|arg| arg == "--bench");
+    let (candidates, runs) = if measuring { (CANDIDATES, RUNS) } else { (SMOKE_CANDIDATES, 1) };
     let dir = tempfile::tempdir().unwrap();
-    populate(dir.path());
+    populate(dir.path(), candidates);
     let store = Store::open_in(dir.path()).unwrap();
     let queries: Vec<(&str, ArchiveQuery)> = vec![
         ("newest first, page 1", ArchiveQuery::default()),
@@ -114,12 +118,12 @@ fn main() {
             ArchiveQuery { outcome: Some("hold".into()), sort: ArchiveSort::OldestFirst, ..ArchiveQuery::default() },
         ),
     ];
-    println!("archive search at {CANDIDATES} reports, {RUNS} runs each");
+    println!("archive search at {candidates} reports, {runs} runs each");
     println!("{:<32} {:>8} {:>10} {:>10}", "query", "matches", "p50", "p99");
     let mut worst = Duration::ZERO;
     for (label, query) in &queries {
         let total = store.search_reports(query).unwrap().total;
-        let mut times: Vec<Duration> = (0..RUNS)
+        let mut times: Vec<Duration> = (0..runs)
             .map(|_| {
                 let started = Instant::now();
                 std::hint::black_box(store.search_reports(query).unwrap());
