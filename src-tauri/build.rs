@@ -53,6 +53,7 @@ fn build_app() {
             "export_report",
             "search_archive",
             "reexport_report",
+            "open_report",
             "verify_report_file",
             "retention",
             "set_retention_months",

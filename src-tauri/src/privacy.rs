@@ -5,7 +5,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::store::erasure::{older_copies, purge_older_copies};
+use crate::store::erasure::{clear_opened_copies, older_copies, purge_older_copies};
 use crate::store::{ErasureReceipt, Store, StoreError};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -27,6 +27,8 @@ pub fn erase_candidate(
 ) -> Result<ErasureOutcome, StoreError> {
     let receipt = store.erase_candidate(candidate_id, keep_anonymous)?;
     let data_dir = store.path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+    // Copies written for a PDF viewer may include this candidate's reports.
+    clear_opened_copies(&data_dir)?;
     let display = |paths: Vec<std::path::PathBuf>| paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>();
     let (older, purged) = if purge_copies {
         (Vec::new(), display(purge_older_copies(&data_dir)?))

@@ -84,7 +84,9 @@ fn planted(dir: &Path) -> i64 {
         &["report", "--candidate", &candidate.to_string(), "--out", dir.join("outside.pdf").to_str().unwrap()],
     );
     assert!(output.status.success(), "{}", text(&output.stderr));
-    std::fs::remove_file(dir.join("outside.pdf")).unwrap();
+    // A copy opened in a PDF viewer lives in the data folder's opened/ until an erasure.
+    std::fs::create_dir_all(dir.join("opened")).unwrap();
+    std::fs::rename(dir.join("outside.pdf"), dir.join("opened/R-TEST.pdf")).unwrap();
     assert!(!files_containing(dir, TOKEN).is_empty(), "the token was planted");
     candidate
 }

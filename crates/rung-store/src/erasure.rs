@@ -168,24 +168,44 @@ pub fn older_copies(data_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     Ok(copies)
 }
 
+/// Where archived reports are written to be opened in the system's PDF viewer.
+pub const OPENED_DIR: &str = "opened";
+
+/// Removes every report copy written for viewing (they are copies of archive entries,
+/// written again when needed), overwriting each first.
+pub fn clear_opened_copies(data_dir: &Path) -> Result<usize, StoreError> {
+    let folder = data_dir.join(OPENED_DIR);
+    let Ok(entries) = std::fs::read_dir(&folder) else { return Ok(0) };
+    let files: Vec<PathBuf> =
+        entries.filter_map(Result::ok).filter(|e| e.file_type().is_ok_and(|t| t.is_file())).map(|e| e.path()).collect();
+    for file in &files {
+        overwrite_and_remove(file)?;
+    }
+    Ok(files.len())
+}
+
+fn overwrite_and_remove(path: &Path) -> Result<(), StoreError> {
+    use std::io::Write;
+    let length = std::fs::metadata(path).map_err(|e| StoreError::io(path, &e))?.len();
+    let mut file = std::fs::OpenOptions::new().write(true).open(path).map_err(|e| StoreError::io(path, &e))?;
+    let zeros = vec![0u8; 64 * 1024];
+    let mut left = length;
+    while left > 0 {
+        let chunk = left.min(zeros.len() as u64) as usize;
+        file.write_all(&zeros[..chunk]).map_err(|e| StoreError::io(path, &e))?;
+        left -= chunk as u64;
+    }
+    file.sync_all().map_err(|e| StoreError::io(path, &e))?;
+    drop(file);
+    std::fs::remove_file(path).map_err(|e| StoreError::io(path, &e))
+}
+
 /// Deletes the older copies, overwriting each with zeros first so its blocks do not
 /// keep the data on file systems that reuse them in place.
 pub fn purge_older_copies(data_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     let copies = older_copies(data_dir)?;
     for copy in &copies {
-        use std::io::Write;
-        let length = std::fs::metadata(copy).map_err(|e| StoreError::io(copy, &e))?.len();
-        let mut file = std::fs::OpenOptions::new().write(true).open(copy).map_err(|e| StoreError::io(copy, &e))?;
-        let zeros = vec![0u8; 64 * 1024];
-        let mut left = length;
-        while left > 0 {
-            let chunk = left.min(zeros.len() as u64) as usize;
-            file.write_all(&zeros[..chunk]).map_err(|e| StoreError::io(copy, &e))?;
-            left -= chunk as u64;
-        }
-        file.sync_all().map_err(|e| StoreError::io(copy, &e))?;
-        drop(file);
-        std::fs::remove_file(copy).map_err(|e| StoreError::io(copy, &e))?;
+        overwrite_and_remove(copy)?;
     }
     Ok(copies)
 }

@@ -61,6 +61,7 @@ pub fn run(data_dir: PathBuf, extra: Vec<Ladder>) -> ExitCode {
             commands::archive::export_report,
             commands::archive::search_archive,
             commands::archive::reexport_report,
+            commands::archive::open_report,
             commands::archive::verify_report_file,
             commands::archive::retention,
             commands::archive::set_retention_months,

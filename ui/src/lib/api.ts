@@ -87,6 +87,7 @@ export const api = {
     invoke<ExportedReport | null>('export_report', { candidateId, paper }),
   searchArchive: (query: ArchiveQuery) => invoke<ArchivePage>('search_archive', { query }),
   reexportReport: (id: number) => invoke<string | null>('reexport_report', { id }),
+  openReport: (id: number) => invoke<void>('open_report', { id }),
   verifyReportFile: () => invoke<[Verification, string] | null>('verify_report_file'),
   retention: () => invoke<RetentionOverview>('retention'),
   setRetentionMonths: (months: number) => invoke<void>('set_retention_months', { months }),

@@ -14,6 +14,7 @@ use crate::bundle::BundleImport;
 use crate::debrief;
 use crate::privacy::ErasureOutcome;
 use crate::report::{self, Verification};
+use crate::store::erasure::OPENED_DIR;
 use crate::store::files::write_file_atomically;
 use crate::store::{ArchivePage, ArchiveQuery, ArchivedReport, RetentionEntry};
 use rung_report::Paper;
@@ -114,6 +115,23 @@ pub async fn reexport_report(app: AppHandle, id: i64) -> Result<Option<String>, 
         Ok(Some(path.display().to_string()))
     })
     .await
+}
+
+/// Opens an archived report in the system's PDF viewer: the archived copy is written to
+/// the data folder's `opened/` (private, cleared by every erasure) and handed to it.
+#[tauri::command]
+pub async fn open_report(app: AppHandle, id: i64) -> Result<(), IpcError> {
+    let path = with_store(app, move |store| {
+        let report = store.report(id)?;
+        let folder = store.path().parent().unwrap_or(std::path::Path::new(".")).join(OPENED_DIR);
+        std::fs::create_dir_all(&folder).map_err(|e| crate::store::StoreError::io(&folder, &e))?;
+        let path = folder.join(format!("{}.pdf", report.report_id));
+        write_file_atomically(&path, &store.report_pdf(id)?)?;
+        Ok(path)
+    })
+    .await?;
+    tauri_plugin_opener::open_path(&path, None::<&str>)
+        .map_err(|_| IpcError::internal("opening the report in your PDF viewer"))
 }
 
 /// Checks a PDF the user picks against the archive.
