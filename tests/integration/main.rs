@@ -19,6 +19,7 @@ mod e2e_scoring;
 mod e2e_support;
 mod erasure;
 mod folder_ladder;
+mod front_matter;
 mod fuzz_corpus;
 mod generated_ladders;
 mod hardening_backups;

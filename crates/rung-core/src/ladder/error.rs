@@ -39,6 +39,8 @@ pub enum LadderError {
     InvalidJson { path: PathBuf, line: u32, reason: String },
     #[error("{path}:{line}: the ladder JSON is inconsistent: {reason}.")]
     InconsistentJson { path: PathBuf, line: u32, reason: String },
+    #[error("{path}:{line}: the front matter (the YAML between the `---` lines at the top) does not parse: {reason}. Fix the YAML or remove the block.")]
+    FrontMatter { path: PathBuf, line: u32, reason: String },
 }
 
 /// "at line 4" in the same file, "in other.md at line 4" across files.
@@ -70,6 +72,7 @@ impl LadderError {
             LadderError::EmptyFolder { .. } => "ladder_empty_folder",
             LadderError::InvalidJson { .. } => "ladder_invalid_json",
             LadderError::InconsistentJson { .. } => "ladder_inconsistent_json",
+            LadderError::FrontMatter { .. } => "ladder_front_matter",
         }
     }
 }

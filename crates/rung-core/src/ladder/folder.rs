@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::error::LadderError;
-use super::markdown::document::{context_sections, interpret, ParsedRole};
+use super::markdown::document::{context_sections, ParsedRole};
 use super::markdown::outline::{outline, Block};
 use super::source::{decode_text, folder_sha256, io_error, read_limited, MAX_FOLDER_FILES};
 use super::text::{comparable, is_foundation_title, ladder_name, split_level_prefix, tidy_title};
@@ -21,7 +21,7 @@ pub fn load_folder(folder: &Path) -> Result<Ladder, LadderError> {
     for (name, bytes) in &levels {
         let path = folder.join(name);
         let text = decode_text(bytes, &path)?;
-        let document = interpret(&outline(&text), name);
+        let document = super::read_document(&text, &path, name, true)?;
         if let Some(line) = document.first_untitled_heading() {
             return Err(LadderError::UntitledHeading { path, line });
         }
@@ -35,10 +35,14 @@ pub fn load_folder(folder: &Path) -> Result<Ladder, LadderError> {
         folder.file_name().map_or_else(|| folder.display().to_string(), |n| n.to_string_lossy().into_owned());
     let (name, intro, order) = match readme.first() {
         Some((readme_name, bytes)) => {
-            let blocks = outline(&decode_text(bytes, &folder.join(readme_name))?);
-            let title = blocks.iter().find_map(|block| match block {
-                Block::Heading { text, .. } => Some(tidy_title(text)),
-                _ => None,
+            let readme_path = folder.join(readme_name);
+            let (front, readme_text) = super::front_matter::split(&decode_text(bytes, &readme_path)?, &readme_path)?;
+            let blocks = outline(&readme_text);
+            let title = front.title.or_else(|| {
+                blocks.iter().find_map(|block| match block {
+                    Block::Heading { text, .. } => Some(tidy_title(text)),
+                    _ => None,
+                })
             });
             let after_title =
                 blocks.iter().position(|block| matches!(block, Block::Heading { .. })).map_or(0, |at| at + 1);
@@ -53,7 +57,8 @@ pub fn load_folder(folder: &Path) -> Result<Ladder, LadderError> {
 
 fn is_index(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    lower == "readme.md" || lower == "index.md"
+    // `_index.md` is Hugo's section page.
+    lower == "readme.md" || lower == "index.md" || lower == "_index.md"
 }
 
 /// The folder's markdown files, symlinks followed: a link to a file is read like the
@@ -106,5 +111,7 @@ fn sort_roles(roles: &mut [ParsedRole], order: &[(Vec<String>, String)]) {
             .position(|(links, title)| links.contains(&role.file) || *title == comparable(&role.title))
             .unwrap_or(usize::MAX)
     };
-    roles.sort_by(|a, b| (rank(a), level(a), &a.file).cmp(&(rank(b), level(b), &b.file)));
+    // Front matter's weight/order, in thousandths so it sorts as an integer.
+    let order = |role: &ParsedRole| role.order.map_or(i64::MAX, |o| (o * 1000.0).round() as i64);
+    roles.sort_by(|a, b| (rank(a), order(a), level(a), &a.file).cmp(&(rank(b), order(b), level(b), &b.file)));
 }

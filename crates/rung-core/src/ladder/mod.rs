@@ -6,6 +6,7 @@
 
 pub mod error;
 pub mod folder;
+pub mod front_matter;
 pub mod json;
 pub mod markdown;
 pub mod model;
@@ -49,11 +50,45 @@ pub fn load(path: &Path) -> Result<Ladder, LadderError> {
     from_markdown(&bytes, path)
 }
 
+/// Reads one markdown document: front matter as metadata (its title names the document
+/// when the body has no top heading; its level and order go to a single role), the rest
+/// through the outline and the interpreter. `file` names it in roles. In a folder
+/// (`one_role_per_titled_file`), a file whose front matter has a title is one role.
+pub fn read_document(
+    text: &str,
+    path: &Path,
+    file: &str,
+    one_role_per_titled_file: bool,
+) -> Result<markdown::document::ParsedDocument, LadderError> {
+    let (front, body) = front_matter::split(text, path)?;
+    let mut blocks = outline(&body);
+    if let (Some(title), true) = (&front.title, one_role_per_titled_file) {
+        let mut document = markdown::document::interpret_as_role(title, &blocks, file);
+        if let [role] = document.roles.as_mut_slice() {
+            role.explicit_level = role.explicit_level.or(front.level);
+            role.order = front.order;
+        }
+        return Ok(document);
+    }
+    let has_top_heading =
+        blocks.iter().any(|block| matches!(block, markdown::outline::Block::Heading { level: 1, .. }));
+    if let (Some(title), false) = (&front.title, has_top_heading) {
+        let line = front.lines.max(1);
+        blocks.insert(0, markdown::outline::Block::Heading { level: 1, text: title.clone(), line });
+    }
+    let mut document = interpret(&blocks, file);
+    if let [role] = document.roles.as_mut_slice() {
+        role.explicit_level = role.explicit_level.or(front.level);
+        role.order = front.order;
+    }
+    Ok(document)
+}
+
 /// Imports one markdown document; `path` names it in the ladder and in errors.
 pub fn from_markdown(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
     let text = source::decode_text(bytes, path)?;
     let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let document = interpret(&outline(&text), &file_name);
+    let document = read_document(&text, path, &file_name, false)?;
     if let Some(line) = document.first_untitled_heading() {
         return Err(LadderError::UntitledHeading { path: path.to_owned(), line });
     }

@@ -30,6 +30,8 @@ pub struct ParsedRole {
     pub line: u32,
     /// Characteristic headings with no words (see `ParsedDocument::untitled_headings`).
     pub untitled_headings: Vec<u32>,
+    /// Where its file goes among the folder's files (front matter `weight` or `order`).
+    pub order: Option<f64>,
 }
 
 impl ParsedDocument {
@@ -85,6 +87,14 @@ pub fn interpret(blocks: &[Block], file: &str) -> ParsedDocument {
         return single_document(Some(title), role);
     }
     many_roles(Some(title), &blocks[title_index + 1..], sub_level, file)
+}
+
+/// A file that is one role whatever its headings (a level file in a folder whose front
+/// matter names it): its sections are that role's characteristics, never other roles.
+pub fn interpret_as_role(title: &str, blocks: &[Block], file: &str) -> ParsedDocument {
+    let body_start = blocks.iter().position(|b| matches!(b, Block::Heading { level: 1, .. })).map_or(0, |at| at + 1);
+    let line = blocks.first().map_or(1, Block::line);
+    single_document(Some(title.to_owned()), single_role(Some(title), line, &blocks[body_start..], file))
 }
 
 /// True when most headings that could be rated read as first-person statements.
@@ -173,6 +183,7 @@ fn build_role(title: String, line: u32, body: &[Block], file: &str) -> ParsedRol
         file: file.to_owned(),
         line,
         untitled_headings: Vec::new(),
+        order: None,
     };
     let mut loose_bullets: Vec<(String, u32)> = Vec::new();
     let mut section = Section::Preamble;

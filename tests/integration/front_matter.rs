@@ -1,0 +1,43 @@
+//! Front matter (Hugo, Jekyll, Docusaurus, Obsidian) is metadata, never ladder text: its
+//! title names the ladder or the role, its weight orders a folder's files, its level
+//! gives the role's level; and broken YAML is an error with the file and line.
+
+use crate::support::{fixture, load, titles};
+
+#[test]
+fn a_hugo_folder_of_level_files_reads_one_role_per_file_in_weight_order() {
+    let ladder = load(&fixture("front-matter/hugo-levels"));
+    assert_eq!(ladder.name, "Platform Engineering Ladder", "the _index page's front matter names the ladder");
+    // File names sort a, b, c, d; the weights say Engineer I, II, Senior, Staff.
+    assert_eq!(titles(&ladder), ["Engineer I", "Engineer II", "Senior Engineer", "Staff Engineer"]);
+    let levels: Vec<u32> = ladder.roles.iter().map(|role| role.level).collect();
+    assert_eq!(levels, [1, 2, 3, 4]);
+    for role in &ladder.roles {
+        let characteristics: Vec<&str> = role.characteristics.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(characteristics, ["Delivery", "Collaboration"], "{}: sections are its characteristics", role.title);
+        assert!(!role.title.contains("title:") && !role.title.contains("weight"));
+    }
+    let intro: String = ladder.intro.iter().flat_map(|section| section.paragraphs.iter().cloned()).collect();
+    assert!(intro.contains("platform engineering track"), "{intro}");
+    assert!(!intro.contains("description:"), "front matter never becomes text");
+}
+
+#[test]
+fn front_matter_on_a_whole_ladder_document_names_it_and_is_not_a_role() {
+    let ladder = load(&fixture("front-matter/one-document.md"));
+    assert_eq!(ladder.name, "Data Team Ladder");
+    assert_eq!(titles(&ladder), ["Analyst", "Senior Analyst"]);
+    assert_eq!(ladder.roles[0].characteristics.len(), 2);
+}
+
+#[test]
+fn broken_front_matter_is_an_error_naming_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("level.md");
+    std::fs::write(&path, "---\ntitle: Engineer\nweight: [10\n---\n## Delivery\n- Ships\n").unwrap();
+    let error = rung::ladder::load(&path).unwrap_err();
+    assert_eq!(error.code(), "ladder_front_matter");
+    let message = error.to_string();
+    assert!(message.starts_with(&format!("{}:", path.display())), "{message}");
+    assert!(message.contains("front matter"), "{message}");
+}
