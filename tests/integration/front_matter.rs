@@ -41,3 +41,30 @@ fn broken_front_matter_is_an_error_naming_the_file_and_line() {
     assert!(message.starts_with(&format!("{}:", path.display())), "{message}");
     assert!(message.contains("front matter"), "{message}");
 }
+
+#[test]
+fn a_progression_framework_file_becomes_one_role_per_level_with_its_topics() {
+    let ladder = load(&fixture("progression/platform.md"));
+    assert_eq!(ladder.name, "Platform");
+    assert_eq!(titles(&ladder), ["Platform level 1", "Platform level 2", "Platform level 3"]);
+    let topics =
+        |index: usize| -> Vec<&str> { ladder.roles[index].characteristics.iter().map(|c| c.title.as_str()).collect() };
+    assert_eq!(topics(0), ["Delivery"], "a topic appears at the levels where it has content");
+    assert_eq!(topics(1), ["Delivery", "Reliability"]);
+    assert_eq!(topics(2), ["Delivery", "Reliability", "Mentoring"]);
+    let delivery = &ladder.roles[0].characteristics[0];
+    assert_eq!(delivery.examples.len(), 3, "criteria and example criteria are the examples");
+    assert!(delivery.examples[2].contains("Owns a small feature end to end (e.g. Added retries to the deploy tool)"));
+    let intro: String = ladder.intro.iter().flat_map(|s| s.paragraphs.iter().cloned()).collect();
+    assert!(intro.contains("Each level builds on the one before it"), "the body is context: {intro}");
+}
+
+#[test]
+fn a_progression_framework_with_a_bad_shape_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("family.md");
+    std::fs::write(&path, "---\nlevels: many\ntopics:\n  - title: Delivery\n---\n# Body\n").unwrap();
+    let error = rung::ladder::load(&path).unwrap_err();
+    assert_eq!(error.code(), "ladder_front_matter");
+    assert!(error.to_string().contains("not a progression framework"), "{error}");
+}

@@ -10,6 +10,7 @@ pub mod front_matter;
 pub mod json;
 pub mod markdown;
 pub mod model;
+pub mod progression_yaml;
 pub mod relations;
 pub mod scale;
 pub mod source;
@@ -62,6 +63,10 @@ pub fn read_document(
 ) -> Result<markdown::document::ParsedDocument, LadderError> {
     let (front, body) = front_matter::split(text, path)?;
     let mut blocks = outline(&body);
+    if progression_yaml::is_progression_framework(&front) {
+        let intro = markdown::document::context_sections(&blocks, "About this framework");
+        return progression_yaml::read(&front, intro, path, file);
+    }
     if let (Some(title), true) = (&front.title, one_role_per_titled_file) {
         let mut document = markdown::document::interpret_as_role(title, &blocks, file);
         if let [role] = document.roles.as_mut_slice() {
