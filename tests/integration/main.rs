@@ -35,6 +35,7 @@ mod panel_plan;
 mod pdf_tools;
 mod properties;
 mod questions;
+mod reading_warnings;
 mod report_pdf;
 mod report_support;
 mod robust_markdown;

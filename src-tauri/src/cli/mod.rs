@@ -151,10 +151,14 @@ pub enum LadderCommand {
         /// A markdown or JSON ladder file, or a folder with one markdown file per level.
         path: PathBuf,
         /// Print Rung's structured JSON instead of text (it imports back unchanged).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "explain")]
         json: bool,
+        /// Also print what looks off in the reading (the warnings `ladder check` gives).
+        #[arg(long)]
+        explain: bool,
     },
-    /// Exit 0 if the ladder imports; otherwise print why and exit 1.
+    /// Exit 0 if the ladder imports cleanly, 2 if it imports with warnings (printed), 1 if
+    /// it does not import (and why).
     Check {
         /// A markdown or JSON ladder file, or a folder with one markdown file per level.
         path: PathBuf,
@@ -166,6 +170,9 @@ pub type Outcome = Result<String, String>;
 
 /// Runs a subcommand and returns the process exit code.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    if let Command::Ladder(LadderCommand::Check { path }) = command {
+        return check_ladder(path);
+    }
     let outcome = match command {
         Command::Ladder(command) => run_ladder(command),
         Command::Db(command) => db::run_db(&cli.data_dir(), command),
@@ -222,20 +229,67 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
 
 fn run_ladder(command: &LadderCommand) -> Outcome {
     match command {
-        LadderCommand::Show { path, json } => {
+        LadderCommand::Show { path, json, explain } => {
             let ladder = ladder::load(path).map_err(|e| e.to_string())?;
-            Ok(if *json { ladder::json::to_json(&ladder) } else { ladder_text::render(&ladder) })
+            if *json {
+                return Ok(ladder::json::to_json(&ladder));
+            }
+            let mut text = ladder_text::render(&ladder);
+            if *explain {
+                text.push_str(&warnings_text(&ladder::warnings::reading_warnings(&ladder)));
+            }
+            Ok(text)
         }
-        LadderCommand::Check { path } => {
-            let ladder = ladder::load(path).map_err(|e| e.to_string())?;
-            let scorable = ladder.roles.iter().filter(|role| !role.incomplete).count();
-            Ok(format!(
-                "ok: \"{}\" — {} roles ({} scorable), sha256 {}",
-                ladder.name,
-                ladder.roles.len(),
-                scorable,
-                ladder.source.sha256
-            ))
+        LadderCommand::Check { path } => check_summary(path).map(|(text, _)| text),
+    }
+}
+
+fn warnings_text(warnings: &[ladder::warnings::ReadingWarning]) -> String {
+    if warnings.is_empty() {
+        return "\nno warnings: the reading looks like a ladder".to_owned();
+    }
+    let mut text = format!("\n{} warning(s) — check these before hiring against the ladder:", warnings.len());
+    for warning in warnings {
+        text.push_str(&format!(
+            "\n  warning: {}:{}: {} [{}]",
+            warning.file, warning.line, warning.message, warning.code
+        ));
+    }
+    text
+}
+
+fn check_summary(path: &std::path::Path) -> Result<(String, usize), String> {
+    let ladder = ladder::load(path).map_err(|e| e.to_string())?;
+    let scorable = ladder.roles.iter().filter(|role| !role.incomplete).count();
+    let warnings = ladder::warnings::reading_warnings(&ladder);
+    let mut text = format!(
+        "{}: \"{}\" — {} roles ({} scorable), sha256 {}",
+        if warnings.is_empty() { "ok" } else { "imported with warnings" },
+        ladder.name,
+        ladder.roles.len(),
+        scorable,
+        ladder.source.sha256
+    );
+    if !warnings.is_empty() {
+        text.push_str(&warnings_text(&warnings));
+    }
+    Ok((text, warnings.len()))
+}
+
+/// `ladder check`: 0 clean, 2 imported with warnings, 1 refused.
+fn check_ladder(path: &std::path::Path) -> ExitCode {
+    match check_summary(path) {
+        Ok((text, warnings)) => {
+            let _ = writeln!(std::io::stdout().lock(), "{}", terminal_safe(&text));
+            if warnings == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            }
+        }
+        Err(message) => {
+            eprintln!("error: {}", terminal_safe(&message));
+            ExitCode::FAILURE
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod scale;
 pub mod source;
 pub mod text;
 pub mod view;
+pub mod warnings;
 
 use std::path::Path;
 

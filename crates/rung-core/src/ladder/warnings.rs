@@ -1,0 +1,128 @@
+//! What looks off in a reading of a ladder: never silently wrong. Each warning names the
+//! role, its file and line, and says what to check; `rung ladder check` exits 2 with them.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::model::{Ladder, Role};
+use super::text::split_level_prefix;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ReadingWarning {
+    pub code: String,
+    pub role: Option<String>,
+    pub file: String,
+    pub line: u32,
+    pub message: String,
+}
+
+const NAVIGATION: &[&str] = &[
+    "table of contents",
+    "contents",
+    "other pages",
+    "navigation",
+    "see also",
+    "links",
+    "useful links",
+    "faq",
+    "faqs",
+    "frequently asked questions",
+    "how does it work",
+    "how it works",
+    "how to use this",
+    "changelog",
+];
+
+fn warn(role: &Role, code: &str, message: String) -> ReadingWarning {
+    ReadingWarning {
+        code: code.to_owned(),
+        role: Some(role.title.clone()),
+        file: role.source_file.clone(),
+        line: role.source_line,
+        message,
+    }
+}
+
+fn normalised(title: &str) -> String {
+    title.trim().trim_end_matches(['?', ':', '.']).to_lowercase()
+}
+
+/// Everything in the reading a person should look at before hiring against it.
+pub fn reading_warnings(ladder: &Ladder) -> Vec<ReadingWarning> {
+    let mut warnings = Vec::new();
+    for role in &ladder.roles {
+        let title = &role.title;
+        if title.trim_end().ends_with('?') {
+            warnings.push(warn(
+                role,
+                "role_is_a_question",
+                format!("\"{title}\" reads as a question, not a role: is it an FAQ section?"),
+            ));
+        }
+        if NAVIGATION.contains(&normalised(title).as_str()) {
+            warnings.push(warn(
+                role,
+                "role_is_navigation",
+                format!("\"{title}\" looks like navigation or an FAQ, not a role."),
+            ));
+        }
+        if title.trim() == "---"
+            || title
+                .split_once(':')
+                .is_some_and(|(key, _)| !key.contains(' ') && key.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        {
+            warnings.push(warn(
+                role,
+                "role_is_front_matter",
+                format!("\"{title}\" looks like front matter (`key: value`), not a role title."),
+            ));
+        }
+        if role.incomplete {
+            warnings.push(warn(
+                role,
+                "role_has_nothing_to_score",
+                format!("\"{title}\" has nothing to score: it will be left out of scorecards."),
+            ));
+        }
+        let level_like: Vec<&str> = role
+            .characteristics
+            .iter()
+            .filter(|c| split_level_prefix(&c.title).0.is_some() || c.title.to_lowercase().starts_with("level "))
+            .map(|c| c.title.as_str())
+            .collect();
+        if level_like.len() >= 2 {
+            warnings.push(warn(
+                role,
+                "role_holds_levels",
+                format!(
+                    "\"{title}\" holds what look like several levels as characteristics ({}): should each be a role?",
+                    level_like.join(", ")
+                ),
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for characteristic in &role.characteristics {
+            if !seen.insert(normalised(&characteristic.title)) {
+                warnings.push(warn(
+                    role,
+                    "duplicate_characteristic",
+                    format!("\"{title}\" lists \"{}\" twice.", characteristic.title),
+                ));
+            }
+        }
+    }
+    // Levels out of order within a track, in the order the ladder lists its roles.
+    for (earlier, later) in ladder.roles.iter().zip(ladder.roles.iter().skip(1)) {
+        if earlier.track == later.track && later.level < earlier.level {
+            warnings.push(warn(
+                later,
+                "levels_out_of_order",
+                format!(
+                    "\"{}\" (L{}) comes after \"{}\" (L{}): check the order or the levels.",
+                    later.title, later.level, earlier.title, earlier.level
+                ),
+            ));
+        }
+    }
+    warnings
+}
