@@ -133,3 +133,21 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Whatever YAML sits in front matter (progression-framework shapes included), the
+    /// import answers with a ladder or a typed error naming the file, and never panics.
+    #[test]
+    fn any_front_matter_is_read_or_refused_never_a_panic(
+        yaml in "[ -~\n]{0,200}",
+        topics in prop::option::of("(levels: [0-9]{1,2}\ntopics:\n  - title: [A-Za-z ]{1,12}\n    content:\n      - level: [0-9]\n        criteria: \\[[a-z ]{0,10}\\]\n)"),
+    ) {
+        let text = format!("---\n{}{yaml}\n---\n# Ladder\n\n## Engineer\n\n### I ship\n- things\n", topics.unwrap_or_default());
+        match rung::ladder::from_markdown(text.as_bytes(), std::path::Path::new("fm.md")) {
+            Ok(ladder) => prop_assert!(!ladder.roles.is_empty()),
+            Err(error) => prop_assert!(error.to_string().starts_with("fm.md"), "{error}"),
+        }
+    }
+}
