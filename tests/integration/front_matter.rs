@@ -68,3 +68,43 @@ fn a_progression_framework_with_a_bad_shape_is_an_error() {
     assert_eq!(error.code(), "ladder_front_matter");
     assert!(error.to_string().contains("not a progression framework"), "{error}");
 }
+
+#[test]
+fn a_job_family_yaml_becomes_one_role_per_level_with_a_characteristic_per_theme() {
+    let ladder = load(&fixture("job-family/engineering.yml"));
+    assert_eq!(ladder.name, "Product Engineering");
+    assert_eq!(titles(&ladder), ["Engineer 1", "Engineer 2", "Senior Engineer 1", "Engineering Manager"]);
+    let themes =
+        |index: usize| -> Vec<&str> { ladder.roles[index].characteristics.iter().map(|c| c.title.as_str()).collect() };
+    assert_eq!(themes(0), ["Delivery", "Technical"], "a theme appears where the level has competencies");
+    assert_eq!(themes(2), ["Delivery", "Technical", "Leadership"]);
+    assert_eq!(ladder.roles[0].characteristics[1].examples, ["Writes readable, tested code"]);
+    assert_eq!(ladder.roles[3].track, rung::ladder::Track::Management, "a Manager level is on the management track");
+    let themes_context: Vec<&String> = ladder.intro.iter().flat_map(|s| s.items.iter()).collect();
+    assert!(themes_context.iter().any(|item| item.starts_with("Delivery: Getting valuable work")));
+}
+
+#[test]
+fn a_job_family_with_broken_references_or_yaml_is_refused_with_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let dangling = dir.path().join("dangling.yml");
+    std::fs::write(
+        &dangling,
+        "levels:\n  - {id: 1, name: Engineer}\nthemes:\n  - {id: t, name: Tech}\ncompetencies:\n  - {level: 2, theme: t, summary: x}\n",
+    )
+    .unwrap();
+    let error = rung::ladder::load(&dangling).unwrap_err();
+    assert_eq!(error.code(), "ladder_invalid_yaml");
+    assert!(error.to_string().contains("names level \"2\", which `levels` does not list"), "{error}");
+
+    let broken = dir.path().join("broken.yaml");
+    std::fs::write(&broken, "levels:\n  - id: 1\n    name: [unclosed\nthemes: []\n").unwrap();
+    let error = rung::ladder::load(&broken).unwrap_err();
+    assert_eq!(error.code(), "ladder_invalid_yaml");
+    assert!(error.to_string().starts_with(&format!("{}:", broken.display())), "{error}");
+
+    let other = dir.path().join("config.yml");
+    std::fs::write(&other, "name: not a ladder\nport: 8080\n").unwrap();
+    let error = rung::ladder::load(&other).unwrap_err();
+    assert!(error.to_string().contains("It needs `levels`, `themes` and `competencies`"), "{error}");
+}

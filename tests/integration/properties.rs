@@ -151,3 +151,20 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Any text as a job-family YAML file is read or refused with the file named.
+    #[test]
+    fn any_job_family_yaml_is_read_or_refused_never_a_panic(
+        text in "[ -~\n]{0,300}",
+        shaped in prop::option::of("levels:\n  - \\{id: [0-9], name: [A-Za-z ]{1,10}\\}\nthemes:\n  - \\{id: [a-z]{1,3}, name: [A-Za-z]{1,8}\\}\ncompetencies:\n  - \\{level: [0-9], theme: [a-z]{1,3}, summary: [a-z ]{0,12}\\}\n"),
+    ) {
+        let input = shaped.unwrap_or(text);
+        match rung::ladder::from_job_family_yaml(input.as_bytes(), std::path::Path::new("family.yml")) {
+            Ok(ladder) => prop_assert!(!ladder.roles.is_empty()),
+            Err(error) => prop_assert!(error.to_string().starts_with("family.yml"), "{error}"),
+        }
+    }
+}

@@ -41,6 +41,10 @@ pub enum LadderError {
     InconsistentJson { path: PathBuf, line: u32, reason: String },
     #[error("{path}:{line}: the front matter (the YAML between the `---` lines at the top) does not parse: {reason}. Fix the YAML or remove the block.")]
     FrontMatter { path: PathBuf, line: u32, reason: String },
+    #[error(
+        "{path}:{line}: not a job-family ladder in YAML ({reason}). It needs `levels`, `themes` and `competencies`."
+    )]
+    InvalidYaml { path: PathBuf, line: u32, reason: String },
 }
 
 /// "at line 4" in the same file, "in other.md at line 4" across files.
@@ -73,6 +77,7 @@ impl LadderError {
             LadderError::InvalidJson { .. } => "ladder_invalid_json",
             LadderError::InconsistentJson { .. } => "ladder_inconsistent_json",
             LadderError::FrontMatter { .. } => "ladder_front_matter",
+            LadderError::InvalidYaml { .. } => "ladder_invalid_yaml",
         }
     }
 }

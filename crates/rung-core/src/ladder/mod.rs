@@ -7,6 +7,7 @@
 pub mod error;
 pub mod folder;
 pub mod front_matter;
+pub mod job_family;
 pub mod json;
 pub mod markdown;
 pub mod model;
@@ -49,7 +50,22 @@ pub fn load(path: &Path) -> Result<Ladder, LadderError> {
     if is_json {
         return json::from_json(&source::decode_text(&bytes, path)?, path);
     }
+    let is_yaml =
+        path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("yml") || ext.eq_ignore_ascii_case("yaml"));
+    if is_yaml {
+        return from_job_family_yaml(&bytes, path);
+    }
     from_markdown(&bytes, path)
+}
+
+/// Imports a job-family YAML file (levels, themes, competencies).
+pub fn from_job_family_yaml(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
+    let text = source::decode_text(bytes, path)?;
+    let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let document = job_family::read(&text, path, &file_name)?;
+    let name = text::ladder_name(document.title.clone(), &file_name);
+    let base = path.parent().unwrap_or(Path::new(""));
+    assemble(name, document.intro, document.roles, base, file_name, source::sha256_hex(bytes))
 }
 
 /// Reads one markdown document: front matter as metadata (its title names the document
