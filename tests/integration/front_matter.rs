@@ -108,3 +108,18 @@ fn a_job_family_with_broken_references_or_yaml_is_refused_with_the_place() {
     let error = rung::ladder::load(&other).unwrap_err();
     assert!(error.to_string().contains("It needs `levels`, `themes` and `competencies`"), "{error}");
 }
+
+#[test]
+fn a_track_document_with_level_codes_and_named_bullets_reads_as_a_person_reads_it() {
+    let ladder = load(&fixture("level-codes/developer-track.md"));
+    assert_eq!(ladder.name, "Developer Track");
+    assert_eq!(titles(&ladder), ["Developer 1", "Developer 2"], "navigation is not a role");
+    let levels: Vec<u32> = ladder.roles.iter().map(|role| role.level).collect();
+    assert_eq!(levels, [1, 2], "levels come from the D1/D2 codes");
+    let first = &ladder.roles[0];
+    let names: Vec<&str> = first.characteristics.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(names, ["Adopts", "Delivers", "Communicates"], "each bold name is a characteristic");
+    assert_eq!(first.characteristics[0].examples, ["actively learns the team's tools and practices"]);
+    let context: Vec<&str> = ladder.intro.iter().map(|section| section.title.as_str()).collect();
+    assert!(context.contains(&"Other Pages"), "navigation is kept as context: {context:?}");
+}

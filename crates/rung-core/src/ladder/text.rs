@@ -52,9 +52,13 @@ pub fn tidy_title(text: &str) -> String {
     trimmed.trim_end_matches(':').trim().to_owned()
 }
 
-/// "L3: Senior Engineer" → (Some(3), "Senior Engineer"). Also "L3 - …", "L3 …".
+/// "L3: Senior Engineer" → (Some(3), "Senior Engineer"). Also "L3 - …", "L3 …", and
+/// track codes with a dash or colon: "D1 - Developer 1", "TL4: Tech Lead", "EM5 – …".
 pub fn split_level_prefix(title: &str) -> (Option<u32>, String) {
     let trimmed = title.trim();
+    if let Some(found) = split_track_code(trimmed) {
+        return found;
+    }
     let rest = trimmed.strip_prefix('L').or_else(|| trimmed.strip_prefix('l'));
     if let Some(rest) = rest {
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -69,6 +73,39 @@ pub fn split_level_prefix(title: &str) -> (Option<u32>, String) {
         }
     }
     (None, trimmed.to_owned())
+}
+
+/// 1–3 capital letters and a number, then " - ", " – ", " — " or ":" and a title. The
+/// separator is required (unlike "L3 …") so that "A1 Cloud Certification" stays a title.
+fn split_track_code(title: &str) -> Option<(Option<u32>, String)> {
+    let letters = title.chars().take_while(char::is_ascii_uppercase).count();
+    if !(1..=3).contains(&letters) {
+        return None;
+    }
+    let digits: String = title[letters..].chars().take_while(char::is_ascii_digit).collect();
+    let level: u32 = digits.parse().ok().filter(|level| *level >= 1)?;
+    let after = &title[letters + digits.len()..];
+    let rest = [" - ", " – ", " — ", ":", " -", " –"].iter().find_map(|sep| after.strip_prefix(sep))?;
+    let rest = rest.trim();
+    (!rest.is_empty()).then(|| (Some(level), rest.to_owned()))
+}
+
+/// Headings of pages around a ladder, not roles in it: navigation, contents, FAQ.
+pub fn is_navigation_heading(title: &str) -> bool {
+    const NAVIGATION: &[&str] = &[
+        "table of contents",
+        "contents",
+        "other pages",
+        "navigation",
+        "see also",
+        "useful links",
+        "links",
+        "faq",
+        "faqs",
+        "frequently asked questions",
+        "changelog",
+    ];
+    NAVIGATION.contains(&title.trim().trim_end_matches(['?', ':', '.']).to_lowercase().as_str())
 }
 
 /// A file name as a title: "L2-DevOps-Support-Engineer.md" → "L2 DevOps Support Engineer".
@@ -137,6 +174,11 @@ mod tests {
         assert_eq!(split_level_prefix("L12 - Fellow"), (Some(12), "Fellow".into()));
         assert_eq!(split_level_prefix("Lead Engineer"), (None, "Lead Engineer".into()));
         assert_eq!(split_level_prefix("L2"), (Some(2), "".into()));
+        assert_eq!(split_level_prefix("D1 - Developer 1"), (Some(1), "Developer 1".into()));
+        assert_eq!(split_level_prefix("TL4 - Tech Lead 4"), (Some(4), "Tech Lead 4".into()));
+        assert_eq!(split_level_prefix("EM5: Engineering Manager"), (Some(5), "Engineering Manager".into()));
+        assert_eq!(split_level_prefix("A1 Cloud Certification"), (None, "A1 Cloud Certification".into()));
+        assert_eq!(split_level_prefix("SQL - Data"), (None, "SQL - Data".into()));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::model::{Ladder, Role};
-use super::text::split_level_prefix;
+use super::text::{is_navigation_heading, split_level_prefix};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ReadingWarning {
@@ -15,23 +15,6 @@ pub struct ReadingWarning {
     pub line: u32,
     pub message: String,
 }
-
-const NAVIGATION: &[&str] = &[
-    "table of contents",
-    "contents",
-    "other pages",
-    "navigation",
-    "see also",
-    "links",
-    "useful links",
-    "faq",
-    "faqs",
-    "frequently asked questions",
-    "how does it work",
-    "how it works",
-    "how to use this",
-    "changelog",
-];
 
 fn warn(role: &Role, code: &str, message: String) -> ReadingWarning {
     ReadingWarning {
@@ -59,7 +42,9 @@ pub fn reading_warnings(ladder: &Ladder) -> Vec<ReadingWarning> {
                 format!("\"{title}\" reads as a question, not a role: is it an FAQ section?"),
             ));
         }
-        if NAVIGATION.contains(&normalised(title).as_str()) {
+        if is_navigation_heading(title)
+            || matches!(normalised(title).as_str(), "how does it work" | "how it works" | "how to use this")
+        {
             warnings.push(warn(
                 role,
                 "role_is_navigation",

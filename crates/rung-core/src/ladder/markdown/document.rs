@@ -4,7 +4,9 @@
 
 use super::outline::Block;
 use crate::ladder::model::{CharacteristicSource, ContextSection};
-use crate::ladder::text::{is_context_heading, is_i_statement, split_level_prefix, tidy_title, title_from_file_name};
+use crate::ladder::text::{
+    is_context_heading, is_i_statement, is_navigation_heading, split_level_prefix, tidy_title, title_from_file_name,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedDocument {
@@ -137,6 +139,7 @@ fn many_roles(title: Option<String>, blocks: &[Block], role_level: u8, file: &st
         .collect();
     let first = starts.first().copied().unwrap_or(blocks.len());
     let intro = context_sections(&blocks[..first], title.as_deref().unwrap_or("Introduction"));
+    let mut intro = intro;
     let mut roles = Vec::new();
     let mut untitled_headings = Vec::new();
     for (position, &start) in starts.iter().enumerate() {
@@ -149,6 +152,11 @@ fn many_roles(title: Option<String>, blocks: &[Block], role_level: u8, file: &st
         let (level, role_title) = split_level_prefix(&tidy_title(text));
         if role_title.is_empty() {
             untitled_headings.push(*line);
+            continue;
+        }
+        // "Other pages", a table of contents, an FAQ: read, kept as context, never a role.
+        if is_navigation_heading(&role_title) {
+            intro.extend(context_sections(&blocks[start + 1..end], &role_title));
             continue;
         }
         let mut role = build_role(role_title, *line, &blocks[start + 1..end], file);
@@ -270,6 +278,31 @@ fn characteristics_from_bullets(bullets: Vec<(String, u32)>) -> Vec<ParsedCharac
                 let title = text.strip_suffix('.').unwrap_or(&text).to_owned();
                 characteristics.push(ParsedCharacteristic { title, examples: Vec::new() })
             }
+        }
+    }
+    name_described_bullets(characteristics)
+}
+
+/// Bullets like "**Adopts**: actively learns …" (the emphasis is gone by now): when most
+/// top-level bullets are a short name, a colon and a description, the name is the
+/// characteristic and the description its first example.
+fn name_described_bullets(mut characteristics: Vec<ParsedCharacteristic>) -> Vec<ParsedCharacteristic> {
+    let split = |title: &str| -> Option<(String, String)> {
+        let (name, description) = title.split_once(':')?;
+        let (name, description) = (name.trim(), description.trim());
+        let words = name.split_whitespace().count();
+        let capitalised = name.chars().next().is_some_and(char::is_uppercase);
+        ((1..=4).contains(&words) && capitalised && !description.is_empty())
+            .then(|| (name.to_owned(), description.to_owned()))
+    };
+    let named = characteristics.iter().filter(|c| split(&c.title).is_some()).count();
+    if characteristics.len() < 2 || named * 3 < characteristics.len() * 2 {
+        return characteristics;
+    }
+    for characteristic in &mut characteristics {
+        if let Some((name, description)) = split(&characteristic.title) {
+            characteristic.title = name;
+            characteristic.examples.insert(0, description);
         }
     }
     characteristics
