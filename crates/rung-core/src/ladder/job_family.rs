@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::error::LadderError;
 use super::markdown::document::{ParsedCharacteristic, ParsedDocument, ParsedRole};
-use super::model::{CharacteristicSource, ContextSection};
+use super::model::ContextSection;
 
 #[derive(Debug, Deserialize)]
 struct JobFamily {
@@ -116,23 +116,14 @@ pub fn read(text: &str, path: &Path, file: &str) -> Result<ParsedDocument, Ladde
             })
             .collect();
         let numeric = id.trim_start_matches(|c: char| c.is_alphabetic()).parse::<u32>().ok().filter(|n| *n > 0);
-        roles.push(ParsedRole {
-            title: level.name.trim().to_owned(),
-            explicit_level: numeric.or(Some(position as u32 + 1)),
-            summary: level.summary.clone(),
-            description: Vec::new(),
-            characteristics_from: if characteristics.is_empty() {
-                CharacteristicSource::None
-            } else {
-                CharacteristicSource::Headings
-            },
+        let level_number = numeric.unwrap_or(position as u32 + 1);
+        roles.push(ParsedRole::structured(
+            level.name.trim().to_owned(),
+            level_number,
+            level.summary.clone(),
             characteristics,
-            context: Vec::new(),
-            file: file.to_owned(),
-            line: 1,
-            untitled_headings: Vec::new(),
-            order: None,
-        });
+            file,
+        ));
     }
     let themes = ContextSection {
         title: "Themes".to_owned(),

@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::error::LadderError;
 use super::front_matter::FrontMatter;
 use super::markdown::document::{ParsedCharacteristic, ParsedDocument, ParsedRole};
-use super::model::{CharacteristicSource, ContextSection};
+use super::model::ContextSection;
 
 #[derive(Debug, Deserialize)]
 struct Framework {
@@ -98,20 +98,7 @@ pub fn read(
                 (!examples.is_empty()).then_some(ParsedCharacteristic { title: title.trim().to_owned(), examples })
             })
             .collect();
-        let has_any = !characteristics.is_empty();
-        roles.push(ParsedRole {
-            title: format!("{family} level {level}"),
-            explicit_level: Some(level),
-            summary: None,
-            description: Vec::new(),
-            characteristics_from: if has_any { CharacteristicSource::Headings } else { CharacteristicSource::None },
-            characteristics,
-            context: Vec::new(),
-            file: file.to_owned(),
-            line: 1,
-            untitled_headings: Vec::new(),
-            order: None,
-        });
+        roles.push(ParsedRole::structured(format!("{family} level {level}"), level, None, characteristics, file));
     }
     Ok(ParsedDocument { title: Some(family), intro, roles, untitled_headings: Vec::new() })
 }

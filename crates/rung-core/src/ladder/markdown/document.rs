@@ -36,6 +36,36 @@ pub struct ParsedRole {
     pub order: Option<f64>,
 }
 
+impl ParsedRole {
+    /// A role read from structured data (YAML), where the characteristics are named: no
+    /// prose, no headings to check.
+    pub fn structured(
+        title: String,
+        level: u32,
+        summary: Option<String>,
+        characteristics: Vec<ParsedCharacteristic>,
+        file: &str,
+    ) -> ParsedRole {
+        ParsedRole {
+            title,
+            explicit_level: Some(level),
+            summary,
+            description: Vec::new(),
+            characteristics_from: if characteristics.is_empty() {
+                CharacteristicSource::None
+            } else {
+                CharacteristicSource::Headings
+            },
+            characteristics,
+            context: Vec::new(),
+            file: file.to_owned(),
+            line: 1,
+            untitled_headings: Vec::new(),
+            order: None,
+        }
+    }
+}
+
 impl ParsedDocument {
     /// The first heading that had no words, in this document or any of its roles.
     pub fn first_untitled_heading(&self) -> Option<u32> {
