@@ -10,6 +10,7 @@ install_packages sqlite3 chromium
 # The benchmarks need only the domain library: no Tauri, no WebKit.
 cargo bench --locked --no-default-features --bench ladder_import "$@"
 cargo bench --locked --no-default-features --bench ladder_scaling
+cargo bench --locked --no-default-features --bench ladder_shapes
 cargo bench --locked --no-default-features --bench level_engine
 cargo bench --locked --no-default-features --bench rating_save
 cargo bench --locked --no-default-features --bench archive_search
