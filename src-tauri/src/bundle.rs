@@ -13,11 +13,7 @@ use crate::store::{ImportTarget, Store, StoreError};
 /// A candidate's sealed scorecards as a bundle: all of them, or one interviewer's.
 pub fn export_bundle(store: &Store, candidate_id: i64, interviewer: Option<i64>) -> Result<Bundle, StoreError> {
     let candidate = store.candidate(candidate_id)?;
-    let ladder = store
-        .list_ladders()?
-        .into_iter()
-        .find(|l| l.id == candidate.ladder_id)
-        .ok_or(StoreError::NotFound { what: "ladder", id: candidate.ladder_id })?;
+    let ladder = store.stored_ladder(candidate.ladder_id)?;
     let snapshot_json = store.ladder_snapshot_json(ladder.id)?;
     let names: HashMap<i64, String> = store.interviewers()?.into_iter().map(|i| (i.id, i.name)).collect();
     let interviews: HashMap<i64, String> = store.panel(candidate_id)?.into_iter().map(|i| (i.id, i.name)).collect();

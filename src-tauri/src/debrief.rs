@@ -91,15 +91,16 @@ pub fn require_debrief_access(store: &Store, viewer: Viewer, candidate_id: i64) 
 }
 
 /// What every debrief view starts from, read once behind the gate: the candidate, their
-/// ladder (with the policy in force) and all their scorecards.
-struct Evidence {
-    candidate: CandidateSummary,
-    ladder: crate::ladder::Ladder,
-    scorecards: Vec<Scorecard>,
+/// ladder (with the policy in force) and all their scorecards. The report reads the
+/// debrief from the same evidence instead of reading it again.
+pub struct Evidence {
+    pub candidate: CandidateSummary,
+    pub ladder: crate::ladder::Ladder,
+    pub scorecards: Vec<Scorecard>,
 }
 
 impl Evidence {
-    fn read(store: &Store, viewer: Viewer, candidate_id: i64) -> Result<Evidence, StoreError> {
+    pub fn read(store: &Store, viewer: Viewer, candidate_id: i64) -> Result<Evidence, StoreError> {
         require_debrief_access(store, viewer, candidate_id)?;
         let candidate = store.candidate(candidate_id)?;
         let ladder = store.load_ladder(candidate.ladder_id)?;
@@ -175,15 +176,20 @@ pub struct Debrief {
 
 /// Everything the debrief screen shows, behind the gate.
 pub fn debrief(store: &Store, viewer: Viewer, candidate_id: i64) -> Result<Debrief, StoreError> {
-    let evidence = Evidence::read(store, viewer, candidate_id)?;
+    debrief_of(store, &Evidence::read(store, viewer, candidate_id)?)
+}
+
+/// The debrief from evidence already read behind the gate.
+pub fn debrief_of(store: &Store, evidence: &Evidence) -> Result<Debrief, StoreError> {
     let recommendation = evidence.recommend();
     let ratings = evidence.ratings();
     let Evidence { candidate, ladder, scorecards: all } = evidence;
-    let counted: Vec<&Scorecard> = level::counted_scorecards(&all);
+    let candidate_id = candidate.id;
+    let counted: Vec<&Scorecard> = level::counted_scorecards(all);
     let names: HashMap<i64, String> = store.interviewers()?.into_iter().map(|i| (i.id, i.name)).collect();
     let interview_names: HashMap<i64, String> =
         store.panel(candidate_id)?.into_iter().map(|interview| (interview.id, interview.name)).collect();
-    let title_of = |key: &str| ladder.role(key).map(|role| format!("L{} {}", role.level, role.title));
+    let title_of = |key: &str| ladder.role(key).map(crate::ladder::Role::label);
     let interviewers: Vec<DebriefInterviewer> = counted
         .iter()
         .map(|card| DebriefInterviewer {
@@ -202,7 +208,7 @@ pub fn debrief(store: &Store, viewer: Viewer, candidate_id: i64) -> Result<Debri
     let panel = PanelScores::from_ratings(&ratings);
     let spreads: HashMap<&CharacteristicRef, &level::Spread> =
         recommendation.agreement.spreads.iter().map(|spread| (&spread.characteristic, spread)).collect();
-    let template = template_for(&ladder, &candidate.target_role_key).ok_or_else(|| {
+    let template = template_for(ladder, &candidate.target_role_key).ok_or_else(|| {
         StoreError::Invalid(format!("The ladder has no scorable role {:?}.", candidate.target_role_key))
     })?;
     let rows = template
@@ -243,7 +249,7 @@ pub fn debrief(store: &Store, viewer: Viewer, candidate_id: i64) -> Result<Debri
         .roles
         .iter()
         .filter(|role| !role.incomplete && role.track != crate::ladder::Track::Foundation)
-        .map(|role| (role.key.clone(), format!("L{} {}", role.level, role.title)))
+        .map(|role| (role.key.clone(), role.label()))
         .collect();
     Ok(Debrief {
         target_title: ladder.role(&candidate.target_role_key).map(|r| r.title.clone()).unwrap_or_default(),
@@ -256,7 +262,7 @@ pub fn debrief(store: &Store, viewer: Viewer, candidate_id: i64) -> Result<Debri
         rows,
         recommendation,
         role_options,
-        candidate,
+        candidate: candidate.clone(),
     })
 }
 

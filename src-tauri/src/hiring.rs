@@ -172,7 +172,7 @@ pub fn open_scoring(store: &mut Store, viewer: i64, interview_id: i64) -> Result
     let level_options = template
         .sections
         .iter()
-        .map(|section| (section.role_key.clone(), format!("L{} {}", section.level, section.role_title)))
+        .map(|section| (section.role_key.clone(), crate::ladder::role_label(section.level, &section.role_title)))
         .collect();
     Ok(ScoringSession {
         candidate_name: candidate.name,

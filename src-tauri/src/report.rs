@@ -9,11 +9,11 @@ use rung_report::{
     LadderRef, PanelMember, Paper, RecommendationInfo, ReportData, RoleBar, Thresholds, REPORT_FORMAT,
 };
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use crate::debrief::{debrief, Viewer};
+use crate::debrief::{debrief_of, Evidence, Viewer};
 use crate::decision::Decision;
+use crate::ladder::source::sha256_hex;
 use crate::ladder::Ladder;
 use crate::level;
 use crate::store::{ArchivedReport, NewReport, Store, StoreError};
@@ -22,7 +22,7 @@ use crate::store::{ArchivedReport, NewReport, Store, StoreError};
 const EXCERPT_CHARS: usize = 280;
 
 fn role_label(ladder: &Ladder, key: &str) -> String {
-    ladder.role(key).map(|role| format!("L{} {}", role.level, role.title)).unwrap_or_else(|| key.to_owned())
+    ladder.role(key).map(crate::ladder::Role::label).unwrap_or_else(|| key.to_owned())
 }
 
 fn decision_info(ladder: &Ladder, decision: &Decision) -> DecisionInfo {
@@ -63,17 +63,11 @@ pub fn report_data(
     paper: Paper,
     issued_at: &str,
 ) -> Result<ReportData, StoreError> {
-    let debrief = debrief(store, viewer, candidate_id)?;
-    let candidate = &debrief.candidate;
-    let ladder = store.load_ladder(candidate.ladder_id)?;
-    let snapshot_sha256 = store
-        .list_ladders()?
-        .into_iter()
-        .find(|stored| stored.id == candidate.ladder_id)
-        .map(|stored| stored.snapshot_sha256)
-        .unwrap_or_default();
-    let all = store.scorecards_of(candidate_id)?;
-    let counted = level::counted_scorecards(&all);
+    let evidence = Evidence::read(store, viewer, candidate_id)?;
+    let debrief = debrief_of(store, &evidence)?;
+    let Evidence { candidate, ladder, scorecards: all } = &evidence;
+    let snapshot_sha256 = store.stored_ladder(candidate.ladder_id)?.snapshot_sha256;
+    let counted = level::counted_scorecards(all);
     let recommendation = &debrief.recommendation;
     let met_rating = f64::from(debrief.policy.met_rating);
     let names: Vec<String> = debrief.interviewers.iter().map(|i| i.name.clone()).collect();
@@ -95,7 +89,7 @@ pub fn report_data(
         .rows
         .iter()
         .map(|row| CharacteristicRow {
-            role: format!("L{} {}", row.level, row.role_title),
+            role: crate::ladder::role_label(row.level, &row.role_title),
             title: row.title.clone(),
             scores: row.scores.clone(),
             panel: row.panel,
@@ -120,7 +114,7 @@ pub fn report_data(
                 })
                 .collect();
             (!excerpts.is_empty()).then(|| EvidenceGroup {
-                characteristic: format!("L{} {} · {}", row.level, row.role_title, row.title),
+                characteristic: format!("{} · {}", crate::ladder::role_label(row.level, &row.role_title), row.title),
                 excerpts,
             })
         })
@@ -138,7 +132,7 @@ pub fn report_data(
         }
     }
     for decision in debrief.decision_history.iter().filter(|d| d.amends.is_some()) {
-        let info = decision_info(&ladder, decision);
+        let info = decision_info(ladder, decision);
         let level = [info.role.clone(), info.band.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ");
         amendments.push(Amendment {
             when: decision.decided_at.clone(),
@@ -161,12 +155,12 @@ pub fn report_data(
         candidate: CandidateInfo {
             id: candidate.id,
             name: candidate.name.clone(),
-            target: role_label(&ladder, &candidate.target_role_key),
+            target: role_label(ladder, &candidate.target_role_key),
         },
         ladder: LadderRef { name: debrief.ladder_name.clone(), snapshot_sha256 },
         panel,
         recommendation: RecommendationInfo {
-            role: recommendation.role.as_deref().map(|key| role_label(&ladder, key)),
+            role: recommendation.role.as_deref().map(|key| role_label(ladder, key)),
             band: recommendation.band.map(|band| band.label().to_owned()),
             confidence: recommendation.confidence.level.label().to_owned(),
             confidence_reason: recommendation.confidence.reason.clone(),
@@ -177,7 +171,7 @@ pub fn report_data(
             .roles
             .iter()
             .map(|role| RoleBar {
-                title: format!("L{} {}", role.level, role.title),
+                title: crate::ladder::role_label(role.level, &role.title),
                 met: role.met,
                 coverage: role.coverage,
                 holds: role.holds,
@@ -195,7 +189,7 @@ pub fn report_data(
             reading: recommendation.agreement.reading.clone(),
         },
         evidence,
-        decision: debrief.decision.as_ref().map(|d| decision_info(&ladder, d)),
+        decision: debrief.decision.as_ref().map(|d| decision_info(ladder, d)),
         amendments,
         audit_head: AuditHeadRef { entries: head.entries, hash: head.hash },
     };
@@ -203,21 +197,15 @@ pub fn report_data(
 }
 
 /// An issued report: archived, with its bytes for the file the user asked for.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone)]
 pub struct IssuedReport {
     pub report: ArchivedReport,
-    #[serde(skip)]
-    #[ts(skip)]
     pub bytes: Vec<u8>,
     /// Characters the report's fonts could not draw (spelled out as U+XXXX in it).
     pub missing_glyphs: Vec<String>,
     /// True when nothing had changed since an earlier issue, which is returned as it
     /// was archived (so exporting twice gives the same file).
     pub reused: bool,
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
 }
 
 /// Issues a report now: draws it, archives it, and returns it. When the candidate's

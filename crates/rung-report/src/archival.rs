@@ -131,10 +131,15 @@ fn pdf_text(text: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
+/// `20261129061500` from `2026-11-29T06:15:00Z` (zeros where the time is shorter).
+fn date_digits(rfc3339: &str) -> String {
+    let digits: String = rfc3339.chars().filter(char::is_ascii_digit).take(14).collect();
+    format!("{digits:0<14}")
+}
+
 /// `D:20261129061500+00'00'` from `2026-11-29T06:15:00Z`.
 fn pdf_date(rfc3339: &str) -> String {
-    let digits: String = rfc3339.chars().filter(char::is_ascii_digit).take(14).collect();
-    format!("D:{digits:0<14}+00'00'")
+    format!("D:{}+00'00'", date_digits(rfc3339))
 }
 
 fn document_info(meta: &Metadata<'_>) -> Dictionary {
@@ -156,8 +161,7 @@ fn xml_escape(text: &str) -> String {
 }
 
 fn xmp_date(rfc3339: &str) -> String {
-    let digits: String = rfc3339.chars().filter(char::is_ascii_digit).take(14).collect();
-    let d = format!("{digits:0<14}");
+    let d = date_digits(rfc3339);
     format!("{}-{}-{}T{}:{}:{}+00:00", &d[0..4], &d[4..6], &d[6..8], &d[8..10], &d[10..12], &d[12..14])
 }
 

@@ -71,7 +71,6 @@ impl Store {
         });
         crate::audit::append(&tx, "recruiter", "candidate.erase", "candidate", candidate_id, &payload)?;
         tx.commit()?;
-        self.scale_tops.borrow_mut().clear();
         let wal_cleared = self.scrub_free_space()?;
         Ok(ErasureReceipt { candidate_id, scorecards, reports, decisions, kept_anonymous: keep_anonymous, wal_cleared })
     }

@@ -54,6 +54,13 @@ impl Store {
             .ok_or(StoreError::NotFound { what: "ladder", id })
     }
 
+    pub fn stored_ladder(&self, id: i64) -> Result<StoredLadder, StoreError> {
+        self.conn
+            .query_row(&format!("{LADDER_COLUMNS} WHERE id = ?1"), [id], stored_ladder)
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "ladder", id })
+    }
+
     pub fn list_ladders(&self) -> Result<Vec<StoredLadder>, StoreError> {
         let mut statement = self.conn.prepare(&format!("{LADDER_COLUMNS} ORDER BY is_default DESC, id"))?;
         let rows = statement.query_map([], stored_ladder)?;

@@ -133,7 +133,7 @@ fn to_text(r: &Recommendation) -> String {
     let _ = writeln!(out, "{:<52} {:>5} {:>9}  band", "role", "met", "coverage");
     for role in &r.roles {
         let band = role.band.map_or("—", |band| band.label());
-        let name = format!("L{} {}", role.level, role.title);
+        let name = crate::ladder::role_label(role.level, &role.title);
         let _ = writeln!(
             out,
             "{:<52} {:>5} {:>9}  {band}",

@@ -24,11 +24,10 @@ pub struct FrontMatter {
 /// line numbers in the body stay those of the file. Text without front matter comes
 /// back unchanged with an empty `FrontMatter`.
 pub fn split(text: &str, path: &Path) -> Result<(FrontMatter, String), LadderError> {
-    let mut lines = text.split_inclusive('\n');
-    if lines.next().map(str::trim_end) != Some("---") {
+    let all: Vec<&str> = text.split_inclusive('\n').collect();
+    if all.first().map(|line| line.trim_end()) != Some("---") {
         return Ok((FrontMatter::default(), text.to_owned()));
     }
-    let all: Vec<&str> = text.split_inclusive('\n').collect();
     let Some(close) = all.iter().skip(1).position(|line| matches!(line.trim_end(), "---" | "...")).map(|at| at + 1)
     else {
         // An opening rule with no closing one is a thematic break, not front matter.
@@ -38,10 +37,10 @@ pub fn split(text: &str, path: &Path) -> Result<(FrontMatter, String), LadderErr
     let data: Value = if yaml.trim().is_empty() {
         Value::Null
     } else {
-        serde_saphyr::from_str(&yaml).map_err(|error| LadderError::FrontMatter {
-            path: path.to_owned(),
-            line: yaml_error_line(&error.to_string()).map_or(1, |line| line + 1),
-            reason: first_line(&error.to_string()),
+        serde_saphyr::from_str(&yaml).map_err(|error| {
+            let (line, reason) = yaml_error(&error);
+            // The block starts on the file's second line.
+            LadderError::FrontMatter { path: path.to_owned(), line: line + 1, reason }
         })?
     };
     let field = |names: &[&str]| names.iter().find_map(|name| data.get(*name)).cloned();
@@ -62,14 +61,15 @@ pub fn split(text: &str, path: &Path) -> Result<(FrontMatter, String), LadderErr
     Ok((FrontMatter { title, order, level, data, lines: close as u32 + 1 }, body))
 }
 
-fn first_line(text: &str) -> String {
-    text.lines().next().unwrap_or(text).trim().to_owned()
-}
-
-/// serde-saphyr says "line N" in its messages.
-fn yaml_error_line(message: &str) -> Option<u32> {
-    let at = message.find("line ")? + 5;
-    message[at..].split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+/// The line serde-saphyr names in its message ("… at line 12, column 3"; 1 when it
+/// names none) and the message's first line, for a `LadderError`.
+pub fn yaml_error(error: &impl std::fmt::Display) -> (u32, String) {
+    let message = error.to_string();
+    let line = message
+        .find("line ")
+        .and_then(|at| message[at + 5..].split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
+        .unwrap_or(1);
+    (line, message.lines().next().unwrap_or_default().trim().to_owned())
 }
 
 #[cfg(test)]

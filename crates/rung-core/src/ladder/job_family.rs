@@ -67,18 +67,10 @@ fn refuse(path: &Path, line: u32, reason: String) -> LadderError {
     LadderError::InvalidYaml { path: path.to_owned(), line, reason }
 }
 
-/// The line serde-saphyr names in its message ("… at line 12, column 3").
-fn error_line(message: &str) -> u32 {
-    message
-        .find("line ")
-        .and_then(|at| message[at + 5..].split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
-        .unwrap_or(1)
-}
-
 pub fn read(text: &str, path: &Path, file: &str) -> Result<ParsedDocument, LadderError> {
     let family: JobFamily = serde_saphyr::from_str(text).map_err(|error| {
-        let message = error.to_string();
-        refuse(path, error_line(&message), message.lines().next().unwrap_or_default().to_owned())
+        let (line, reason) = super::front_matter::yaml_error(&error);
+        refuse(path, line, reason)
     })?;
     let theme_ids: Vec<String> = family.themes.iter().map(|t| t.id.text()).collect();
     let level_ids: Vec<String> = family.levels.iter().map(|l| l.id.text()).collect();

@@ -22,7 +22,7 @@ pub mod warnings;
 use std::path::Path;
 
 pub use error::LadderError;
-pub use model::{Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, Role, Track};
+pub use model::{role_label, Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, Role, Track};
 pub use scale::{Band, LevelPolicy, RatingLevel, RatingScale};
 pub use view::{LadderView, TrackGroup};
 
@@ -61,8 +61,22 @@ pub fn load(path: &Path) -> Result<Ladder, LadderError> {
 /// Imports a job-family YAML file (levels, themes, competencies).
 pub fn from_job_family_yaml(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
     let text = source::decode_text(bytes, path)?;
-    let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let file_name = file_name_of(path);
     let document = job_family::read(&text, path, &file_name)?;
+    ladder_of_file(document, bytes, path, file_name)
+}
+
+fn file_name_of(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// The ladder of a one-file source, named by the document's title or the file's name.
+fn ladder_of_file(
+    document: markdown::document::ParsedDocument,
+    bytes: &[u8],
+    path: &Path,
+    file_name: String,
+) -> Result<Ladder, LadderError> {
     let name = text::ladder_name(document.title.clone(), &file_name);
     let base = path.parent().unwrap_or(Path::new(""));
     assemble(name, document.intro, document.roles, base, file_name, source::sha256_hex(bytes))
@@ -84,21 +98,18 @@ pub fn read_document(
         let intro = markdown::document::context_sections(&blocks, "About this framework");
         return progression_yaml::read(&front, intro, path, file);
     }
-    if let (Some(title), true) = (&front.title, one_role_per_titled_file) {
-        let mut document = markdown::document::interpret_as_role(title, &blocks, file);
-        if let [role] = document.roles.as_mut_slice() {
-            role.explicit_level = role.explicit_level.or(front.level);
-            role.order = front.order;
+    let mut document = match (&front.title, one_role_per_titled_file) {
+        (Some(title), true) => markdown::document::interpret_as_role(title, &blocks, file),
+        (title, _) => {
+            let has_top_heading =
+                blocks.iter().any(|block| matches!(block, markdown::outline::Block::Heading { level: 1, .. }));
+            if let (Some(title), false) = (title, has_top_heading) {
+                let line = front.lines.max(1);
+                blocks.insert(0, markdown::outline::Block::Heading { level: 1, text: title.clone(), line });
+            }
+            interpret(&blocks, file)
         }
-        return Ok(document);
-    }
-    let has_top_heading =
-        blocks.iter().any(|block| matches!(block, markdown::outline::Block::Heading { level: 1, .. }));
-    if let (Some(title), false) = (&front.title, has_top_heading) {
-        let line = front.lines.max(1);
-        blocks.insert(0, markdown::outline::Block::Heading { level: 1, text: title.clone(), line });
-    }
-    let mut document = interpret(&blocks, file);
+    };
     if let [role] = document.roles.as_mut_slice() {
         role.explicit_level = role.explicit_level.or(front.level);
         role.order = front.order;
@@ -109,14 +120,12 @@ pub fn read_document(
 /// Imports one markdown document; `path` names it in the ladder and in errors.
 pub fn from_markdown(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
     let text = source::decode_text(bytes, path)?;
-    let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let file_name = file_name_of(path);
     let document = read_document(&text, path, &file_name, false)?;
     if let Some(line) = document.first_untitled_heading() {
         return Err(LadderError::UntitledHeading { path: path.to_owned(), line });
     }
-    let name = text::ladder_name(document.title.clone(), &file_name);
-    let base = path.parent().unwrap_or(Path::new(""));
-    assemble(name, document.intro, document.roles, base, file_name, source::sha256_hex(bytes))
+    ladder_of_file(document, bytes, path, file_name)
 }
 
 fn assemble(

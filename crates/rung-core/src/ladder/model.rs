@@ -111,6 +111,17 @@ pub struct ContextSection {
     pub items: Vec<String>,
 }
 
+/// How a role is named to people everywhere: "L2 Senior Support Engineer".
+pub fn role_label(level: u32, title: &str) -> String {
+    format!("L{level} {title}")
+}
+
+impl Role {
+    pub fn label(&self) -> String {
+        role_label(self.level, &self.title)
+    }
+}
+
 impl Ladder {
     pub fn role(&self, key: &str) -> Option<&Role> {
         self.roles.iter().find(|role| role.key == key)

@@ -17,6 +17,7 @@ impl Column {
     }
 }
 
+#[derive(Clone)]
 pub struct Cell {
     pub text: String,
     pub style: Style,
@@ -58,23 +59,35 @@ fn geometry(pages: &Pages, columns: &[Column]) -> Geometry {
     Geometry { xs, widths }
 }
 
-fn cell_lines(pages: &mut Pages, cell: &Cell, width: f32) -> Vec<String> {
-    let drawn = printable(&cell.text, cell.style.face, &mut pages.missing);
-    wrap(&drawn, cell.style.face, cell.style.size, width - 2.0 * PAD_X)
+/// A row wrapped to its columns once: its lines per cell and its height.
+struct LaidRow {
+    cells: Vec<Cell>,
+    lines: Vec<Vec<String>>,
+    height: f32,
 }
 
-fn draw_row(pages: &mut Pages, geometry: &Geometry, columns: &[Column], cells: &[Cell], shade: Option<Colour>) {
-    let lines: Vec<Vec<String>> =
-        cells.iter().zip(&geometry.widths).map(|(cell, width)| cell_lines(pages, cell, *width)).collect();
+fn lay_out(pages: &mut Pages, geometry: &Geometry, cells: Vec<Cell>) -> LaidRow {
+    let lines: Vec<Vec<String>> = cells
+        .iter()
+        .zip(&geometry.widths)
+        .map(|(cell, width)| {
+            let drawn = printable(&cell.text, cell.style.face, &mut pages.missing);
+            wrap(&drawn, cell.style.face, cell.style.size, width - 2.0 * PAD_X)
+        })
+        .collect();
     let height =
         cells.iter().zip(&lines).map(|(cell, lines)| lines.len() as f32 * cell.style.leading()).fold(0.0, f32::max)
             + 2.0 * PAD_Y;
-    let top = pages.y;
+    LaidRow { cells, lines, height }
+}
+
+fn draw_row(pages: &mut Pages, geometry: &Geometry, columns: &[Column], row: &LaidRow, shade: Option<Colour>) {
+    let (top, height) = (pages.y, row.height);
     let full_width = pages.content_width();
     if let Some(shade) = shade {
         pages.fill(pages.left(), top, full_width, height, shade);
     }
-    for (index, (cell, lines)) in cells.iter().zip(lines).enumerate() {
+    for (index, (cell, lines)) in row.cells.iter().zip(&row.lines).enumerate() {
         let (x, width) = (geometry.xs[index], geometry.widths[index]);
         if let Some(tint) = cell.tint {
             pages.fill(x, top, width, height, tint);
@@ -94,53 +107,44 @@ fn draw_row(pages: &mut Pages, geometry: &Geometry, columns: &[Column], cells: &
     pages.rule(left, right, pages.y, Colour::RULE, 0.4, None);
 }
 
-fn row_height(pages: &mut Pages, geometry: &Geometry, cells: &[Cell]) -> f32 {
-    cells
-        .iter()
-        .zip(&geometry.widths)
-        .map(|(cell, width)| cell_lines(pages, cell, *width).len() as f32 * cell.style.leading())
-        .fold(0.0, f32::max)
-        + 2.0 * PAD_Y
-}
-
-fn header_cells(pages: &Pages, geometry: &Geometry, columns: &[Column]) -> Vec<Cell> {
-    // Header labels stay on one line: a wrapped "Søre/n" reads as two words.
-    let _ = pages;
-    columns
-        .iter()
-        .zip(&geometry.widths)
-        .map(|(c, width)| Cell::new(fit_line(&c.title, HEADER.face, HEADER.size, width - 2.0 * PAD_X), HEADER))
-        .collect()
+/// The column geometry and, unless every title is empty (a table of label/value pairs),
+/// the header row. Header labels stay on one line: a wrapped "Søre/n" reads as two words.
+fn frame(pages: &mut Pages, columns: &[Column]) -> (Geometry, Option<LaidRow>) {
+    let geometry = geometry(pages, columns);
+    let header = columns.iter().any(|c| !c.title.is_empty()).then(|| {
+        let cells = columns
+            .iter()
+            .zip(&geometry.widths)
+            .map(|(c, width)| Cell::new(fit_line(&c.title, HEADER.face, HEADER.size, width - 2.0 * PAD_X), HEADER))
+            .collect();
+        lay_out(pages, &geometry, cells)
+    });
+    (geometry, header)
 }
 
 /// The height `table` will take if it does not break (to keep a short table whole).
 pub fn table_height(pages: &mut Pages, columns: &[Column], rows: &[Vec<Cell>]) -> f32 {
-    let geometry = geometry(pages, columns);
-    let header = header_cells(pages, &geometry, columns);
-    let has_header = columns.iter().any(|c| !c.title.is_empty());
-    let header_height = if has_header { row_height(pages, &geometry, &header) } else { 0.0 };
-    header_height + rows.iter().map(|row| row_height(pages, &geometry, row)).sum::<f32>()
+    let (geometry, header) = frame(pages, columns);
+    let body: f32 = rows.iter().map(|row| lay_out(pages, &geometry, row.clone()).height).sum();
+    header.map_or(0.0, |h| h.height) + body
 }
 
 /// Draws the table at the cursor. Keeps the header with at least the first row.
 pub fn table(pages: &mut Pages, columns: &[Column], rows: Vec<Vec<Cell>>) {
-    let geometry = geometry(pages, columns);
-    let header = header_cells(pages, &geometry, columns);
-    // A table of label/value pairs has no header row.
-    let has_header = columns.iter().any(|c| !c.title.is_empty());
-    let header_height = if has_header { row_height(pages, &geometry, &header) } else { 0.0 };
-    let mut header_on_this_page = !has_header;
-    for row in rows {
-        let height = row_height(pages, &geometry, &row);
+    let (geometry, header) = frame(pages, columns);
+    let mut header_on_this_page = false;
+    for cells in rows {
+        let row = lay_out(pages, &geometry, cells);
         let page_before = pages.page_count();
-        pages.ensure(height + if header_on_this_page { 0.0 } else { header_height });
-        if pages.page_count() != page_before && has_header {
+        let header_height = header.as_ref().filter(|_| !header_on_this_page).map_or(0.0, |h| h.height);
+        pages.ensure(row.height + header_height);
+        if pages.page_count() != page_before {
             header_on_this_page = false;
         }
-        if !header_on_this_page {
-            draw_row(pages, &geometry, columns, &header, Some(Colour::SHADE));
-            header_on_this_page = true;
+        if let Some(header) = header.as_ref().filter(|_| !header_on_this_page) {
+            draw_row(pages, &geometry, columns, header, Some(Colour::SHADE));
         }
+        header_on_this_page = true;
         draw_row(pages, &geometry, columns, &row, None);
     }
 }
