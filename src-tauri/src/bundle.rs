@@ -142,7 +142,7 @@ pub fn import_bundle(
         let by_source: HashMap<i64, &BundledScorecard> = cards.iter().map(|c| (c.source.scorecard, *c)).collect();
         let (mut added, mut already_here) = (0, 0);
         for card in cards {
-            if store.imported_scorecard(&card.seal_sha256)?.is_some() {
+            if store.scorecard_with_seal(&card.seal_sha256)?.is_some() {
                 already_here += 1;
                 continue;
             }
@@ -166,7 +166,7 @@ pub fn import_bundle(
                             card.interviewer
                         ))
                     })?;
-                    store.imported_scorecard(&original.seal_sha256)?
+                    store.scorecard_with_seal(&original.seal_sha256)?
                 }
                 None => None,
             };

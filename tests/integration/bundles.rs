@@ -65,6 +65,13 @@ fn a_bundle_moves_a_panels_scorecards_to_the_coordinator_once() {
     let checked = rung_in(coordinator.path(), &["db", "check"]);
     assert!(checked.status.success(), "{}{}", text(&checked.stdout), text(&checked.stderr));
 
+    // Brought back to the laptop it came from, the bundle adds nothing there either.
+    let home = import(laptop.path(), &bundle, &[]);
+    assert!(home.status.success(), "{}", text(&home.stderr));
+    assert!(
+        text(&home.stdout).contains("imported 0 scorecard(s)") && text(&home.stdout).contains("3 were already here")
+    );
+
     let before = (count(coordinator.path(), "scorecards"), count(coordinator.path(), "audit_log"));
     let again = import(coordinator.path(), &bundle, &[]);
     assert!(again.status.success());

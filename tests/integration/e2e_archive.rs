@@ -57,6 +57,24 @@ async fn export_a_report_find_it_in_the_archive_and_erase_the_candidate() {
     assert!(verified.status.success(), "{}", text(&verified.stderr));
     assert!(crate::pdf_tools::text_flow(&pdf).contains("Decision pending"));
 
+    // The sealed scorecards leave the window as a bundle another database imports.
+    click(&client, "main > button.link").await;
+    click(&client, "[data-testid=export-bundle]").await;
+    let saved = wait_for(&client, "[data-testid=bundle-saved]").await.text().await.unwrap();
+    let bundle = answers.path().join("Scorecards - Alex Rivera demo.rung-bundle.json");
+    assert!(bundle.exists(), "{saved}");
+    let coordinator = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(coordinator.path()).unwrap();
+    crate::store_support::seed_candidate(&mut store, "Alex Rivera (demo)");
+    drop(store);
+    let imported = rung_in(coordinator.path(), &["bundle", "import", bundle.to_str().unwrap()]);
+    assert!(
+        text(&imported.stdout).starts_with("imported 3 scorecard(s)"),
+        "{}{}",
+        text(&imported.stdout),
+        text(&imported.stderr)
+    );
+
     click(&client, "[data-testid=nav-archive]").await;
     wait_until_count(&client, "[data-testid=archive-row]", 1).await;
     let row = texts(&client, "[data-testid=archive-row]").await.remove(0);

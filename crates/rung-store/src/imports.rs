@@ -19,12 +19,14 @@ pub struct ImportTarget {
 }
 
 impl Store {
-    /// The local scorecard imported with this source seal, if any.
-    pub fn imported_scorecard(&self, source_seal: &str) -> Result<Option<i64>, StoreError> {
+    /// The local scorecard a bundled one is: imported earlier with this source seal, or
+    /// submitted here in the first place (a bundle brought back to where it was made).
+    pub fn scorecard_with_seal(&self, source_seal: &str) -> Result<Option<i64>, StoreError> {
         Ok(self
             .conn
             .query_row(
-                "SELECT scorecard_id FROM imported_scorecards WHERE source_seal_sha256 = ?1",
+                "SELECT scorecard_id FROM imported_scorecards WHERE source_seal_sha256 = ?1
+                 UNION ALL SELECT id FROM scorecards WHERE seal_sha256 = ?1 AND status = 'submitted' LIMIT 1",
                 [source_seal],
                 |row| row.get(0),
             )

@@ -93,3 +93,6 @@ CREATE TABLE imported_scorecards (
     source_seal_sha256  TEXT PRIMARY KEY,
     scorecard_id        INTEGER NOT NULL UNIQUE REFERENCES scorecards(id)
 ) STRICT;
+
+-- A bundle brought back to the database it came from finds its scorecards by seal.
+CREATE INDEX scorecards_by_seal ON scorecards(seal_sha256);
