@@ -32,6 +32,7 @@ fn big_ladder() -> Ladder {
                 .map(|c| Characteristic {
                     key: format!("c{c}"),
                     title: format!("Characteristic {c}"),
+                    group: None,
                     examples: vec![],
                 })
                 .collect();

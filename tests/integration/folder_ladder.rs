@@ -32,7 +32,7 @@ fn two_tracks_share_level_numbers_but_stay_apart() {
     let tracks = ladder.tracks();
     assert_eq!(tracks.len(), 2);
     let levels = |track: &Track| -> Vec<u32> {
-        tracks.iter().find(|(t, _)| t == track).unwrap().1.iter().map(|role| role.level).collect()
+        tracks.iter().find(|roles| roles[0].track == *track).unwrap().iter().map(|role| role.level).collect()
     };
     assert_eq!(levels(&Track::IndividualContributor), [1, 2, 3, 4, 5]);
     assert_eq!(levels(&Track::Management), [4, 5]);

@@ -23,6 +23,7 @@ fn ladder_of(roles: &[(&str, u32, Track, Option<&str>, usize)]) -> Ladder {
                 .map(|n| Characteristic {
                     key: format!("c{n}"),
                     title: format!("{key} characteristic {n}"),
+                    group: None,
                     examples: vec![],
                 })
                 .collect();

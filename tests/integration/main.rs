@@ -28,6 +28,7 @@ mod hardening_import;
 mod hardening_tamper;
 mod independence;
 mod json_round_trip;
+mod ladder_shapes;
 mod level_engine;
 mod level_simulation;
 mod malformed;

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::ladder::{CharacteristicSource, Ladder};
+use crate::ladder::Ladder;
 
 pub fn render(ladder: &Ladder) -> String {
     let mut out = String::new();
@@ -22,16 +22,22 @@ pub fn render(ladder: &Ladder) -> String {
             .map_or_else(|| "—".to_owned(), |parent| parent.title.clone());
         let _ = writeln!(out);
         let _ = writeln!(out, "{}. L{} {}  [{}]", position + 1, role.level, role.title, role.key);
-        let _ = writeln!(out, "   track: {}", role.track.label());
+        let _ = writeln!(out, "   track: {}", role.track_label());
         let _ = writeln!(out, "   builds on: {builds_on}");
         if role.incomplete {
             let _ = writeln!(out, "   INCOMPLETE: no characteristics to score");
         }
-        if role.characteristics_from == CharacteristicSource::Bullets {
-            let _ = writeln!(out, "   (no characteristic headings: each bullet is rated as a characteristic)");
+        if let Some(explanation) = role.characteristics_from.explanation() {
+            let _ = writeln!(out, "   ({explanation})");
         }
+        let mut group = None;
         for characteristic in &role.characteristics {
-            let _ = writeln!(out, "   - {} ({} examples)", characteristic.title, characteristic.examples.len());
+            if characteristic.group.is_some() && characteristic.group != group {
+                group.clone_from(&characteristic.group);
+                let _ = writeln!(out, "   {}:", characteristic.group.as_deref().unwrap_or_default());
+            }
+            let indent = if group.is_some() { "     " } else { "   " };
+            let _ = writeln!(out, "{indent}- {} ({} examples)", characteristic.title, characteristic.examples.len());
         }
     }
     out

@@ -34,6 +34,11 @@ key: string, title: string,
  */
 level: number, track: Track, 
 /**
+ * The track's own name where the ladder gives one (a folder of track documents:
+ * "Developer", "Tech Lead"); roles of a named track are listed together.
+ */
+track_name?: string, 
+/**
  * The role's `>` summary, if any.
  */
 summary: string | null, 
@@ -68,13 +73,18 @@ source_line: number, };
 
 export type Track = "foundation" | "individual_contributor" | "management";
 
-export type CharacteristicSource = "headings" | "bullets" | "none";
+export type CharacteristicSource = "headings" | "bullets" | "paragraphs" | "sections" | "none";
 
 export type Characteristic = { 
 /**
  * Unique within its role.
  */
 key: string, title: string, 
+/**
+ * The section of the role it is listed under ("Core Competencies › Backend"), when
+ * the ladder groups a role's expectations.
+ */
+group?: string, 
 /**
  * Behavioural examples: the frame of reference when rating.
  */
@@ -221,9 +231,17 @@ tracks: Array<TrackGroup>,
 /**
  * Role key → the keys of the role and everything it builds on, most junior first.
  */
-paths: { [key in string]: Array<string> }, };
+paths: { [key in string]: Array<string> }, 
+/**
+ * Role key → how its characteristics were found, when Rung had to interpret the text.
+ */
+reading_notes: { [key in string]: string }, };
 
-export type TrackGroup = { track: Track, label: string, role_keys: Array<string>, };
+export type TrackGroup = { 
+/**
+ * Unique among the ladder's tracks (the kind, and the name where there is one).
+ */
+key: string, track: Track, label: string, role_keys: Array<string>, };
 
 export type CandidateStatus = { id: number, name: string, target_role_key: string, 
 /**

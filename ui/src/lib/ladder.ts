@@ -16,12 +16,17 @@ export function pathTo(view: LadderView, role: Role): Role[] {
 }
 
 /** Roles grouped by track, as Rust groups and names them. */
-export function tracksOf(view: LadderView): { track: Track; label: string; roles: Role[] }[] {
-  return view.tracks.map((group) => ({ track: group.track, label: group.label, roles: roles(view, group.role_keys) }));
+export function tracksOf(view: LadderView): { key: string; track: Track; label: string; roles: Role[] }[] {
+  return view.tracks.map((group) => ({
+    key: group.key,
+    track: group.track,
+    label: group.label,
+    roles: roles(view, group.role_keys),
+  }));
 }
 
-export function trackLabel(view: LadderView, track: Track): string {
-  return view.tracks.find((group) => group.track === track)?.label ?? track;
+export function trackLabel(view: LadderView, role: Role): string {
+  return view.tracks.find((group) => group.role_keys.includes(role.key))?.label ?? role.track;
 }
 
 /** The role list's text filter: what the person typed, matched against what they see. */

@@ -104,7 +104,7 @@ pub fn read(text: &str, path: &Path, file: &str) -> Result<ParsedDocument, Ladde
                     .map(|c| c.summary.trim().to_owned())
                     .filter(|s| !s.is_empty())
                     .collect();
-                (!examples.is_empty()).then(|| ParsedCharacteristic { title: theme.name.trim().to_owned(), examples })
+                (!examples.is_empty()).then(|| ParsedCharacteristic::new(theme.name.trim().to_owned(), examples))
             })
             .collect();
         let numeric = id.trim_start_matches(|c: char| c.is_alphabetic()).parse::<u32>().ok().filter(|n| *n > 0);

@@ -19,6 +19,7 @@ pub mod text;
 pub mod view;
 pub mod warnings;
 
+use std::collections::HashSet;
 use std::path::Path;
 
 pub use error::LadderError;
@@ -82,30 +83,55 @@ fn ladder_of_file(
     assemble(name, document.intro, document.roles, base, file_name, source::sha256_hex(bytes))
 }
 
+/// How a markdown file is read: alone, or as one level file of a folder.
+#[derive(Debug, Clone, Copy)]
+pub enum FileShape<'a> {
+    /// A ladder in one document: its headings say where the roles are.
+    Document,
+    /// One file of a folder of level files. A file whose front matter has a title is one
+    /// role; so is a file whose sections the folder's other level files share
+    /// (`shared_sections`, comparable words): those sections are not roles.
+    LevelFile { shared_sections: &'a HashSet<String> },
+}
+
 /// Reads one markdown document: front matter as metadata (its title names the document
 /// when the body has no top heading; its level and order go to a single role), the rest
-/// through the outline and the interpreter. `file` names it in roles. In a folder
-/// (`one_role_per_titled_file`), a file whose front matter has a title is one role.
+/// through the outline and the interpreter. `file` names it in roles.
 pub fn read_document(
     text: &str,
     path: &Path,
     file: &str,
-    one_role_per_titled_file: bool,
+    shape: FileShape,
 ) -> Result<markdown::document::ParsedDocument, LadderError> {
     let (front, body) = front_matter::split(text, path)?;
-    let mut blocks = outline(&body);
-    if progression_yaml::is_progression_framework(&front) {
+    read_blocks(&front, outline(&body), path, file, shape)
+}
+
+/// `read_document` once the front matter is split off and the body outlined.
+pub fn read_blocks(
+    front: &front_matter::FrontMatter,
+    mut blocks: Vec<markdown::outline::Block>,
+    path: &Path,
+    file: &str,
+    shape: FileShape,
+) -> Result<markdown::document::ParsedDocument, LadderError> {
+    use markdown::outline::Block;
+    if progression_yaml::is_progression_framework(front) {
         let intro = markdown::document::context_sections(&blocks, "About this framework");
-        return progression_yaml::read(&front, intro, path, file);
+        return progression_yaml::read(front, intro, path, file);
     }
-    let mut document = match (&front.title, one_role_per_titled_file) {
-        (Some(title), true) => markdown::document::interpret_as_role(title, &blocks, file),
+    let has_top_heading = blocks.iter().any(|block| matches!(block, Block::Heading { level: 1, .. }));
+    let mut document = match (&front.title, shape) {
+        (_, FileShape::LevelFile { shared_sections })
+            if markdown::sections::is_sectioned_level_file(&blocks, shared_sections) =>
+        {
+            markdown::sections::read_sectioned_level_file(front.title.clone(), front.lines, &blocks, file)
+        }
+        (Some(title), FileShape::LevelFile { .. }) => markdown::document::interpret_as_role(title, &blocks, file),
         (title, _) => {
-            let has_top_heading =
-                blocks.iter().any(|block| matches!(block, markdown::outline::Block::Heading { level: 1, .. }));
             if let (Some(title), false) = (title, has_top_heading) {
                 let line = front.lines.max(1);
-                blocks.insert(0, markdown::outline::Block::Heading { level: 1, text: title.clone(), line });
+                blocks.insert(0, Block::Heading { level: 1, text: title.clone(), line });
             }
             interpret(&blocks, file)
         }
@@ -121,7 +147,7 @@ pub fn read_document(
 pub fn from_markdown(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
     let text = source::decode_text(bytes, path)?;
     let file_name = file_name_of(path);
-    let document = read_document(&text, path, &file_name, false)?;
+    let document = read_document(&text, path, &file_name, FileShape::Document)?;
     if let Some(line) = document.first_untitled_heading() {
         return Err(LadderError::UntitledHeading { path: path.to_owned(), line });
     }

@@ -44,6 +44,11 @@ pub struct Role {
     /// 1 = most junior. Explicit ("L3") where the ladder says so, else its depth in the builds-on chain.
     pub level: u32,
     pub track: Track,
+    /// The track's own name where the ladder gives one (a folder of track documents:
+    /// "Developer", "Tech Lead"); roles of a named track are listed together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub track_name: Option<String>,
     /// The role's `>` summary, if any.
     pub summary: Option<String>,
     /// Other prose under the role heading (intro paragraphs, notes).
@@ -89,8 +94,31 @@ pub enum CharacteristicSource {
     Headings,
     /// The role had bullets but no sub-headings: each bullet is rated as a characteristic.
     Bullets,
+    /// The role was prose, one paragraph per expectation: each paragraph is rated.
+    Paragraphs,
+    /// The role's sections ("Core Competencies", …) group its expectations: each bullet
+    /// in them is rated, listed under its section.
+    Sections,
     /// Nothing to rate.
     None,
+}
+
+impl CharacteristicSource {
+    /// What a person should know about how this role's characteristics were found.
+    pub fn explanation(&self) -> Option<&'static str> {
+        match self {
+            CharacteristicSource::Headings | CharacteristicSource::None => None,
+            CharacteristicSource::Bullets => {
+                Some("The ladder lists this role's expectations as bullets without characteristic headings, so each bullet is rated as its own characteristic.")
+            }
+            CharacteristicSource::Paragraphs => {
+                Some("The ladder writes this role's expectations as paragraphs, so each paragraph is rated as its own characteristic.")
+            }
+            CharacteristicSource::Sections => {
+                Some("The ladder groups this role's expectations in sections, so each expectation is rated as its own characteristic, listed under its section.")
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -99,6 +127,11 @@ pub struct Characteristic {
     /// Unique within its role.
     pub key: String,
     pub title: String,
+    /// The section of the role it is listed under ("Core Competencies › Backend"), when
+    /// the ladder groups a role's expectations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub group: Option<String>,
     /// Behavioural examples: the frame of reference when rating.
     pub examples: Vec<String>,
 }
@@ -119,6 +152,16 @@ pub fn role_label(level: u32, title: &str) -> String {
 impl Role {
     pub fn label(&self) -> String {
         role_label(self.level, &self.title)
+    }
+
+    /// The track the role is listed in: its name where the ladder names it, else its kind.
+    pub fn track_label(&self) -> &str {
+        self.track_name.as_deref().unwrap_or(self.track.label())
+    }
+
+    /// Same track: same kind and same name.
+    pub fn same_track(&self, other: &Role) -> bool {
+        self.track == other.track && self.track_name == other.track_name
     }
 }
 
@@ -144,12 +187,12 @@ impl Ladder {
     }
 
     /// The roles in the order a person reads the ladder: by track, then as written.
-    pub fn tracks(&self) -> Vec<(Track, Vec<&Role>)> {
-        let mut tracks: Vec<(Track, Vec<&Role>)> = Vec::new();
+    pub fn tracks(&self) -> Vec<Vec<&Role>> {
+        let mut tracks: Vec<Vec<&Role>> = Vec::new();
         for role in &self.roles {
-            match tracks.iter_mut().find(|(track, _)| *track == role.track) {
-                Some((_, roles)) => roles.push(role),
-                None => tracks.push((role.track.clone(), vec![role])),
+            match tracks.iter_mut().find(|roles| roles[0].same_track(role)) {
+                Some(roles) => roles.push(role),
+                None => tracks.push(vec![role]),
             }
         }
         tracks

@@ -95,7 +95,7 @@ pub fn read(
                     .map(|text| text.trim().to_owned())
                     .filter(|text| !text.is_empty())
                     .collect();
-                (!examples.is_empty()).then_some(ParsedCharacteristic { title: title.trim().to_owned(), examples })
+                (!examples.is_empty()).then_some(ParsedCharacteristic::new(title.trim().to_owned(), examples))
             })
             .collect();
         roles.push(ParsedRole::structured(format!("{family} level {level}"), level, None, characteristics, file));

@@ -16,11 +16,13 @@ const TITLE_MATCH_THRESHOLD: f64 = 0.85;
 
 pub fn connect(parsed: Vec<ParsedRole>, source: &Path) -> Result<Vec<Role>, LadderError> {
     reject_duplicate_titles(&parsed, source)?;
-    let tracks: Vec<Track> = parsed.iter().map(|role| track_of(&role.title)).collect();
+    let kinds: Vec<Track> = parsed.iter().map(track_of).collect();
+    let tracks: Vec<TrackKey> =
+        parsed.iter().zip(&kinds).map(|(role, kind)| TrackKey { kind, name: role.track_name.as_deref() }).collect();
     let keys = role_keys(&parsed);
     let parents = parents(&parsed, &tracks);
     reject_cycles(&parsed, &parents, source)?;
-    let levels = levels(&parsed, &tracks, &parents);
+    let levels = levels(&parsed, &kinds, &parents);
 
     Ok(parsed
         .into_iter()
@@ -30,7 +32,8 @@ pub fn connect(parsed: Vec<ParsedRole>, source: &Path) -> Result<Vec<Role>, Ladd
             Role {
                 key: keys[index].clone(),
                 level: levels[index],
-                track: tracks[index].clone(),
+                track: kinds[index].clone(),
+                track_name: role.track_name.clone(),
                 builds_on: parents[index].map(|parent| keys[parent].clone()),
                 incomplete,
                 characteristics: characteristics(&role),
@@ -46,13 +49,36 @@ pub fn connect(parsed: Vec<ParsedRole>, source: &Path) -> Result<Vec<Role>, Ladd
         .collect())
 }
 
-fn track_of(title: &str) -> Track {
-    if is_foundation_title(title) {
-        Track::Foundation
-    } else if is_management_title(title) {
-        Track::Management
-    } else {
-        Track::IndividualContributor
+/// A role's track: its kind, and its name where the ladder names tracks (roles of
+/// "Developer" and "Tech Lead" are both individual contributors, on different tracks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct TrackKey<'a> {
+    kind: &'a Track,
+    name: Option<&'a str>,
+}
+
+/// A named track decides the kind for its roles ("Management" holds "Director of
+/// Engineering"); otherwise the role's own title does.
+fn track_of(role: &ParsedRole) -> Track {
+    let kind_of = |title: &str| {
+        if is_foundation_title(title) {
+            Track::Foundation
+        } else if is_management_title(title) {
+            Track::Management
+        } else {
+            Track::IndividualContributor
+        }
+    };
+    let from_name = role.track_name.as_deref().map(|name| {
+        if comparable(name).split(' ').any(|word| word == "management" || word == "managers") {
+            Track::Management
+        } else {
+            kind_of(name)
+        }
+    });
+    match from_name {
+        Some(Track::IndividualContributor) | None => kind_of(&role.title),
+        Some(kind) => kind,
     }
 }
 
@@ -68,6 +94,7 @@ fn characteristics(role: &ParsedRole) -> Vec<Characteristic> {
         .map(|parsed| Characteristic {
             key: keys.allocate(key_for(&parsed.title)),
             title: parsed.title.clone(),
+            group: parsed.group.clone(),
             examples: parsed.examples.clone(),
         })
         .collect()
@@ -90,13 +117,13 @@ fn reject_duplicate_titles(parsed: &[ParsedRole], source: &Path) -> Result<(), L
 }
 
 /// The index of the role each role builds on.
-fn parents(parsed: &[ParsedRole], tracks: &[Track]) -> Vec<Option<usize>> {
+fn parents(parsed: &[ParsedRole], tracks: &[TrackKey]) -> Vec<Option<usize>> {
     let titles = TitleIndex::new(parsed);
     let by_order = parents_by_order(tracks);
     let by_level = LevelIndex::new(parsed, tracks);
     (0..parsed.len())
         .map(|index| {
-            if tracks[index] == Track::Foundation {
+            if *tracks[index].kind == Track::Foundation {
                 return None;
             }
             stated_parent(parsed, &titles, index).or_else(|| match parsed[index].explicit_level {
@@ -191,14 +218,14 @@ impl TitleIndex {
 
 /// Without a stated parent: the closest earlier role of the same track; a new track
 /// branches from the role just before it; the first role of all builds on a foundation.
-fn parents_by_order(tracks: &[Track]) -> Vec<Option<usize>> {
-    let mut last_in_track: HashMap<&Track, usize> = HashMap::new();
+fn parents_by_order(tracks: &[TrackKey]) -> Vec<Option<usize>> {
+    let mut last_in_track: HashMap<&TrackKey, usize> = HashMap::new();
     let (mut last_non_foundation, mut last_foundation) = (None, None);
     let mut parents = Vec::with_capacity(tracks.len());
     for (index, track) in tracks.iter().enumerate() {
         parents.push(last_in_track.get(track).copied().or(last_non_foundation).or(last_foundation));
         last_in_track.insert(track, index);
-        if *track == Track::Foundation {
+        if *track.kind == Track::Foundation {
             last_foundation = Some(index);
         } else {
             last_non_foundation = Some(index);
@@ -209,30 +236,37 @@ fn parents_by_order(tracks: &[Track]) -> Vec<Option<usize>> {
 
 /// Levelled ladders (L1…L5): for each track, the first role at each level.
 struct LevelIndex<'a> {
-    by_track: HashMap<&'a Track, BTreeMap<u32, usize>>,
+    by_track: HashMap<TrackKey<'a>, BTreeMap<u32, usize>>,
+    /// Individual-contributor tracks in the order the ladder lists them.
+    contributor_tracks: Vec<TrackKey<'a>>,
     first_foundation: Option<usize>,
 }
 
 impl<'a> LevelIndex<'a> {
-    fn new(parsed: &[ParsedRole], tracks: &'a [Track]) -> LevelIndex<'a> {
-        let mut by_track: HashMap<&Track, BTreeMap<u32, usize>> = HashMap::new();
+    fn new(parsed: &[ParsedRole], tracks: &[TrackKey<'a>]) -> LevelIndex<'a> {
+        let mut by_track: HashMap<TrackKey, BTreeMap<u32, usize>> = HashMap::new();
+        let mut contributor_tracks = Vec::new();
         for (index, role) in parsed.iter().enumerate() {
             if let Some(level) = role.explicit_level {
-                by_track.entry(&tracks[index]).or_default().entry(level).or_insert(index);
+                by_track.entry(tracks[index]).or_default().entry(level).or_insert(index);
+            }
+            if *tracks[index].kind == Track::IndividualContributor && !contributor_tracks.contains(&tracks[index]) {
+                contributor_tracks.push(tracks[index]);
             }
         }
-        let first_foundation = tracks.iter().position(|track| *track == Track::Foundation);
-        LevelIndex { by_track, first_foundation }
+        let first_foundation = tracks.iter().position(|track| *track.kind == Track::Foundation);
+        LevelIndex { by_track, contributor_tracks, first_foundation }
     }
 
     /// The next level down in the same track; the lowest role of a track that starts
-    /// higher (a manager at L4) builds on the level below it on the individual-contributor
-    /// track; level 1 builds on the foundation, if there is one.
-    fn parent(&self, tracks: &[Track], index: usize, level: u32) -> Option<usize> {
-        let below_in = |track: &Track| {
+    /// higher (a manager at L4, a tech lead at TL4) builds on the level below it on the
+    /// first individual-contributor track that has one; level 1 builds on the foundation,
+    /// if there is one.
+    fn parent(&self, tracks: &[TrackKey], index: usize, level: u32) -> Option<usize> {
+        let below_in = |track: &TrackKey| {
             self.by_track.get(track).and_then(|levels| levels.range(..level).next_back()).map(|(_, &other)| other)
         };
-        below_in(&tracks[index]).or_else(|| below_in(&Track::IndividualContributor)).or(self.first_foundation)
+        below_in(&tracks[index]).or_else(|| self.contributor_tracks.iter().find_map(below_in)).or(self.first_foundation)
     }
 }
 

@@ -98,7 +98,7 @@ pub fn reading_warnings(ladder: &Ladder) -> Vec<ReadingWarning> {
     }
     // Levels out of order within a track, in the order the ladder lists its roles.
     for (earlier, later) in ladder.roles.iter().zip(ladder.roles.iter().skip(1)) {
-        if earlier.track == later.track && later.level < earlier.level {
+        if earlier.same_track(later) && later.level < earlier.level {
             warnings.push(warn(
                 later,
                 "levels_out_of_order",

@@ -128,6 +128,7 @@ mod tests {
         Characteristic {
             key: "k".into(),
             title: title.into(),
+            group: None,
             examples: examples.iter().map(|e| (*e).into()).collect(),
         }
     }

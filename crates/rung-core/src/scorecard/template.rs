@@ -48,7 +48,7 @@ pub fn next_role<'a>(ladder: &'a Ladder, role: &Role) -> Option<&'a Role> {
         .iter()
         .filter(|candidate| candidate.builds_on.as_deref() == Some(role.key.as_str()) && !candidate.incomplete)
         .collect();
-    above.iter().find(|candidate| candidate.track == role.track).or(above.first()).copied()
+    above.iter().find(|candidate| candidate.same_track(role)).or(above.first()).copied()
 }
 
 /// `None` when the role does not exist or has nothing to score.

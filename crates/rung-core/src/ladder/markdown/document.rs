@@ -34,9 +34,29 @@ pub struct ParsedRole {
     pub untitled_headings: Vec<u32>,
     /// Where its file goes among the folder's files (front matter `weight` or `order`).
     pub order: Option<f64>,
+    /// The track's name, when its file is one track of several ("Tech Lead").
+    pub track_name: Option<String>,
 }
 
 impl ParsedRole {
+    /// A role with a title and nothing read into it yet.
+    pub fn new(title: String, line: u32, file: &str) -> ParsedRole {
+        ParsedRole {
+            title,
+            explicit_level: None,
+            summary: None,
+            description: Vec::new(),
+            characteristics: Vec::new(),
+            characteristics_from: CharacteristicSource::None,
+            context: Vec::new(),
+            file: file.to_owned(),
+            line,
+            untitled_headings: Vec::new(),
+            order: None,
+            track_name: None,
+        }
+    }
+
     /// A role read from structured data (YAML), where the characteristics are named: no
     /// prose, no headings to check.
     pub fn structured(
@@ -46,23 +66,14 @@ impl ParsedRole {
         characteristics: Vec<ParsedCharacteristic>,
         file: &str,
     ) -> ParsedRole {
-        ParsedRole {
-            title,
-            explicit_level: Some(level),
-            summary,
-            description: Vec::new(),
-            characteristics_from: if characteristics.is_empty() {
-                CharacteristicSource::None
-            } else {
-                CharacteristicSource::Headings
-            },
-            characteristics,
-            context: Vec::new(),
-            file: file.to_owned(),
-            line: 1,
-            untitled_headings: Vec::new(),
-            order: None,
+        let mut role = ParsedRole::new(title, 1, file);
+        role.explicit_level = Some(level);
+        role.summary = summary;
+        if !characteristics.is_empty() {
+            role.characteristics_from = CharacteristicSource::Headings;
         }
+        role.characteristics = characteristics;
+        role
     }
 }
 
@@ -77,7 +88,14 @@ impl ParsedDocument {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedCharacteristic {
     pub title: String,
+    pub group: Option<String>,
     pub examples: Vec<String>,
+}
+
+impl ParsedCharacteristic {
+    pub fn new(title: String, examples: Vec<String>) -> ParsedCharacteristic {
+        ParsedCharacteristic { title, group: None, examples }
+    }
 }
 
 /// `file` names the document in roles and errors (a path relative to the ladder source).
@@ -210,19 +228,7 @@ fn build_role(title: String, line: u32, body: &[Block], file: &str) -> ParsedRol
             _ => None,
         })
         .min();
-    let mut role = ParsedRole {
-        title,
-        explicit_level: None,
-        summary: None,
-        description: Vec::new(),
-        characteristics: Vec::new(),
-        characteristics_from: CharacteristicSource::None,
-        context: Vec::new(),
-        file: file.to_owned(),
-        line,
-        untitled_headings: Vec::new(),
-        order: None,
-    };
+    let mut role = ParsedRole::new(title, line, file);
     let mut loose_bullets: Vec<(String, u32)> = Vec::new();
     let mut section = Section::Preamble;
     for block in body {
@@ -237,7 +243,7 @@ fn build_role(title: String, line: u32, body: &[Block], file: &str) -> ParsedRol
                     role.context.push(ContextSection { title: heading, paragraphs: Vec::new(), items: Vec::new() });
                     section = Section::Context;
                 } else {
-                    role.characteristics.push(ParsedCharacteristic { title: heading, examples: Vec::new() });
+                    role.characteristics.push(ParsedCharacteristic::new(heading, Vec::new()));
                     section = Section::Characteristic;
                 }
             }
@@ -276,8 +282,83 @@ fn build_role(title: String, line: u32, body: &[Block], file: &str) -> ParsedRol
     } else if !loose_bullets.is_empty() {
         role.characteristics_from = CharacteristicSource::Bullets;
         role.characteristics = characteristics_from_bullets(loose_bullets);
+    } else {
+        expectations_from_paragraphs(&mut role);
     }
     role
+}
+
+/// A role written as prose, one sentence-paragraph per expectation: each paragraph is
+/// rated on its own; "Experience: 5+ years"-style facts are context, not expectations.
+/// One paragraph alone is a description, not a list of expectations.
+fn expectations_from_paragraphs(role: &mut ParsedRole) {
+    if role.description.iter().any(|paragraph| is_placeholder(paragraph)) {
+        return;
+    }
+    // "This role builds on …" says where the role sits; it stays the role's description.
+    let (relations, rest): (Vec<String>, Vec<String>) =
+        role.description.iter().cloned().partition(|paragraph| states_relation(paragraph));
+    let (facts, expectations): (Vec<String>, Vec<String>) =
+        rest.into_iter().partition(|paragraph| fact_line(paragraph).is_some());
+    if expectations.len() < 2 || expectations.iter().any(|paragraph| paragraph.len() > MAX_EXPECTATION_CHARS) {
+        return;
+    }
+    role.description = relations;
+    for fact in facts {
+        let (label, value) = fact_line(&fact).expect("partitioned as a fact");
+        role.context.push(ContextSection {
+            title: label.to_owned(),
+            paragraphs: vec![value.to_owned()],
+            items: Vec::new(),
+        });
+    }
+    let characteristics = expectations
+        .into_iter()
+        .map(|text| ParsedCharacteristic::new(text.strip_suffix('.').unwrap_or(&text).to_owned(), Vec::new()))
+        .collect();
+    role.characteristics = name_described(characteristics);
+    role.characteristics_from = CharacteristicSource::Paragraphs;
+}
+
+/// "<TBA>", "TBD", "Coming soon": the author has not written the role yet.
+fn is_placeholder(paragraph: &str) -> bool {
+    let words = crate::ladder::text::comparable(paragraph);
+    matches!(words.as_str(), "tba" | "tbd" | "todo" | "tbc" | "coming soon" | "to be announced" | "to be defined")
+}
+
+fn states_relation(paragraph: &str) -> bool {
+    let words = format!(" {} ", crate::ladder::text::comparable(paragraph));
+    [" builds on ", " builds upon ", " building on ", " based on "].iter().any(|marker| words.contains(marker))
+}
+
+/// Longer than this, a paragraph is an essay about the role, not one expectation.
+const MAX_EXPECTATION_CHARS: usize = 400;
+
+/// "Experience: 5+ years in support" → ("Experience", "5+ years in support"): a fact about
+/// the role (experience, education, reporting line), not something to rate.
+fn fact_line(paragraph: &str) -> Option<(&str, &str)> {
+    const FACTS: &[&str] = &[
+        "experience",
+        "years of experience",
+        "typical experience",
+        "education",
+        "qualifications",
+        "certifications",
+        "reports to",
+        "reporting to",
+        "location",
+        "salary",
+        "compensation",
+        "pay band",
+        "also known as",
+        "typical titles",
+        "job titles",
+        "title",
+    ];
+    let (label, value) = paragraph.split_once(':')?;
+    let (label, value) = (label.trim(), value.trim());
+    let is_fact = FACTS.contains(&crate::ladder::text::comparable(label).as_str()) || is_context_heading(label);
+    (is_fact && !value.is_empty()).then_some((label, value))
 }
 
 fn push_example(role: &mut ParsedRole, text: String) {
@@ -306,17 +387,17 @@ fn characteristics_from_bullets(bullets: Vec<(String, u32)>) -> Vec<ParsedCharac
             Some(parent) if depth > top => parent.examples.push(text),
             _ => {
                 let title = text.strip_suffix('.').unwrap_or(&text).to_owned();
-                characteristics.push(ParsedCharacteristic { title, examples: Vec::new() })
+                characteristics.push(ParsedCharacteristic::new(title, Vec::new()))
             }
         }
     }
-    name_described_bullets(characteristics)
+    name_described(characteristics)
 }
 
 /// Bullets like "**Adopts**: actively learns …" (the emphasis is gone by now): when most
 /// top-level bullets are a short name, a colon and a description, the name is the
 /// characteristic and the description its first example.
-fn name_described_bullets(mut characteristics: Vec<ParsedCharacteristic>) -> Vec<ParsedCharacteristic> {
+pub(crate) fn name_described(mut characteristics: Vec<ParsedCharacteristic>) -> Vec<ParsedCharacteristic> {
     let split = |title: &str| -> Option<(String, String)> {
         let (name, description) = title.split_once(':')?;
         let (name, description) = (name.trim(), description.trim());
