@@ -41,6 +41,7 @@ mod report_pdf;
 mod report_support;
 mod robust_markdown;
 mod seed_ladder;
+mod spreadsheets;
 mod store_audit_properties;
 mod store_backups;
 mod store_bad_databases;

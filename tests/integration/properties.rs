@@ -167,4 +167,29 @@ proptest! {
             Err(error) => prop_assert!(error.to_string().starts_with("family.yml"), "{error}"),
         }
     }
+
+    /// Any text as a CSV ladder, and any cells in the two shapes, is read or refused with
+    /// the file named; a reading always has roles with something to score.
+    #[test]
+    fn any_csv_is_read_or_refused_never_a_panic(
+        text in "[ -~\n\t\"]{0,300}",
+        wide in prop::option::of(prop::collection::vec(prop::collection::vec("[A-Za-z0-9 ,\"\n-]{0,12}", 0..5), 0..6)),
+        long in any::<bool>(),
+    ) {
+        let input = match wide {
+            Some(rows) => {
+                let header = if long { "Level,Competency,Description\n" } else { "Competency,L1 A,L2 B\n" };
+                let body: Vec<String> = rows
+                    .iter()
+                    .map(|cells| cells.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect::<Vec<_>>().join(","))
+                    .collect();
+                format!("{header}{}", body.join("\n"))
+            }
+            None => text,
+        };
+        match rung::ladder::from_spreadsheet(input.as_bytes(), std::path::Path::new("ladder.csv")) {
+            Ok(ladder) => prop_assert!(ladder.roles.iter().all(|role| !role.characteristics.is_empty())),
+            Err(error) => prop_assert!(error.to_string().starts_with("ladder.csv"), "{error}"),
+        }
+    }
 }

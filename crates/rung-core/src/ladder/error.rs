@@ -45,6 +45,8 @@ pub enum LadderError {
         "{path}:{line}: not a job-family ladder in YAML ({reason}). It needs `levels`, `themes` and `competencies`."
     )]
     InvalidYaml { path: PathBuf, line: u32, reason: String },
+    #[error("{path}: row {row}: not a ladder spreadsheet ({reason}). Use a header row of levels with the competencies down the first column, or columns named level (or role), competency and description.")]
+    InvalidSpreadsheet { path: PathBuf, row: u32, reason: String },
 }
 
 /// "at line 4" in the same file, "in other.md at line 4" across files.
@@ -78,6 +80,7 @@ impl LadderError {
             LadderError::InconsistentJson { .. } => "ladder_inconsistent_json",
             LadderError::FrontMatter { .. } => "ladder_front_matter",
             LadderError::InvalidYaml { .. } => "ladder_invalid_yaml",
+            LadderError::InvalidSpreadsheet { .. } => "ladder_invalid_spreadsheet",
         }
     }
 }

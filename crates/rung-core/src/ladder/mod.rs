@@ -1,8 +1,9 @@
 //! The career ladder: its model and importers. Plain Rust — no Tauri, no SQL.
 //!
 //! Accepted sources: one markdown document with many roles, one markdown file per
-//! level in a folder (with an optional README), a single level or foundation file, and
-//! Rung's own JSON. Every import is all-or-nothing and errors name the file and line.
+//! level in a folder (with an optional README), a single level or foundation file, YAML
+//! (job families), spreadsheets (CSV, XLSX, ODS) and Rung's own JSON. Every import is
+//! all-or-nothing and errors name the file and line.
 
 pub mod error;
 pub mod folder;
@@ -15,6 +16,7 @@ pub mod progression_yaml;
 pub mod relations;
 pub mod scale;
 pub mod source;
+pub mod spreadsheet;
 pub mod text;
 pub mod view;
 pub mod warnings;
@@ -51,6 +53,9 @@ pub fn load(path: &Path) -> Result<Ladder, LadderError> {
     if is_json {
         return json::from_json(&source::decode_text(&bytes, path)?, path);
     }
+    if spreadsheet::is_spreadsheet(path) {
+        return from_spreadsheet(&bytes, path);
+    }
     let is_yaml =
         path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("yml") || ext.eq_ignore_ascii_case("yaml"));
     if is_yaml {
@@ -64,6 +69,13 @@ pub fn from_job_family_yaml(bytes: &[u8], path: &Path) -> Result<Ladder, LadderE
     let text = source::decode_text(bytes, path)?;
     let file_name = file_name_of(path);
     let document = job_family::read(&text, path, &file_name)?;
+    ladder_of_file(document, bytes, path, file_name)
+}
+
+/// Imports a ladder kept in a spreadsheet (CSV, TSV, XLSX, ODS).
+pub fn from_spreadsheet(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
+    let file_name = file_name_of(path);
+    let document = spreadsheet::read(bytes, path, &file_name)?;
     ladder_of_file(document, bytes, path, file_name)
 }
 

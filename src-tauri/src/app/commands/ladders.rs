@@ -47,7 +47,10 @@ pub async fn import_ladder_file(app: AppHandle) -> Result<Option<StoredLadder>, 
             .dialog()
             .file()
             .set_title("Import a ladder file")
-            .add_filter("Ladder (markdown, job-family YAML or Rung JSON)", &["md", "markdown", "yml", "yaml", "json"])
+            .add_filter(
+                "Ladder (markdown, job-family YAML, spreadsheet or Rung JSON)",
+                &["md", "markdown", "yml", "yaml", "csv", "tsv", "xlsx", "xlsm", "xls", "ods", "json"],
+            )
             .blocking_pick_file()
     })
     .await
