@@ -11,6 +11,7 @@ pub mod cli;
 pub mod debrief;
 pub mod demo;
 pub mod hiring;
+pub mod ladder_import;
 pub mod privacy;
 pub mod report;
 pub use rung_core::bundle as bundle_format;

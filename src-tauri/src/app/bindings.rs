@@ -9,11 +9,14 @@ use crate::bundle::BundleImport;
 use crate::debrief::{CalibrationRow, CandidateStatus, Debrief, DebriefInterviewer, DebriefRow, PanelOverride};
 use crate::decision::{Decision, NewDecision, Outcome};
 use crate::hiring::{CandidateKit, InterviewSlot, KitCharacteristic, ScoringSession};
+use crate::ladder::mapping::{ReadingMapping, RoleCorrection};
+use crate::ladder::warnings::ReadingWarning;
 use crate::ladder::{
     Band, Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, LevelPolicy, RatingLevel,
     RatingScale, Role, Track,
 };
 use crate::ladder::{LadderView, TrackGroup};
+use crate::ladder_import::LadderPreview;
 use crate::level::calibration::InterviewerCalibration;
 use crate::level::{Agreement, Confidence, ConfidenceLevel, Missing, Recommendation, RoleAssessment, Spread};
 use crate::privacy::ErasureOutcome;
@@ -67,6 +70,10 @@ pub fn typescript_bindings() -> String {
         RatingChange::decl(&cfg),
         LadderView::decl(&cfg),
         TrackGroup::decl(&cfg),
+        ReadingMapping::decl(&cfg),
+        RoleCorrection::decl(&cfg),
+        ReadingWarning::decl(&cfg),
+        LadderPreview::decl(&cfg),
         CandidateStatus::decl(&cfg),
         Debrief::decl(&cfg),
         DebriefInterviewer::decl(&cfg),

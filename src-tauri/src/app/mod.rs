@@ -2,6 +2,7 @@
 
 mod bindings;
 mod commands;
+mod dialogs;
 mod ipc_error;
 mod state;
 
@@ -34,8 +35,11 @@ pub fn run(data_dir: PathBuf, extra: Vec<Ladder>) -> ExitCode {
             commands::ladders::list_ladders,
             commands::ladders::get_ladder,
             commands::ladders::save_level_policy,
-            commands::ladders::import_ladder_file,
-            commands::ladders::import_ladder_folder,
+            commands::ladders::preview_ladder_file,
+            commands::ladders::preview_ladder_folder,
+            commands::ladders::repreview_ladder,
+            commands::ladders::confirm_ladder_import,
+            commands::ladders::cancel_ladder_import,
             commands::hiring::list_interviewers,
             commands::hiring::create_interviewer,
             commands::hiring::set_current_interviewer,

@@ -19,6 +19,9 @@ pub struct AppState {
     pub first_ladder: Mutex<Option<i64>>,
     /// Who is scoring on this laptop (kept in settings across restarts).
     current_interviewer: Mutex<Option<i64>>,
+    /// The ladder file or folder picked for import and shown in the preview; the window
+    /// refers to it without ever naming a path.
+    pending_import: Mutex<Option<PathBuf>>,
 }
 
 /// What the window needs to know before anything else.
@@ -43,6 +46,7 @@ impl AppState {
             startup_error: Mutex::new(None),
             first_ladder: Mutex::new(None),
             current_interviewer: Mutex::new(None),
+            pending_import: Mutex::new(None),
         };
         match state.open_store(extra) {
             Ok(()) => {}
@@ -72,6 +76,16 @@ impl AppState {
             {
                 eprintln!("warning: the automatic backup failed: {error}");
             }
+        }
+    }
+
+    pub fn pending_import(&self) -> Option<PathBuf> {
+        self.pending_import.lock().ok().and_then(|path| path.clone())
+    }
+
+    pub fn set_pending_import(&self, path: Option<PathBuf>) {
+        if let Ok(mut pending) = self.pending_import.lock() {
+            *pending = path;
         }
     }
 

@@ -156,12 +156,18 @@ pub enum LadderCommand {
         /// Also print what looks off in the reading (the warnings `ladder check` gives).
         #[arg(long)]
         explain: bool,
+        /// Apply a saved reading mapping (corrections from the import preview, JSON).
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
     },
     /// Exit 0 if the ladder imports cleanly, 2 if it imports with warnings (printed), 1 if
     /// it does not import (and why).
     Check {
         /// A markdown or JSON ladder file, or a folder with one markdown file per level.
         path: PathBuf,
+        /// Apply a saved reading mapping (corrections from the import preview, JSON).
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
     },
 }
 
@@ -170,8 +176,8 @@ pub type Outcome = Result<String, String>;
 
 /// Runs a subcommand and returns the process exit code.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
-    if let Command::Ladder(LadderCommand::Check { path }) = command {
-        return check_ladder(path);
+    if let Command::Ladder(LadderCommand::Check { path, mapping }) = command {
+        return check_ladder(path, mapping.as_deref());
     }
     let outcome = match command {
         Command::Ladder(command) => run_ladder(command),
@@ -229,8 +235,8 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
 
 fn run_ladder(command: &LadderCommand) -> Outcome {
     match command {
-        LadderCommand::Show { path, json, explain } => {
-            let ladder = ladder::load(path).map_err(|e| e.to_string())?;
+        LadderCommand::Show { path, json, explain, mapping } => {
+            let ladder = load_mapped(path, mapping.as_deref())?;
             if *json {
                 return Ok(ladder::json::to_json(&ladder));
             }
@@ -240,8 +246,17 @@ fn run_ladder(command: &LadderCommand) -> Outcome {
             }
             Ok(text)
         }
-        LadderCommand::Check { path } => check_summary(path).map(|(text, _)| text),
+        LadderCommand::Check { path, mapping } => check_summary(path, mapping.as_deref()).map(|(text, _)| text),
     }
+}
+
+/// The ladder at `path`, read with the corrections of a mapping file when one is given.
+fn load_mapped(path: &std::path::Path, mapping: Option<&std::path::Path>) -> Result<ladder::Ladder, String> {
+    let mapping = match mapping {
+        Some(file) => ladder::mapping::from_file(file).map_err(|e| e.to_string())?,
+        None => ladder::ReadingMapping::default(),
+    };
+    ladder::load_with(path, &mapping).map_err(|e| e.to_string())
 }
 
 fn warnings_text(warnings: &[ladder::warnings::ReadingWarning]) -> String {
@@ -258,8 +273,8 @@ fn warnings_text(warnings: &[ladder::warnings::ReadingWarning]) -> String {
     text
 }
 
-fn check_summary(path: &std::path::Path) -> Result<(String, usize), String> {
-    let ladder = ladder::load(path).map_err(|e| e.to_string())?;
+fn check_summary(path: &std::path::Path, mapping: Option<&std::path::Path>) -> Result<(String, usize), String> {
+    let ladder = load_mapped(path, mapping)?;
     let scorable = ladder.roles.iter().filter(|role| !role.incomplete).count();
     let warnings = ladder::warnings::reading_warnings(&ladder);
     let mut text = format!(
@@ -277,8 +292,8 @@ fn check_summary(path: &std::path::Path) -> Result<(String, usize), String> {
 }
 
 /// `ladder check`: 0 clean, 2 imported with warnings, 1 refused.
-fn check_ladder(path: &std::path::Path) -> ExitCode {
-    match check_summary(path) {
+fn check_ladder(path: &std::path::Path, mapping: Option<&std::path::Path>) -> ExitCode {
+    match check_summary(path, mapping) {
         Ok((text, warnings)) => {
             let _ = writeln!(std::io::stdout().lock(), "{}", terminal_safe(&text));
             if warnings == 0 {

@@ -12,7 +12,12 @@ intro: Array<ContextSection>,
 /**
  * In the ladder's own order: junior first within a track.
  */
-roles: Array<Role>, rating_scale: RatingScale, policy: LevelPolicy, source: LadderSource, };
+roles: Array<Role>, rating_scale: RatingScale, policy: LevelPolicy, source: LadderSource, 
+/**
+ * The corrections a person made to Rung's reading of the source, applied again when
+ * the same source is imported again.
+ */
+reading?: ReadingMapping, };
 
 export type LadderSource = { 
 /**
@@ -242,6 +247,69 @@ export type TrackGroup = {
  * Unique among the ladder's tracks (the kind, and the name where there is one).
  */
 key: string, track: Track, label: string, role_keys: Array<string>, };
+
+export type ReadingMapping = { 
+/**
+ * Always "rung-ladder-mapping": a file of another kind is refused, not half-read.
+ */
+format: string, 
+/**
+ * Markdown: the heading depth (1–6) whose headings are roles, instead of Rung's
+ * guess. Shallower headings between roles name their tracks.
+ */
+role_heading_level?: number, 
+/**
+ * Markdown: inside a role, headings at this depth group its characteristics; the
+ * headings below them are the characteristics.
+ */
+group_heading_level?: number, 
+/**
+ * Headings read as context (kept to read, never a role or a characteristic).
+ */
+context_headings?: Array<string>, 
+/**
+ * Files of a folder that are not part of the ladder.
+ */
+excluded_files?: Array<string>, 
+/**
+ * Corrections to roles as read, found by their title.
+ */
+roles?: Array<RoleCorrection>, };
+
+export type RoleCorrection = { 
+/**
+ * The role's title as Rung read it.
+ */
+title: string, level?: number, track?: Track, track_name?: string, 
+/**
+ * Not a role at all: left out of the ladder.
+ */
+exclude?: boolean, };
+
+export type ReadingWarning = { code: string, role: string | null, file: string, line: number, message: string, };
+
+export type LadderPreview = { 
+/**
+ * The file or folder name, as it will be stored.
+ */
+source_name: string, view: LadderView, warnings: Array<ReadingWarning>, 
+/**
+ * The corrections in effect (empty when Rung's reading is used as is).
+ */
+mapping: ReadingMapping, 
+/**
+ * When corrections saved with an earlier import were applied: that ladder's name.
+ */
+reapplied_from: string | null, 
+/**
+ * Heading depths the markdown uses (where roles and groups can be); empty for
+ * formats whose structure is explicit (JSON, YAML, spreadsheets).
+ */
+heading_depths: Array<number>, 
+/**
+ * A folder's markdown files, including any left out (they can be put back).
+ */
+files: Array<string>, };
 
 export type CandidateStatus = { id: number, name: string, target_role_key: string, 
 /**

@@ -47,6 +47,8 @@ pub enum LadderError {
     InvalidYaml { path: PathBuf, line: u32, reason: String },
     #[error("{path}: row {row}: not a ladder spreadsheet ({reason}). Use a header row of levels with the competencies down the first column, or columns named level (or role), competency and description.")]
     InvalidSpreadsheet { path: PathBuf, row: u32, reason: String },
+    #[error("{path}:{line}: not a Rung reading mapping ({reason}). Save the corrections from the import preview again, or fix the file.")]
+    InvalidMapping { path: PathBuf, line: u32, reason: String },
 }
 
 /// "at line 4" in the same file, "in other.md at line 4" across files.
@@ -81,6 +83,7 @@ impl LadderError {
             LadderError::FrontMatter { .. } => "ladder_front_matter",
             LadderError::InvalidYaml { .. } => "ladder_invalid_yaml",
             LadderError::InvalidSpreadsheet { .. } => "ladder_invalid_spreadsheet",
+            LadderError::InvalidMapping { .. } => "ladder_invalid_mapping",
         }
     }
 }

@@ -13,10 +13,11 @@ use super::text::{
     comparable, is_foundation_title, is_navigation_heading, ladder_name, split_level_prefix, tidy_title,
     title_from_file_name,
 };
-use super::{assemble, FileShape, Ladder};
+use super::{assemble, FileShape, Ladder, LadderSource, ReadingMapping};
 
-pub fn load_folder(folder: &Path) -> Result<Ladder, LadderError> {
+pub fn load_folder(folder: &Path, mapping: &ReadingMapping) -> Result<Ladder, LadderError> {
     let files = read_markdown_files(folder)?;
+    let files: Vec<_> = files.into_iter().filter(|(name, _)| !mapping.excludes_file(name)).collect();
     let (readme, rest): (Vec<_>, Vec<_>) = files.iter().partition(|(name, _)| is_index(name));
     let (pages, levels): (Vec<_>, Vec<_>) = rest.into_iter().partition(|(name, _)| is_companion_page(name));
     if levels.is_empty() {
@@ -33,7 +34,7 @@ pub fn load_folder(folder: &Path) -> Result<Ladder, LadderError> {
     let shape = FileShape::LevelFile { shared_sections: &shared_sections };
     let mut documents: Vec<Vec<ParsedRole>> = Vec::new();
     for (name, path, front, blocks) in outlined {
-        let document = super::read_blocks(&front, blocks, &path, name, shape)?;
+        let document = super::read_blocks(&front, blocks, &path, name, shape, mapping)?;
         if let Some(line) = document.first_untitled_heading() {
             return Err(LadderError::UntitledHeading { path, line });
         }
@@ -76,7 +77,8 @@ pub fn load_folder(folder: &Path) -> Result<Ladder, LadderError> {
         intro.extend(context_sections(&outline(&body), &title));
     }
     sort_documents(&mut documents, &order);
-    assemble(name, intro, documents.into_iter().flatten().collect(), folder, folder_name, folder_sha256(&files))
+    let source = LadderSource { name: folder_name, sha256: folder_sha256(&files) };
+    assemble(name, intro, documents.into_iter().flatten().collect(), folder, source, mapping)
 }
 
 /// Section names that at least two level files use (comparable words).
@@ -125,6 +127,12 @@ fn is_companion_page(name: &str) -> bool {
 /// file, a link to a folder is not a level; a broken link or a link loop named `.md` is an
 /// error (never a level silently missing), and so is a `.md` pipe or device.
 fn read_markdown_files(folder: &Path) -> Result<Vec<(String, Vec<u8>)>, LadderError> {
+    let names = markdown_file_names(folder)?;
+    names.into_iter().map(|name| read_limited(&folder.join(&name)).map(|bytes| (name, bytes))).collect()
+}
+
+/// The names of the folder's markdown files, sorted (what a person may leave out).
+pub fn markdown_file_names(folder: &Path) -> Result<Vec<String>, LadderError> {
     let entries = std::fs::read_dir(folder).map_err(|error| io_error(folder, &error))?;
     let mut names = Vec::new();
     for entry in entries {
@@ -143,7 +151,7 @@ fn read_markdown_files(folder: &Path) -> Result<Vec<(String, Vec<u8>)>, LadderEr
         }
     }
     names.sort();
-    names.into_iter().map(|name| read_limited(&folder.join(&name)).map(|bytes| (name, bytes))).collect()
+    Ok(names)
 }
 
 /// The README's list of levels, as link targets and titles, in the order it gives them.

@@ -94,6 +94,11 @@ fn validate(ladder: &Ladder, lines: &Lines<'_>) -> Result<(), Problem> {
         return Err(top("roles", "it has no roles".to_owned()));
     }
     validate_roles(ladder, lines)?;
+    if let Some(reading) = &ladder.reading {
+        // The mapping's own checks, on the mapping as written here.
+        let text = super::mapping::to_json(reading);
+        super::mapping::from_json(&text, Path::new("reading")).map_err(|error| top("reading", error.to_string()))?;
+    }
     validate_scale_and_policy(ladder).map_err(|(field, reason)| top(field, reason))
 }
 

@@ -10,6 +10,7 @@ pub mod folder;
 pub mod front_matter;
 pub mod job_family;
 pub mod json;
+pub mod mapping;
 pub mod markdown;
 pub mod model;
 pub mod progression_yaml;
@@ -25,6 +26,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 pub use error::LadderError;
+pub use mapping::ReadingMapping;
 pub use model::{role_label, Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, Role, Track};
 pub use scale::{Band, LevelPolicy, RatingLevel, RatingScale};
 pub use view::{LadderView, TrackGroup};
@@ -42,26 +44,67 @@ pub fn default_ladder() -> Ladder {
         .expect("the embedded default ladder imports (tested)")
 }
 
-/// Imports a ladder from a markdown or JSON file, or a folder of markdown files.
+/// Imports a ladder from a markdown, YAML, spreadsheet or JSON file, or a folder of
+/// markdown files, as Rung reads it.
 pub fn load(path: &Path) -> Result<Ladder, LadderError> {
+    load_with(path, &ReadingMapping::default())
+}
+
+/// Imports a ladder with a person's corrections to the reading applied (and kept with
+/// it). Rung's own JSON is exact and takes no corrections.
+pub fn load_with(path: &Path, mapping: &ReadingMapping) -> Result<Ladder, LadderError> {
     let metadata = std::fs::metadata(path).map_err(|error| source::io_error(path, &error))?;
     if metadata.is_dir() {
-        return folder::load_folder(path);
+        return folder::load_folder(path, mapping);
     }
     let bytes = source::read_limited(path)?;
-    let is_json = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
-    if is_json {
+    let has_extension =
+        |names: &[&str]| path.extension().is_some_and(|ext| names.iter().any(|name| ext.eq_ignore_ascii_case(name)));
+    if has_extension(&["json"]) {
         return json::from_json(&source::decode_text(&bytes, path)?, path);
     }
-    if spreadsheet::is_spreadsheet(path) {
-        return from_spreadsheet(&bytes, path);
+    let file_name = file_name_of(path);
+    let document = if spreadsheet::is_spreadsheet(path) {
+        spreadsheet::read(&bytes, path, &file_name)?
+    } else if has_extension(&["yml", "yaml"]) {
+        job_family::read(&source::decode_text(&bytes, path)?, path, &file_name)?
+    } else {
+        let text = source::decode_text(&bytes, path)?;
+        let document = read_document(&text, path, &file_name, FileShape::Document, mapping)?;
+        if let Some(line) = document.first_untitled_heading() {
+            return Err(LadderError::UntitledHeading { path: path.to_owned(), line });
+        }
+        document
+    };
+    ladder_of_file(document, &bytes, path, file_name, mapping)
+}
+
+/// The heading depths a markdown ladder uses (a file, or a folder's files): the choices
+/// for where roles and groups are. Empty for other formats.
+pub fn heading_depths(path: &Path) -> Result<Vec<u8>, LadderError> {
+    let files: Vec<std::path::PathBuf> = if path.is_dir() {
+        folder::markdown_file_names(path)?.into_iter().map(|name| path.join(name)).collect()
+    } else if is_markdown(path) {
+        vec![path.to_owned()]
+    } else {
+        Vec::new()
+    };
+    let mut depths = std::collections::BTreeSet::new();
+    for file in files {
+        let (_, body) = front_matter::split(&source::decode_text(&source::read_limited(&file)?, &file)?, &file)?;
+        depths.extend(outline(&body).iter().filter_map(|block| match block {
+            markdown::outline::Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        }));
     }
-    let is_yaml =
-        path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("yml") || ext.eq_ignore_ascii_case("yaml"));
-    if is_yaml {
-        return from_job_family_yaml(&bytes, path);
-    }
-    from_markdown(&bytes, path)
+    Ok(depths.into_iter().collect())
+}
+
+/// Markdown (not JSON, YAML or a spreadsheet): the formats whose headings Rung interprets.
+pub fn is_markdown(path: &Path) -> bool {
+    let other = ["json", "yml", "yaml"];
+    !spreadsheet::is_spreadsheet(path)
+        && !path.extension().is_some_and(|ext| other.iter().any(|name| ext.eq_ignore_ascii_case(name)))
 }
 
 /// Imports a job-family YAML file (levels, themes, competencies).
@@ -69,14 +112,14 @@ pub fn from_job_family_yaml(bytes: &[u8], path: &Path) -> Result<Ladder, LadderE
     let text = source::decode_text(bytes, path)?;
     let file_name = file_name_of(path);
     let document = job_family::read(&text, path, &file_name)?;
-    ladder_of_file(document, bytes, path, file_name)
+    ladder_of_file(document, bytes, path, file_name, &ReadingMapping::default())
 }
 
 /// Imports a ladder kept in a spreadsheet (CSV, TSV, XLSX, ODS).
 pub fn from_spreadsheet(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
     let file_name = file_name_of(path);
     let document = spreadsheet::read(bytes, path, &file_name)?;
-    ladder_of_file(document, bytes, path, file_name)
+    ladder_of_file(document, bytes, path, file_name, &ReadingMapping::default())
 }
 
 fn file_name_of(path: &Path) -> String {
@@ -89,10 +132,12 @@ fn ladder_of_file(
     bytes: &[u8],
     path: &Path,
     file_name: String,
+    mapping: &ReadingMapping,
 ) -> Result<Ladder, LadderError> {
     let name = text::ladder_name(document.title.clone(), &file_name);
     let base = path.parent().unwrap_or(Path::new(""));
-    assemble(name, document.intro, document.roles, base, file_name, source::sha256_hex(bytes))
+    let source = LadderSource { name: file_name, sha256: source::sha256_hex(bytes) };
+    assemble(name, document.intro, document.roles, base, source, mapping)
 }
 
 /// How a markdown file is read: alone, or as one level file of a folder.
@@ -114,9 +159,10 @@ pub fn read_document(
     path: &Path,
     file: &str,
     shape: FileShape,
+    mapping: &ReadingMapping,
 ) -> Result<markdown::document::ParsedDocument, LadderError> {
     let (front, body) = front_matter::split(text, path)?;
-    read_blocks(&front, outline(&body), path, file, shape)
+    read_blocks(&front, outline(&body), path, file, shape, mapping)
 }
 
 /// `read_document` once the front matter is split off and the body outlined.
@@ -126,6 +172,7 @@ pub fn read_blocks(
     path: &Path,
     file: &str,
     shape: FileShape,
+    mapping: &ReadingMapping,
 ) -> Result<markdown::document::ParsedDocument, LadderError> {
     use markdown::outline::Block;
     if progression_yaml::is_progression_framework(front) {
@@ -135,17 +182,20 @@ pub fn read_blocks(
     let has_top_heading = blocks.iter().any(|block| matches!(block, Block::Heading { level: 1, .. }));
     let mut document = match (&front.title, shape) {
         (_, FileShape::LevelFile { shared_sections })
-            if markdown::sections::is_sectioned_level_file(&blocks, shared_sections) =>
+            if mapping.role_heading_level.is_none()
+                && markdown::sections::is_sectioned_level_file(&blocks, shared_sections) =>
         {
             markdown::sections::read_sectioned_level_file(front.title.clone(), front.lines, &blocks, file)
         }
-        (Some(title), FileShape::LevelFile { .. }) => markdown::document::interpret_as_role(title, &blocks, file),
+        (Some(title), FileShape::LevelFile { .. }) => {
+            markdown::document::interpret_as_role(title, &blocks, file, mapping)
+        }
         (title, _) => {
             if let (Some(title), false) = (title, has_top_heading) {
                 let line = front.lines.max(1);
                 blocks.insert(0, Block::Heading { level: 1, text: title.clone(), line });
             }
-            interpret(&blocks, file)
+            interpret(&blocks, file, mapping)
         }
     };
     if let [role] = document.roles.as_mut_slice() {
@@ -159,23 +209,26 @@ pub fn read_blocks(
 pub fn from_markdown(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
     let text = source::decode_text(bytes, path)?;
     let file_name = file_name_of(path);
-    let document = read_document(&text, path, &file_name, FileShape::Document)?;
+    let document = read_document(&text, path, &file_name, FileShape::Document, &ReadingMapping::default())?;
     if let Some(line) = document.first_untitled_heading() {
         return Err(LadderError::UntitledHeading { path: path.to_owned(), line });
     }
-    ladder_of_file(document, bytes, path, file_name)
+    ladder_of_file(document, bytes, path, file_name, &ReadingMapping::default())
 }
 
+/// Roles as read (with the person's corrections) → the connected ladder, which keeps
+/// the corrections that made it.
 fn assemble(
     name: String,
     intro: Vec<ContextSection>,
     parsed: Vec<ParsedRole>,
     base: &Path,
-    source_name: String,
-    sha256: String,
+    source: LadderSource,
+    mapping: &ReadingMapping,
 ) -> Result<Ladder, LadderError> {
+    let parsed = mapping.correct_roles(parsed);
     if parsed.is_empty() {
-        return Err(LadderError::NoRoles { path: base.join(&source_name) });
+        return Err(LadderError::NoRoles { path: base.join(&source.name) });
     }
     let roles = relations::connect(parsed, base)?;
     Ok(Ladder {
@@ -186,6 +239,7 @@ fn assemble(
         roles,
         rating_scale: RatingScale::default(),
         policy: LevelPolicy::default(),
-        source: LadderSource { name: source_name, sha256 },
+        source,
+        reading: (!mapping.is_empty()).then(|| mapping.clone()),
     })
 }

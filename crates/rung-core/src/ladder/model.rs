@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::mapping::ReadingMapping;
 use super::scale::{LevelPolicy, RatingScale};
 
 /// Identifies the JSON format so a file of another kind is rejected, not half-read.
@@ -23,6 +24,11 @@ pub struct Ladder {
     pub rating_scale: RatingScale,
     pub policy: LevelPolicy,
     pub source: LadderSource,
+    /// The corrections a person made to Rung's reading of the source, applied again when
+    /// the same source is imported again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reading: Option<ReadingMapping>,
 }
 
 /// Where a ladder came from; the hash pins the exact bytes a scorecard was built on.

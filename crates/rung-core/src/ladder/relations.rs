@@ -57,9 +57,12 @@ struct TrackKey<'a> {
     name: Option<&'a str>,
 }
 
-/// A named track decides the kind for its roles ("Management" holds "Director of
+/// A person's correction decides the kind; else a named track decides it for its roles ("Management" holds "Director of
 /// Engineering"); otherwise the role's own title does.
 fn track_of(role: &ParsedRole) -> Track {
+    if let Some(kind) = &role.track_kind {
+        return kind.clone();
+    }
     let kind_of = |title: &str| {
         if is_foundation_title(title) {
             Track::Foundation

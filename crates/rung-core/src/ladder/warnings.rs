@@ -96,6 +96,20 @@ pub fn reading_warnings(ladder: &Ladder) -> Vec<ReadingWarning> {
             }
         }
     }
+    if let Some(reading) = &ladder.reading {
+        let titles: Vec<&str> = ladder.roles.iter().map(|role| role.title.as_str()).collect();
+        for title in reading.unmatched_roles(&titles) {
+            warnings.push(ReadingWarning {
+                code: "correction_matches_no_role".to_owned(),
+                role: None,
+                file: ladder.source.name.clone(),
+                line: 1,
+                message: format!(
+                    "A saved correction is for a role \"{title}\" that this reading does not have: has the ladder changed?"
+                ),
+            });
+        }
+    }
     // Levels out of order within a track, in the order the ladder lists its roles.
     for (earlier, later) in ladder.roles.iter().zip(ladder.roles.iter().skip(1)) {
         if earlier.same_track(later) && later.level < earlier.level {

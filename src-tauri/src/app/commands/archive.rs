@@ -1,13 +1,11 @@
 //! The report, the archive, retention and erasure, and scorecard bundles. Files are
 //! chosen in native dialogs opened from Rust; the window never names a path.
 
-use std::path::PathBuf;
-
 use serde::Serialize;
 use tauri::{AppHandle, Manager};
-use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
+use crate::app::dialogs::{pick, Dialog};
 use crate::app::state::{with_store, AppState};
 use crate::app::IpcError;
 use crate::bundle::BundleImport;
@@ -18,37 +16,6 @@ use crate::store::erasure::OPENED_DIR;
 use crate::store::files::write_file_atomically;
 use crate::store::{ArchivePage, ArchiveQuery, ArchivedReport, RetentionEntry};
 use rung_report::Paper;
-
-/// End-to-end tests cannot reach a native dialog: when this is set, a save dialog is
-/// answered with this folder (plus the suggested name) and an open dialog with this file.
-const DIALOG_ANSWER_ENV: &str = "RUNG_TEST_DIALOG_ANSWER";
-
-enum Dialog<'a> {
-    Save { title: &'a str, suggested: String, filter: (&'a str, &'a [&'a str]) },
-    Open { title: &'a str, filter: (&'a str, &'a [&'a str]) },
-}
-
-async fn pick(app: &AppHandle, dialog: Dialog<'_>) -> Result<Option<PathBuf>, IpcError> {
-    if let Some(answer) = std::env::var_os(DIALOG_ANSWER_ENV).map(PathBuf::from) {
-        return Ok(Some(match dialog {
-            Dialog::Save { suggested, .. } if answer.is_dir() => answer.join(suggested),
-            _ => answer,
-        }));
-    }
-    let builder = app.dialog().file();
-    let picked = match dialog {
-        Dialog::Save { title, suggested, filter } => {
-            let builder = builder.set_title(title).set_file_name(suggested).add_filter(filter.0, filter.1);
-            tauri::async_runtime::spawn_blocking(move || builder.blocking_save_file()).await
-        }
-        Dialog::Open { title, filter } => {
-            let builder = builder.set_title(title).add_filter(filter.0, filter.1);
-            tauri::async_runtime::spawn_blocking(move || builder.blocking_pick_file()).await
-        }
-    }
-    .map_err(|_| IpcError::internal("opening the file dialog"))?;
-    Ok(picked.and_then(|path| path.into_path().ok()))
-}
 
 /// A file name without characters file systems refuse.
 fn file_name(stem: &str, extension: &str) -> String {

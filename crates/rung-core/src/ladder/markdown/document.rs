@@ -3,7 +3,8 @@
 //! between roles (builds-on, track, level) are resolved later, across documents.
 
 use super::outline::Block;
-use crate::ladder::model::{CharacteristicSource, ContextSection};
+use crate::ladder::mapping::ReadingMapping;
+use crate::ladder::model::{CharacteristicSource, ContextSection, Track};
 use crate::ladder::text::{
     is_context_heading, is_i_statement, is_navigation_heading, split_level_prefix, tidy_title, title_from_file_name,
 };
@@ -36,6 +37,8 @@ pub struct ParsedRole {
     pub order: Option<f64>,
     /// The track's name, when its file is one track of several ("Tech Lead").
     pub track_name: Option<String>,
+    /// The track's kind when a person corrected it; otherwise the titles decide.
+    pub track_kind: Option<Track>,
 }
 
 impl ParsedRole {
@@ -54,6 +57,7 @@ impl ParsedRole {
             untitled_headings: Vec::new(),
             order: None,
             track_name: None,
+            track_kind: None,
         }
     }
 
@@ -99,7 +103,7 @@ impl ParsedCharacteristic {
 }
 
 /// `file` names the document in roles and errors (a path relative to the ladder source).
-pub fn interpret(blocks: &[Block], file: &str) -> ParsedDocument {
+pub fn interpret(blocks: &[Block], file: &str, mapping: &ReadingMapping) -> ParsedDocument {
     let headings: Vec<(usize, u8, &str)> = blocks
         .iter()
         .enumerate()
@@ -114,37 +118,48 @@ pub fn interpret(blocks: &[Block], file: &str) -> ParsedDocument {
     let tops: Vec<&(usize, u8, &str)> = headings.iter().filter(|(_, level, _)| *level == top_level).collect();
     let has_title = tops.len() == 1 && headings[0].1 == top_level;
 
+    // The person said which headings are roles: no guessing.
+    if let Some(role_level) = mapping.role_heading_level {
+        if has_title && top_level < role_level {
+            let (title_index, _, title_text) = headings[0];
+            return many_roles(Some(tidy_title(title_text)), &blocks[title_index + 1..], role_level, file, mapping);
+        }
+        return many_roles(None, blocks, role_level, file, mapping);
+    }
+
     if !has_title {
         let top_titles: Vec<&str> = tops.iter().map(|(_, _, text)| *text).collect();
         if mostly_i_statements(&top_titles) {
-            return single_document(None, single_role(None, 1, blocks, file));
+            return single_document(None, single_role(None, 1, blocks, file, mapping));
         }
-        return many_roles(None, blocks, top_level, file);
+        return many_roles(None, blocks, top_level, file, mapping);
     }
 
     let (title_index, _, title_text) = headings[0];
     let title = tidy_title(title_text);
     let below_title: Vec<&(usize, u8, &str)> = headings.iter().filter(|(_, level, _)| *level > top_level).collect();
     let Some(sub_level) = below_title.iter().map(|(_, level, _)| *level).min() else {
-        let role = single_role(Some(&title), block_line(blocks, title_index), &blocks[title_index + 1..], file);
+        let role =
+            single_role(Some(&title), block_line(blocks, title_index), &blocks[title_index + 1..], file, mapping);
         return single_document(Some(title), role);
     };
     let sub_titles: Vec<&str> =
         below_title.iter().filter(|(_, level, _)| *level == sub_level).map(|(_, _, text)| *text).collect();
     let titled_as_level = split_level_prefix(&title).0.is_some();
     if titled_as_level || mostly_i_statements(&sub_titles) {
-        let role = single_role(Some(&title), block_line(blocks, title_index), &blocks[title_index + 1..], file);
+        let role =
+            single_role(Some(&title), block_line(blocks, title_index), &blocks[title_index + 1..], file, mapping);
         return single_document(Some(title), role);
     }
-    many_roles(Some(title), &blocks[title_index + 1..], sub_level, file)
+    many_roles(Some(title), &blocks[title_index + 1..], sub_level, file, mapping)
 }
 
 /// A file that is one role whatever its headings (a level file in a folder whose front
 /// matter names it): its sections are that role's characteristics, never other roles.
-pub fn interpret_as_role(title: &str, blocks: &[Block], file: &str) -> ParsedDocument {
+pub fn interpret_as_role(title: &str, blocks: &[Block], file: &str, mapping: &ReadingMapping) -> ParsedDocument {
     let body_start = blocks.iter().position(|b| matches!(b, Block::Heading { level: 1, .. })).map_or(0, |at| at + 1);
     let line = blocks.first().map_or(1, Block::line);
-    single_document(Some(title.to_owned()), single_role(Some(title), line, &blocks[body_start..], file))
+    single_document(Some(title.to_owned()), single_role(Some(title), line, &blocks[body_start..], file, mapping))
 }
 
 /// True when most headings that could be rated read as first-person statements.
@@ -168,17 +183,23 @@ fn single_document(title: Option<String>, role: ParsedRole) -> ParsedDocument {
     ParsedDocument { title, intro: Vec::new(), roles, untitled_headings: Vec::new() }
 }
 
-fn single_role(title: Option<&str>, line: u32, body: &[Block], file: &str) -> ParsedRole {
+fn single_role(title: Option<&str>, line: u32, body: &[Block], file: &str, mapping: &ReadingMapping) -> ParsedRole {
     let file_title = title_from_file_name(file.rsplit('/').next().unwrap_or(file));
     let (title_level, title_text) = split_level_prefix(title.unwrap_or(&file_title));
     let (file_level, file_text) = split_level_prefix(&file_title);
     let title_text = if title_text.is_empty() { file_text } else { title_text };
-    let mut role = build_role(title_text, line, body, file);
+    let mut role = build_role(title_text, line, body, file, mapping);
     role.explicit_level = title_level.or(file_level);
     role
 }
 
-fn many_roles(title: Option<String>, blocks: &[Block], role_level: u8, file: &str) -> ParsedDocument {
+fn many_roles(
+    title: Option<String>,
+    blocks: &[Block],
+    role_level: u8,
+    file: &str,
+    mapping: &ReadingMapping,
+) -> ParsedDocument {
     let starts: Vec<usize> = blocks
         .iter()
         .enumerate()
@@ -195,7 +216,11 @@ fn many_roles(title: Option<String>, blocks: &[Block], role_level: u8, file: &st
             .iter()
             .position(|block| matches!(block, Block::Heading { level, .. } if *level <= role_level))
             .map_or(blocks.len(), |offset| start + 1 + offset);
-        let end = starts.get(position + 1).map_or(end, |&next| end.min(next));
+        let next = starts.get(position + 1).copied().unwrap_or(blocks.len());
+        let end = end.min(next);
+        // Sections between one role and the next (a track's heading and its prose, an FAQ
+        // after the last role) are kept to read, never dropped.
+        intro.extend(context_sections(&blocks[end..next], "Notes"));
         let Block::Heading { text, line, .. } = &blocks[start] else { continue };
         let (level, role_title) = split_level_prefix(&tidy_title(text));
         if role_title.is_empty() {
@@ -203,15 +228,27 @@ fn many_roles(title: Option<String>, blocks: &[Block], role_level: u8, file: &st
             continue;
         }
         // "Other pages", a table of contents, an FAQ: read, kept as context, never a role.
-        if is_navigation_heading(&role_title) {
+        if is_navigation_heading(&role_title) || mapping.is_context_heading(&role_title) {
             intro.extend(context_sections(&blocks[start + 1..end], &role_title));
             continue;
         }
-        let mut role = build_role(role_title, *line, &blocks[start + 1..end], file);
+        let mut role = build_role(role_title, *line, &blocks[start + 1..end], file, mapping);
         role.explicit_level = level;
+        if mapping.role_heading_level.is_some() {
+            role.track_name = track_heading_before(&blocks[..start], role_level);
+        }
         roles.push(role);
     }
     ParsedDocument { title, intro, roles, untitled_headings }
+}
+
+/// With roles at a depth the person chose, the nearest shallower heading above a role
+/// names its track ("## Engineering" over "### L1 Engineer").
+fn track_heading_before(blocks: &[Block], role_level: u8) -> Option<String> {
+    blocks.iter().rev().find_map(|block| match block {
+        Block::Heading { level, text, .. } if *level < role_level => Some(tidy_title(text)).filter(|t| !t.is_empty()),
+        _ => None,
+    })
 }
 
 enum Section {
@@ -220,14 +257,18 @@ enum Section {
     Context,
 }
 
-fn build_role(title: String, line: u32, body: &[Block], file: &str) -> ParsedRole {
+fn build_role(title: String, line: u32, body: &[Block], file: &str, mapping: &ReadingMapping) -> ParsedRole {
+    // Headings at the group depth (when the person set one) group the characteristics
+    // below them; otherwise the shallowest headings are the characteristics.
+    let group_level = mapping.group_heading_level;
     let characteristic_level = body
         .iter()
         .filter_map(|block| match block {
-            Block::Heading { level, .. } => Some(*level),
+            Block::Heading { level, .. } if group_level.is_none_or(|group| *level > group) => Some(*level),
             _ => None,
         })
         .min();
+    let mut group: Option<String> = None;
     let mut role = ParsedRole::new(title, line, file);
     let mut loose_bullets: Vec<(String, u32)> = Vec::new();
     let mut section = Section::Preamble;
@@ -239,12 +280,24 @@ fn build_role(title: String, line: u32, body: &[Block], file: &str) -> ParsedRol
                     role.untitled_headings.push(*line);
                     continue;
                 }
-                if is_context_heading(&heading) {
+                if is_context_heading(&heading) || mapping.is_context_heading(&heading) {
                     role.context.push(ContextSection { title: heading, paragraphs: Vec::new(), items: Vec::new() });
                     section = Section::Context;
                 } else {
-                    role.characteristics.push(ParsedCharacteristic::new(heading, Vec::new()));
+                    let mut characteristic = ParsedCharacteristic::new(heading, Vec::new());
+                    characteristic.group.clone_from(&group);
+                    role.characteristics.push(characteristic);
                     section = Section::Characteristic;
+                }
+            }
+            Block::Heading { level, text, .. } if Some(*level) == group_level => {
+                let heading = tidy_title(text);
+                if mapping.is_context_heading(&heading) || is_context_heading(&heading) {
+                    role.context.push(ContextSection { title: heading, paragraphs: Vec::new(), items: Vec::new() });
+                    section = Section::Context;
+                } else {
+                    group = Some(heading).filter(|g| !g.is_empty());
+                    section = Section::Preamble;
                 }
             }
             // Deeper headings group examples inside a characteristic; their bullets stay with it.

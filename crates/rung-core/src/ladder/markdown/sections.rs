@@ -89,7 +89,8 @@ pub fn is_sectioned_level_file(blocks: &[Block], shared_sections: &HashSet<Strin
     if !sections.iter().any(|name| shared_sections.contains(name)) {
         return false;
     }
-    has_group_sections(blocks) || super::document::interpret(blocks, "").roles.len() != 1
+    has_group_sections(blocks)
+        || super::document::interpret(blocks, "", &crate::ladder::ReadingMapping::default()).roles.len() != 1
 }
 
 /// The sectioned file's role: titled by its front matter, else its one top heading,

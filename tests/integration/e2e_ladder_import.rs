@@ -1,0 +1,90 @@
+//! Importing a ladder in the real window opens a preview of how Rung read it; the
+//! person corrects the reading (where the roles are, a role's level), imports, and the
+//! next import of the same file starts from those corrections.
+
+use std::time::Duration;
+
+use fantoccini::{Client, Locator};
+
+use crate::e2e_support::{click, open_app, screenshot, start_driver_with, texts, wait_for};
+use crate::support::fixture;
+
+async fn role_titles(client: &Client) -> Vec<String> {
+    let titles = client
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=preview-role] h3')].map(h => h.textContent.trim());",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(titles).unwrap()
+}
+
+async fn wait_for_titles(client: &Client, expected: &[&str]) {
+    for _ in 0..100 {
+        if role_titles(client).await == expected {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("expected roles {expected:?}, the preview shows {:?}", role_titles(client).await);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn import_preview_corrects_the_reading_and_remembers_it_for_the_next_import() {
+    let ladder = fixture("mapping/tracks-as-sections.md");
+    let driver = start_driver_with(&[("RUNG_TEST_DIALOG_ANSWER", ladder.to_str().unwrap())]);
+    let client = open_app(&driver, &[]).await;
+
+    click(&client, "[data-testid=nav-ladders]").await;
+    click(&client, "[data-testid=import-file]").await;
+    wait_for(&client, "[data-testid=import-preview]").await;
+    wait_for_titles(&client, &["L1 Engineering", "L2 Management", "L3 How does it work?"]).await;
+    let warnings = texts(&client, "[data-testid=preview-warnings] li").await;
+    assert!(warnings.iter().any(|w| w.contains("looks like navigation or an FAQ")), "{warnings:?}");
+    let focused = client.execute("return document.activeElement.id", vec![]).await.unwrap();
+    assert_eq!(focused, "preview-heading", "focus moves to the preview's heading");
+    screenshot(&client, "import-preview-guess.png").await;
+
+    // Roles are the ### headings: the ## headings above them become their tracks.
+    wait_for(&client, "[data-testid=role-depth]").await.select_by_value("3").await.unwrap();
+    wait_for_titles(&client, &["L1 Engineer", "L2 Senior Engineer", "L3 Engineering Manager"]).await;
+    let tracks = texts(&client, ".track > h2").await;
+    assert!(tracks[0].starts_with("Engineering") && tracks[1].starts_with("Management"), "{tracks:?}");
+    assert!(client.find_all(Locator::Css("[data-testid=preview-warnings]")).await.unwrap().is_empty());
+
+    // The manager is at level 5 in this company.
+    let level = wait_for(&client, "[data-role-title='Engineering Manager'] [data-testid=role-level]").await;
+    level.clear().await.unwrap();
+    level.send_keys("5\t").await.unwrap();
+    wait_for_titles(&client, &["L1 Engineer", "L2 Senior Engineer", "L5 Engineering Manager"]).await;
+    screenshot(&client, "import-preview-corrected.png").await;
+
+    click(&client, "[data-testid=confirm-import]").await;
+    wait_for(&client, "[data-testid=role-detail]").await;
+    let chosen = client
+        .execute(
+            "const s = document.querySelector('[data-testid=ladder-select]'); return s.options[s.selectedIndex].text;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(chosen.as_str().unwrap().starts_with("Product Ladder"), "{chosen}");
+
+    // The next import of the same file starts from the corrections.
+    click(&client, "[data-testid=import-file]").await;
+    let reapplied = wait_for(&client, "[data-testid=reapplied]").await.text().await.unwrap();
+    assert!(reapplied.contains("Product Ladder"), "{reapplied}");
+    wait_for_titles(&client, &["L1 Engineer", "L2 Senior Engineer", "L5 Engineering Manager"]).await;
+    // Esc cancels without saving; focus returns to the import button.
+    client.active_element().await.unwrap().send_keys("\u{E00C}").await.unwrap();
+    for _ in 0..50 {
+        if client.find_all(Locator::Css("[data-testid=import-preview]")).await.unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let focused = client.execute("return document.activeElement.dataset.testid ?? ''", vec![]).await.unwrap();
+    assert_eq!(focused, "import-file");
+    let _ = tokio::time::timeout(Duration::from_secs(5), client.close()).await;
+}
