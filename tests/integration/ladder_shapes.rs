@@ -158,3 +158,33 @@ fn level_files_sharing_plain_section_names_read_each_section_as_a_characteristic
     assert!(second.characteristics.iter().all(|c| c.group.is_none()));
     assert_eq!(second.builds_on.as_deref(), Some("engineer-i"));
 }
+
+#[test]
+fn job_family_tracks_come_from_level_names_and_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("family.yml");
+    std::fs::write(
+        &path,
+        "levels:\n  - {id: IC1, name: Engineer}\n  - {id: IC2, name: Senior Engineer (Individual Contributor)}\n  \
+         - {id: M3, name: Team Lead}\n  - {id: M4, name: Head of Engineering - People Manager}\n\
+         themes:\n  - {id: d, name: Delivery}\n\
+         competencies:\n  - {level: IC1, theme: d, summary: Ships}\n  - {level: IC2, theme: d, summary: Leads}\n  \
+         - {level: M3, theme: d, summary: Plans}\n  - {level: M4, theme: d, summary: Sets direction}\n",
+    )
+    .unwrap();
+    let ladder = rung::ladder::load(&path).unwrap();
+    assert_eq!(titles(&ladder), ["Engineer", "Senior Engineer", "Team Lead", "Head of Engineering"]);
+    let read: Vec<(u32, &Track)> = ladder.roles.iter().map(|role| (role.level, &role.track)).collect();
+    assert_eq!(
+        read,
+        [
+            (1, &Track::IndividualContributor),
+            (2, &Track::IndividualContributor),
+            (3, &Track::Management),
+            (4, &Track::Management)
+        ],
+        "levels and tracks from the ids (IC…, M…) and the names"
+    );
+    assert_eq!(role(&ladder, "Senior Engineer").track_name, None, "a kind, not a separately named track");
+    assert_eq!(role(&ladder, "Team Lead").builds_on.as_deref(), Some("senior-engineer"));
+}

@@ -2,7 +2,8 @@
 //! `levels[] {id, name}`, `themes[] {id, name, summary}` and `competencies[] {level,
 //! theme, summary}`. It becomes one role per level (in the file's order) and, at each
 //! level, a characteristic per theme with that level's competencies as its examples.
-//! Tracks follow from the level names (a "Manager" level is on the management track).
+//! Tracks follow from a level's `track`, its name ("… (People Manager)", a "Manager"
+//! level) or its id ("IC3", "M5").
 
 use std::path::Path;
 
@@ -10,7 +11,8 @@ use serde::Deserialize;
 
 use super::error::LadderError;
 use super::markdown::document::{ParsedCharacteristic, ParsedDocument, ParsedRole};
-use super::model::ContextSection;
+use super::model::{ContextSection, Track};
+use super::text::comparable;
 
 #[derive(Debug, Deserialize)]
 struct JobFamily {
@@ -29,6 +31,9 @@ struct Level {
     name: String,
     #[serde(default)]
     summary: Option<String>,
+    /// The track, where the file names it ("Individual Contributor", "People Manager").
+    #[serde(default)]
+    track: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -109,13 +114,16 @@ pub fn read(text: &str, path: &Path, file: &str) -> Result<ParsedDocument, Ladde
             .collect();
         let numeric = id.trim_start_matches(|c: char| c.is_alphabetic()).parse::<u32>().ok().filter(|n| *n > 0);
         let level_number = numeric.unwrap_or(position as u32 + 1);
-        roles.push(ParsedRole::structured(
-            level.name.trim().to_owned(),
-            level_number,
-            level.summary.clone(),
-            characteristics,
-            file,
-        ));
+        let (title, track_from_name) = split_track_suffix(level.name.trim());
+        let mut role = ParsedRole::structured(title, level_number, level.summary.clone(), characteristics, file);
+        let track = level.track.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+        let track = track.or(track_from_name);
+        // A track named only by its kind ("Individual Contributor") is that kind, not a
+        // separate named track: levels that do not repeat it stay on the same track.
+        let kind = track.as_deref().and_then(track_kind_of);
+        role.track_name = track.filter(|_| kind.is_none());
+        role.track_kind = kind.or_else(|| track_kind_of_id(&id));
+        roles.push(role);
     }
     let themes = ContextSection {
         title: "Themes".to_owned(),
@@ -135,4 +143,43 @@ pub fn read(text: &str, path: &Path, file: &str) -> Result<ParsedDocument, Ladde
         roles,
         untitled_headings: Vec::new(),
     })
+}
+
+/// "Senior Engineer (People Manager)" or "Senior Engineer - Individual Contributor" →
+/// the title and the track the name gives.
+fn split_track_suffix(name: &str) -> (String, Option<String>) {
+    let split = name
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .or_else(|| name.rsplit_once(" - "))
+        .or_else(|| name.rsplit_once(" – "));
+    match split {
+        Some((title, track)) if track_kind_of(track).is_some() => {
+            (title.trim().to_owned(), Some(track.trim().to_owned()))
+        }
+        _ => (name.to_owned(), None),
+    }
+}
+
+/// Track names that say the kind: individual contributor or (people) management.
+fn track_kind_of(track: &str) -> Option<Track> {
+    let words = comparable(track);
+    if words.contains("individual contributor") || words == "ic" {
+        Some(Track::IndividualContributor)
+    } else if words.contains("manager") || words.contains("management") {
+        Some(Track::Management)
+    } else {
+        None
+    }
+}
+
+/// Level ids like "IC3" or "M5": the letters before the number say the track.
+fn track_kind_of_id(id: &str) -> Option<Track> {
+    let letters: String = id.chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>().to_ascii_lowercase();
+    let has_number = id[letters.len()..].chars().next().is_some_and(|c| c.is_ascii_digit());
+    match (letters.as_str(), has_number) {
+        ("ic" | "e" | "se" | "swe", true) => Some(Track::IndividualContributor),
+        ("m" | "em" | "mgr", true) => Some(Track::Management),
+        _ => None,
+    }
 }
