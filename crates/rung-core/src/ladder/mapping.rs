@@ -81,6 +81,9 @@ impl ReadingMapping {
     }
 
     pub fn is_context_heading(&self, title: &str) -> bool {
+        if self.context_headings.is_empty() {
+            return false;
+        }
         let title = comparable(title);
         self.context_headings.iter().any(|heading| comparable(heading) == title)
     }
