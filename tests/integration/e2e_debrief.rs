@@ -25,18 +25,8 @@ fn headline(recommendation: &Recommendation) -> String {
 
 /// Switches "Scoring as", and waits until the app has taken the change.
 async fn choose_scorer(client: &Client, interviewer: i64) {
-    wait_for(client, "[data-testid=interviewer-select]").await;
-    // WebKitWebDriver does not always fire `change` when it picks an option of a select
-    // it picked from before; set the value as the person's pick would, and say so.
-    client
-        .execute(
-            "const select = document.querySelector('[data-testid=interviewer-select]');
-             select.value = arguments[0];
-             select.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![interviewer.to_string().into()],
-        )
-        .await
-        .unwrap();
+    click(client, "[data-testid=scorer-button]").await;
+    click(client, &format!("[data-testid=scorer-option][data-interviewer-id='{interviewer}']")).await;
     for _ in 0..100 {
         let answer = invoke(client, "list_interviewers", serde_json::json!({})).await;
         if answer["ok"][1].as_i64() == Some(interviewer) {

@@ -92,9 +92,6 @@ async fn an_interview_is_scored_by_keyboard_survives_sigkill_and_is_sealed() {
 
     // Who is scoring, then a new candidate with a Unicode name.
     click(&client, "[data-testid=nav-candidates]").await;
-    let name_field = wait_for(&client, "[data-testid=new-interviewer-name]").await;
-    name_field.send_keys(&format!("Dana Interviewer{}", Key::Enter)).await.unwrap();
-    wait_for(&client, "[data-testid=interviewer-select]").await;
     click(&client, "[data-testid=new-candidate]").await;
     wait_for(&client, "[data-testid=candidate-name]").await.send_keys(CANDIDATE).await.unwrap();
     click(&client, "[data-testid=candidate-role] option[value=senior-application-support-engineer]").await;
@@ -103,8 +100,14 @@ async fn an_interview_is_scored_by_keyboard_survives_sigkill_and_is_sealed() {
     assert_eq!(heading.text().await.unwrap(), CANDIDATE);
     screenshot(&client, "candidate-kit.png").await;
 
+    // Nobody has said who is scoring yet: the scoring screen asks, inline, and then opens.
     click(&client, "[data-testid=score-interview]").await;
+    wait_for(&client, "[data-testid=who-is-scoring]").await;
+    let name_field = wait_for(&client, "[data-testid=new-interviewer-name]").await;
+    name_field.send_keys(&format!("Dana Interviewer{}", Key::Enter)).await.unwrap();
     wait_for(&client, "[data-testid=score-row]").await;
+    let scorer = wait_for(&client, "[data-testid=scorer-name]").await.text().await.unwrap();
+    assert_eq!(scorer, "Dana Interviewer");
     let focus = focus_count(&client).await;
     assert!(focus >= 4, "the first interview has {focus} focus characteristics");
 
@@ -141,6 +144,8 @@ async fn an_interview_is_scored_by_keyboard_survives_sigkill_and_is_sealed() {
     }
     press(&client, &format!("{}{}", Key::Control, Key::Enter)).await;
     wait_for(&client, "[data-testid=submit-dialog]").await;
+    // The dialog starts on the safe button; Tab reaches "Submit and seal".
+    press(&client, &Key::Tab.to_string()).await;
     press(&client, &Key::Enter.to_string()).await;
     wait_for(&client, "[data-testid=sealed-banner]").await;
     screenshot(&client, "sealed.png").await;
@@ -267,8 +272,14 @@ async fn bench_rating_save_round_trip_in_the_app() {
     wait_for(&client, "[data-testid=candidate-row]").await;
     let rows = client.find_all(Locator::Css("[data-testid=candidate-row]")).await.unwrap();
     rows.last().unwrap().click().await.unwrap();
+    // Nobody has said who is scoring yet: the scoring screen asks, inline, and then opens.
     click(&client, "[data-testid=score-interview]").await;
+    wait_for(&client, "[data-testid=who-is-scoring]").await;
+    let name_field = wait_for(&client, "[data-testid=new-interviewer-name]").await;
+    name_field.send_keys(&format!("Dana Interviewer{}", Key::Enter)).await.unwrap();
     wait_for(&client, "[data-testid=score-row]").await;
+    let scorer = wait_for(&client, "[data-testid=scorer-name]").await.text().await.unwrap();
+    assert_eq!(scorer, "Dana Interviewer");
     let focus = focus_count(&client).await;
     for n in 0..PRESSES {
         press(&client, &(1 + n % 4).to_string()).await;

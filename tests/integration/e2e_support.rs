@@ -144,3 +144,28 @@ pub async fn screenshot(client: &Client, name: &str) {
         std::fs::write(dir.join(name), png).unwrap();
     }
 }
+
+/// Serious or critical accessibility violations axe-core (pinned in ui/package.json)
+/// finds on the screen as it is now, one line each: rule, what it means, where.
+pub async fn axe_violations(client: &Client) -> Vec<String> {
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/node_modules/axe-core/axe.min.js"),
+    )
+    .expect("axe-core is installed by `npm ci` in ui/");
+    let loaded = client.execute("return typeof window.axe !== 'undefined'", vec![]).await.unwrap();
+    if loaded != serde_json::Value::Bool(true) {
+        client.execute(&source, vec![]).await.unwrap();
+    }
+    let script = "const done = arguments[arguments.length - 1];
+        axe.run(document, { resultTypes: ['violations'] })
+          .then((r) => done(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ') + (n.failureSummary ? ' [' + n.failureSummary.replace(/\\s+/g, ' ').slice(0, 160) + ']' : '')).join('; ')}`)))
+          .catch((e) => done(['axe failed: ' + e]));";
+    let found = client.execute_async(script, vec![]).await.unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+/// Switches the window between the light and the dark theme (as the theme setting does).
+pub async fn set_theme(client: &Client, theme: &str) {
+    client.execute("document.documentElement.dataset.theme = arguments[0];", vec![theme.into()]).await.unwrap();
+}

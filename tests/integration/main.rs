@@ -13,6 +13,7 @@ mod debrief_gate;
 mod decisions;
 mod demo;
 mod e2e;
+mod e2e_accessibility;
 mod e2e_archive;
 mod e2e_debrief;
 mod e2e_ladder_import;
