@@ -13,7 +13,7 @@ use crate::level::calibration::{calibrate, CandidateEvidence, InterviewerCalibra
 use crate::level::{self, Agreement, PanelRating, PanelScores, Recommendation};
 use crate::scorecard::template::{template_for, CharacteristicRef, SectionPurpose};
 use crate::scorecard::{Overall, Scorecard};
-use crate::store::{CandidateSummary, Store, StoreError};
+use crate::store::{CandidateProgress, CandidateQuery, CandidateSummary, Store, StoreError};
 
 /// Who is asking. The app's viewer is the interviewer chosen on this laptop; the CLI and
 /// the recruiter act as the coordinator of the panel.
@@ -29,36 +29,61 @@ pub struct CandidateStatus {
     pub id: i64,
     pub name: String,
     pub target_role_key: String,
+    pub created_at: String,
     /// Interviews in the panel plan.
     pub planned: u32,
     /// Planned interviews with a submitted scorecard.
     pub submitted: u32,
     /// "no scorecards in", "2 of 3 scorecards in", "all 3 scorecards in".
     pub status: String,
+    /// "No panel yet", "Interviewing", "Ready for debrief", "Decided: hire", …
+    pub stage: String,
 }
 
+/// A page of the candidate list, and how many candidates match in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CandidateStatusPage {
+    pub rows: Vec<CandidateStatus>,
+    pub total: u32,
+}
+
+pub fn candidate_status_page(store: &Store, query: &CandidateQuery) -> Result<CandidateStatusPage, StoreError> {
+    let (rows, total) = store.candidate_page(query)?;
+    Ok(CandidateStatusPage { rows: rows.into_iter().map(status_of).collect(), total })
+}
+
+/// Every candidate, newest first.
 pub fn candidate_statuses(store: &Store) -> Result<Vec<CandidateStatus>, StoreError> {
-    let progress = store.scorecard_progress()?;
-    Ok(store
-        .candidates()?
-        .into_iter()
-        .map(|candidate| {
-            let (planned, submitted) = progress.get(&candidate.id).copied().unwrap_or((0, 0));
-            let status = match submitted {
-                0 => "no scorecards in".to_owned(),
-                n if n >= planned => format!("all {planned} scorecards in"),
-                n => format!("{n} of {planned} scorecards in"),
-            };
-            CandidateStatus {
-                id: candidate.id,
-                name: candidate.name,
-                target_role_key: candidate.target_role_key,
-                planned,
-                submitted,
-                status,
-            }
-        })
-        .collect())
+    let everyone = CandidateQuery { text: String::new(), offset: 0, limit: u32::MAX };
+    Ok(candidate_status_page(store, &everyone)?.rows)
+}
+
+fn status_of(candidate: CandidateProgress) -> CandidateStatus {
+    let (planned, submitted) = (candidate.planned, candidate.submitted);
+    let status = match submitted {
+        0 => "no scorecards in".to_owned(),
+        n if n >= planned => format!("all {planned} scorecards in"),
+        n => format!("{n} of {planned} scorecards in"),
+    };
+    let stage = match (candidate.outcome.as_deref(), planned, submitted) {
+        (Some("hire"), _, _) => "Decided: hire",
+        (Some("no_hire"), _, _) => "Decided: no hire",
+        (Some(_), _, _) => "On hold",
+        (None, 0, _) => "No panel yet",
+        (None, _, 0) => "Panel planned",
+        (None, planned, submitted) if submitted < planned => "Interviewing",
+        (None, _, _) => "Ready for debrief",
+    };
+    CandidateStatus {
+        id: candidate.id,
+        name: candidate.name,
+        target_role_key: candidate.target_role_key,
+        created_at: candidate.created_at,
+        planned,
+        submitted,
+        status,
+        stage: stage.to_owned(),
+    }
 }
 
 /// Who the app's user is for the debrief: the interviewer scoring on this laptop once

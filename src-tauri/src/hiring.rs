@@ -40,6 +40,44 @@ pub struct CandidateKit {
 pub struct InterviewSlot {
     pub interview: StoredInterview,
     pub interviewer_name: Option<String>,
+    pub state: InterviewState,
+    /// "Not started", "Draft · 3 of 7 assessed", "Sealed by Ada Lovelace, 2026-11-29 10:02", …
+    pub state_label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum InterviewState {
+    NotStarted,
+    Draft,
+    Submitted,
+    /// A sealed scorecard is being corrected (the amendment is a draft).
+    Amending,
+    /// The latest scorecard is a sealed amendment.
+    Amended,
+}
+
+/// Where an interview stands, in words; counts and dates only, never a score.
+fn interview_state(
+    interview: &StoredInterview,
+    progress: Option<&crate::store::InterviewProgress>,
+    interviewers: &[crate::store::Interviewer],
+) -> (InterviewState, String) {
+    let Some(progress) = progress else { return (InterviewState::NotStarted, "Not started".to_owned()) };
+    let who =
+        interviewers.iter().find(|i| i.id == progress.interviewer_id).map_or("an interviewer", |i| i.name.as_str());
+    let when =
+        progress.submitted_at.as_deref().map(|at| at.get(..16).unwrap_or(at).replace('T', " ")).unwrap_or_default();
+    let of = interview.focus.len();
+    match (progress.submitted, progress.amendment) {
+        (false, false) => (
+            InterviewState::Draft,
+            format!("Draft by {who} · {} of {of} focus assessed", progress.assessed.min(of as u32)),
+        ),
+        (false, true) => (InterviewState::Amending, format!("Being amended by {who}")),
+        (true, false) => (InterviewState::Submitted, format!("Submitted and sealed by {who}, {when}")),
+        (true, true) => (InterviewState::Amended, format!("Amended and sealed by {who}, {when}")),
+    }
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -119,15 +157,22 @@ pub fn candidate_kit(store: &Store, candidate_id: i64) -> Result<CandidateKit, S
     let ladder = store.load_ladder(candidate.ladder_id)?;
     let template = template(&ladder, &candidate.target_role_key)?;
     let interviewers = store.interviewers()?;
+    let progress = store.interview_progress(candidate_id)?;
     let interviews: Vec<InterviewSlot> = store
         .panel(candidate_id)?
         .into_iter()
-        .map(|interview| InterviewSlot {
-            interviewer_name: interview
-                .interviewer_id
-                .and_then(|id| interviewers.iter().find(|i| i.id == id))
-                .map(|i| i.name.clone()),
-            interview,
+        .map(|interview| {
+            let found = progress.iter().find(|p| p.interview_id == interview.id);
+            let (state, state_label) = interview_state(&interview, found, &interviewers);
+            InterviewSlot {
+                interviewer_name: interview
+                    .interviewer_id
+                    .and_then(|id| interviewers.iter().find(|i| i.id == id))
+                    .map(|i| i.name.clone()),
+                interview,
+                state,
+                state_label,
+            }
         })
         .collect();
     let plan = PanelPlan {

@@ -223,7 +223,7 @@ async fn no_command_shows_or_changes_another_interviewers_scorecard() {
     assert_eq!(own["ratings"], serde_json::json!([]));
     for (command, args) in [
         ("candidate_kit", serde_json::json!({ "id": candidate })),
-        ("list_candidates", serde_json::json!({})),
+        ("candidate_page", serde_json::json!({ "query": { "text": "", "offset": 0, "limit": 50 } })),
         ("list_interviewers", serde_json::json!({})),
         ("open_scoring", serde_json::json!({ "interviewId": interview })),
     ] {

@@ -15,6 +15,7 @@ mod demo;
 mod e2e;
 mod e2e_accessibility;
 mod e2e_archive;
+mod e2e_candidates;
 mod e2e_debrief;
 mod e2e_ladder_import;
 mod e2e_scoring;

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod backup;
+mod candidate_list;
 mod check;
 mod consistency;
 mod decisions;
@@ -30,12 +31,13 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use candidate_list::{CandidateProgress, CandidateQuery};
 pub use check::{CheckReport, Durability};
 pub use erasure::ErasureReceipt;
 pub use error::StoreError;
 pub use imports::ImportTarget;
 pub use ladders::StoredLadder;
-pub use panels::StoredInterview;
+pub use panels::{InterviewProgress, StoredInterview};
 pub use people::{CandidateSummary, Interviewer, NewCandidate};
 pub use reports::{ArchivePage, ArchiveQuery, ArchiveSort, ArchivedReport, NewReport};
 pub use retention::{RetentionEntry, DEFAULT_RETENTION_MONTHS};

@@ -171,3 +171,43 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+/// Where one interview's scorecard stands (its latest, amendments included), without
+/// any score: counts and dates only, so showing it to anyone reveals nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterviewProgress {
+    pub interview_id: i64,
+    pub interviewer_id: i64,
+    pub submitted: bool,
+    pub submitted_at: Option<String>,
+    /// The latest scorecard is an amendment of a sealed one.
+    pub amendment: bool,
+    /// Characteristics with a rating or an explicit "not assessed".
+    pub assessed: u32,
+}
+
+impl Store {
+    /// The latest scorecard of each of the candidate's planned interviews.
+    pub fn interview_progress(&self, candidate_id: i64) -> Result<Vec<InterviewProgress>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT s.interview_id, s.interviewer_id, s.status = 'submitted', s.submitted_at,
+                    s.amends_scorecard_id IS NOT NULL,
+                    (SELECT count(*) FROM ratings r WHERE r.scorecard_id = s.id AND (r.score IS NOT NULL OR r.notes = ''))
+             FROM scorecards s
+             WHERE s.candidate_id = ?1 AND s.interview_id IS NOT NULL
+               AND s.id = (SELECT max(id) FROM scorecards t WHERE t.interview_id = s.interview_id AND t.candidate_id = ?1)
+             ORDER BY s.interview_id",
+        )?;
+        let rows = statement.query_map([candidate_id], |row| {
+            Ok(InterviewProgress {
+                interview_id: row.get(0)?,
+                interviewer_id: row.get(1)?,
+                submitted: row.get(2)?,
+                submitted_at: row.get(3)?,
+                amendment: row.get(4)?,
+                assessed: row.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -6,9 +6,11 @@ use ts_rs::{Config, TS};
 use super::commands::archive::{ExportedReport, RetentionOverview};
 use super::{IpcError, StartupStatus};
 use crate::bundle::BundleImport;
-use crate::debrief::{CalibrationRow, CandidateStatus, Debrief, DebriefInterviewer, DebriefRow, PanelOverride};
+use crate::debrief::{
+    CalibrationRow, CandidateStatus, CandidateStatusPage, Debrief, DebriefInterviewer, DebriefRow, PanelOverride,
+};
 use crate::decision::{Decision, NewDecision, Outcome};
-use crate::hiring::{CandidateKit, InterviewSlot, KitCharacteristic, ScoringSession};
+use crate::hiring::{CandidateKit, InterviewSlot, InterviewState, KitCharacteristic, ScoringSession};
 use crate::ladder::mapping::{ReadingMapping, RoleCorrection};
 use crate::ladder::warnings::ReadingWarning;
 use crate::ladder::{
@@ -25,7 +27,9 @@ use crate::scorecard::panel::{Coverage, PanelPlan, PlannedInterview};
 use crate::scorecard::template::{CharacteristicRef, SectionPurpose};
 use crate::scorecard::{Overall, Rating, Scorecard, ScorecardStatus};
 use crate::store::{ArchivePage, ArchiveQuery, ArchiveSort, ArchivedReport, ErasureReceipt, RetentionEntry};
-use crate::store::{CandidateSummary, Interviewer, NewCandidate, RatingChange, StoredInterview, StoredLadder};
+use crate::store::{
+    CandidateQuery, CandidateSummary, Interviewer, NewCandidate, RatingChange, StoredInterview, StoredLadder,
+};
 use rung_report::Paper;
 
 /// Where the generated file lives, relative to the repository root.
@@ -58,6 +62,7 @@ pub fn typescript_bindings() -> String {
         KitCharacteristic::decl(&cfg),
         CandidateKit::decl(&cfg),
         InterviewSlot::decl(&cfg),
+        InterviewState::decl(&cfg),
         StoredInterview::decl(&cfg),
         Coverage::decl(&cfg),
         PanelPlan::decl(&cfg),
@@ -75,6 +80,8 @@ pub fn typescript_bindings() -> String {
         ReadingWarning::decl(&cfg),
         LadderPreview::decl(&cfg),
         CandidateStatus::decl(&cfg),
+        CandidateStatusPage::decl(&cfg),
+        CandidateQuery::decl(&cfg),
         Debrief::decl(&cfg),
         DebriefInterviewer::decl(&cfg),
         DebriefRow::decl(&cfg),

@@ -11,7 +11,8 @@ import type {
   Verification,
   CalibrationRow,
   CandidateKit,
-  CandidateStatus,
+  CandidateQuery,
+  CandidateStatusPage,
   Debrief,
   Decision,
   NewDecision,
@@ -64,7 +65,6 @@ export const api = {
   createInterviewer: (name: string) => invoke<Interviewer>('create_interviewer', { name }),
   setCurrentInterviewer: (id: number) => invoke<void>('set_current_interviewer', { id }),
 
-  listCandidates: () => invoke<CandidateSummary[]>('list_candidates'),
   createCandidate: (candidate: NewCandidate) => invoke<number>('create_candidate', { candidate }),
   updateCandidate: (id: number, candidate: NewCandidate) => invoke<void>('update_candidate', { id, candidate }),
   candidateKit: (id: number) => invoke<CandidateKit>('candidate_kit', { id }),
@@ -85,7 +85,7 @@ export const api = {
   whatIf: (candidateId: number, overrides: PanelOverride[]) => invoke<Recommendation>('what_if', { candidateId, overrides }),
   recordDecision: (candidateId: number, decision: NewDecision) => invoke<Decision>('record_decision', { candidateId, decision }),
   calibration: () => invoke<CalibrationRow[]>('calibration'),
-  candidateStatuses: () => invoke<CandidateStatus[]>('candidate_statuses'),
+  candidatePage: (query: CandidateQuery) => invoke<CandidateStatusPage>('candidate_page', { query }),
 
   defaultPaper: () => invoke<Paper>('default_paper'),
   exportReport: (candidateId: number, paper: Paper) =>

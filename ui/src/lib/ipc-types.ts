@@ -182,7 +182,13 @@ questions_edited: boolean, };
 
 export type CandidateKit = { candidate: CandidateSummary, ladder_name: string, target_title: string, scale: RatingScale, characteristics: Array<KitCharacteristic>, interviews: Array<InterviewSlot>, coverage: Array<Coverage>, };
 
-export type InterviewSlot = { interview: StoredInterview, interviewer_name: string | null, };
+export type InterviewSlot = { interview: StoredInterview, interviewer_name: string | null, state: InterviewState, 
+/**
+ * "Not started", "Draft · 3 of 7 assessed", "Sealed by Ada Lovelace, 2026-11-29 10:02", …
+ */
+state_label: string, };
+
+export type InterviewState = "not_started" | "draft" | "submitted" | "amending" | "amended";
 
 export type StoredInterview = { id: number, position: number, name: string, interviewer_id: number | null, focus: Array<CharacteristicRef>, };
 
@@ -311,7 +317,7 @@ heading_depths: Array<number>,
  */
 files: Array<string>, };
 
-export type CandidateStatus = { id: number, name: string, target_role_key: string, 
+export type CandidateStatus = { id: number, name: string, target_role_key: string, created_at: string, 
 /**
  * Interviews in the panel plan.
  */
@@ -323,7 +329,20 @@ submitted: number,
 /**
  * "no scorecards in", "2 of 3 scorecards in", "all 3 scorecards in".
  */
-status: string, };
+status: string, 
+/**
+ * "No panel yet", "Interviewing", "Ready for debrief", "Decided: hire", …
+ */
+stage: string, };
+
+export type CandidateStatusPage = { rows: Array<CandidateStatus>, total: number, };
+
+export type CandidateQuery = { 
+/**
+ * Words of the name or email, as typed (matched anywhere, case-insensitively for
+ * ASCII); empty lists everyone.
+ */
+text: string, offset: number, limit: number, };
 
 export type Debrief = { candidate: CandidateSummary, ladder_name: string, target_title: string, scale: RatingScale, 
 /**

@@ -5,10 +5,11 @@ use tauri::{AppHandle, Manager};
 
 use crate::app::state::{with_store, AppState};
 use crate::app::IpcError;
-use crate::debrief::{self, CalibrationRow, CandidateStatus, Debrief, PanelOverride};
+use crate::debrief::{self, CalibrationRow, CandidateStatusPage, Debrief, PanelOverride};
 use crate::decision::{Decision, NewDecision};
 use crate::level::Recommendation;
 use crate::scorecard::panel::{Coverage, PanelPlan};
+use crate::store::CandidateQuery;
 
 fn current(app: &AppHandle) -> Option<i64> {
     app.state::<AppState>().current_interviewer()
@@ -54,9 +55,10 @@ pub async fn calibration(app: AppHandle) -> Result<Vec<CalibrationRow>, IpcError
     with_store(app, |store| Ok(debrief::calibration(store)?)).await
 }
 
+/// One page of the candidate list, searched in SQL.
 #[tauri::command]
-pub async fn candidate_statuses(app: AppHandle) -> Result<Vec<CandidateStatus>, IpcError> {
-    with_store(app, |store| Ok(debrief::candidate_statuses(store)?)).await
+pub async fn candidate_page(app: AppHandle, query: CandidateQuery) -> Result<CandidateStatusPage, IpcError> {
+    with_store(app, move |store| Ok(debrief::candidate_status_page(store, &query)?)).await
 }
 
 /// Coverage of a plan being edited, so the window never counts it itself.

@@ -8,7 +8,7 @@ use crate::hiring::{self, CandidateKit, ScoringSession};
 use crate::scorecard::panel::PanelPlan;
 use crate::scorecard::template::CharacteristicRef;
 use crate::scorecard::{Overall, Rating, Scorecard};
-use crate::store::{CandidateSummary, Interviewer, NewCandidate, RatingChange};
+use crate::store::{Interviewer, NewCandidate, RatingChange};
 
 const CURRENT_INTERVIEWER: &str = "profile.current_interviewer";
 
@@ -52,11 +52,6 @@ pub async fn set_current_interviewer(app: AppHandle, id: i64) -> Result<(), IpcE
     .await?;
     handle.state::<AppState>().set_current_interviewer(Some(id));
     Ok(())
-}
-
-#[tauri::command]
-pub async fn list_candidates(app: AppHandle) -> Result<Vec<CandidateSummary>, IpcError> {
-    with_store(app, |store| Ok(store.candidates()?)).await
 }
 
 #[tauri::command]
