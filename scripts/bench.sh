@@ -13,6 +13,7 @@ cargo bench --locked --no-default-features --bench ladder_scaling
 cargo bench --locked --no-default-features --bench ladder_shapes
 cargo bench --locked --no-default-features --bench level_engine
 cargo bench --locked --no-default-features --bench rating_save
+cargo bench --locked --no-default-features --bench candidate_list
 cargo bench --locked --no-default-features --bench archive_search
 cargo bench --locked --no-default-features --bench report_pdf
 
