@@ -17,6 +17,7 @@ mod e2e_accessibility;
 mod e2e_archive;
 mod e2e_candidates;
 mod e2e_debrief;
+mod e2e_keyboard;
 mod e2e_ladder_import;
 mod e2e_scoring;
 mod e2e_support;
