@@ -33,8 +33,11 @@ fn populate(dir: &std::path::Path, candidates: usize) {
         )
         .unwrap();
         let candidate = tx.last_insert_rowid();
-        tx.execute("INSERT INTO panel_plans (candidate_id, created_at) VALUES (?1, ?2)", rusqlite::params![candidate, now])
-            .unwrap();
+        tx.execute(
+            "INSERT INTO panel_plans (candidate_id, created_at) VALUES (?1, ?2)",
+            rusqlite::params![candidate, now],
+        )
+        .unwrap();
         let plan = tx.last_insert_rowid();
         for position in 0..3 {
             tx.execute(
@@ -47,7 +50,15 @@ fn populate(dir: &std::path::Path, candidates: usize) {
                 "INSERT INTO scorecards (candidate_id, interviewer_id, interview_id, ladder_id, ladder_snapshot_sha256,
                                          status, created_at, updated_at, submitted_at, seal_sha256)
                  VALUES (?1, ?2, ?3, ?4, ?5, 'submitted', ?6, ?6, ?6, ?7)",
-                rusqlite::params![candidate, interviewer, interview, ladder.id, snapshot, now, format!("{n:060x}{position:04x}")],
+                rusqlite::params![
+                    candidate,
+                    interviewer,
+                    interview,
+                    ladder.id,
+                    snapshot,
+                    now,
+                    format!("{n:060x}{position:04x}")
+                ],
             )
             .unwrap();
         }

@@ -28,6 +28,19 @@ async fn check(client: &Client, screen: &str, found: &mut Vec<String>) {
     }
 }
 
+async fn open_candidate_named(client: &Client, name: &str) {
+    wait_for(client, "[data-testid=candidate-row]").await;
+    let rows = client.find_all(fantoccini::Locator::Css("[data-testid=candidate-row]")).await.unwrap();
+    for row in rows {
+        if row.text().await.unwrap().contains(name) {
+            row.click().await.unwrap();
+            wait_for(client, "[data-testid=candidate-heading]").await;
+            return;
+        }
+    }
+    panic!("no candidate named {name}");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn every_screen_passes_axe_in_light_and_dark() {
     let answers = tempfile::tempdir().unwrap();
@@ -60,7 +73,7 @@ async fn every_screen_passes_axe_in_light_and_dark() {
     click(&client, "[data-testid=nav-candidates]").await;
 
     // The demo candidate: sealed scorecards, the debrief.
-    click(&client, "[data-testid=candidate-row]").await;
+    open_candidate_named(&client, "Alex Rivera (demo)").await;
     wait_for(&client, "[data-testid=candidate-heading]").await;
     check(&client, "candidate", &mut found).await;
     click(&client, "[data-testid=open-debrief]").await;
@@ -76,13 +89,7 @@ async fn every_screen_passes_axe_in_light_and_dark() {
 
     // Sam's first interview: scoring, the shortcuts, the submit dialog.
     click(&client, "[data-testid=nav-candidates]").await;
-    let rows = client.find_all(fantoccini::Locator::Css("[data-testid=candidate-row]")).await.unwrap();
-    for row in rows {
-        if row.text().await.unwrap().contains("Sam Okafor") {
-            row.click().await.unwrap();
-            break;
-        }
-    }
+    open_candidate_named(&client, "Sam Okafor").await;
     click(&client, "[data-testid=score-interview]").await;
     wait_for(&client, "[data-testid=scoring-list]").await;
     check(&client, "scoring", &mut found).await;

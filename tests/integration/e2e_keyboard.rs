@@ -78,6 +78,11 @@ async fn a_whole_interview_by_keyboard_alone() {
 
     // Rate: 3, next, 4, next, not assessed, back up and write a note, Esc.
     press(&client, "3").await;
+    let said = client
+        .execute("return document.querySelector('[data-testid=scoring-announcement]').textContent", vec![])
+        .await
+        .unwrap();
+    assert!(said.as_str().unwrap().starts_with("1 of ") && said.as_str().unwrap().contains(". 3, "), "{said}");
     press(&client, "j").await;
     press(&client, "4").await;
     press(&client, "j").await;
