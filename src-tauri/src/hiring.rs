@@ -92,6 +92,8 @@ pub struct ScoringSession {
     pub others: Vec<KitCharacteristic>,
     /// Roles an interviewer may name as their level opinion: (key, "L2 Senior …").
     pub level_options: Vec<(String, String)>,
+    /// The interview is planned for someone else: their name (the window says so).
+    pub planned_for: Option<String>,
 }
 
 /// Creates the candidate and their default panel plan in one transaction: a candidate
@@ -197,12 +199,32 @@ pub fn candidate_kit(store: &Store, candidate_id: i64) -> Result<CandidateKit, S
 
 /// The viewer's own scorecard for an interview, started on first open. Assigns the
 /// interview to the viewer if nobody has it yet.
+///
+/// An interview someone else has already sealed is theirs: it is not opened (its scores
+/// stay hidden by the independence rule) and no second scorecard is started for it.
 pub fn open_scoring(store: &mut Store, viewer: i64, interview_id: i64) -> Result<ScoringSession, StoreError> {
     let (candidate_id, interview) = store.interview(interview_id)?;
+    let interviewers = store.interviewers()?;
+    let name_of = |id: i64| interviewers.iter().find(|i| i.id == id).map_or("another interviewer", |i| i.name.as_str());
+    let own = store.own_scorecard_for_interview(viewer, interview_id)?;
+    if own.is_none() {
+        let latest = store.interview_progress(candidate_id)?.into_iter().find(|p| p.interview_id == interview_id);
+        if let Some(sealed) = latest.filter(|p| p.submitted && p.interviewer_id != viewer) {
+            let when = sealed.submitted_at.as_deref().and_then(|at| at.get(..10)).unwrap_or("earlier");
+            let owner = name_of(sealed.interviewer_id);
+            return Err(StoreError::Invalid(format!(
+                "{owner} submitted and sealed this interview's scorecard on {when}; it opens only for them, and its \
+                 scores stay hidden from you until you submit your own. You are scoring as {}: if that is not \
+                 you, change it under Scoring as (top right).",
+                name_of(viewer)
+            )));
+        }
+    }
     if interview.interviewer_id.is_none() {
         store.assign_interviewer(interview_id, Some(viewer))?;
     }
-    let scorecard_id = match store.own_scorecard_for_interview(viewer, interview_id)? {
+    let planned_for = interview.interviewer_id.filter(|id| *id != viewer).map(|id| name_of(id).to_owned());
+    let scorecard_id = match own {
         Some(id) => id,
         None => store.start_scorecard(candidate_id, viewer, Some(interview_id))?,
     };
@@ -228,5 +250,6 @@ pub fn open_scoring(store: &mut Store, viewer: i64, interview_id: i64) -> Result
         focus,
         others,
         level_options,
+        planned_for,
     })
 }

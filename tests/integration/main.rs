@@ -31,6 +31,7 @@ mod hardening_concurrency;
 mod hardening_import;
 mod hardening_tamper;
 mod independence;
+mod interview_status;
 mod json_round_trip;
 mod ladder_shapes;
 mod level_engine;
