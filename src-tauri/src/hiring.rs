@@ -43,6 +43,8 @@ pub struct InterviewSlot {
     pub state: InterviewState,
     /// "Not started", "Draft · 3 of 7 assessed", "Sealed by Ada Lovelace, 2026-11-29 10:02", …
     pub state_label: String,
+    /// Who holds the interview's latest scorecard (a sealed one opens only for them).
+    pub scored_by: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -174,6 +176,7 @@ pub fn candidate_kit(store: &Store, candidate_id: i64) -> Result<CandidateKit, S
                 interview,
                 state,
                 state_label,
+                scored_by: found.map(|p| p.interviewer_id),
             }
         })
         .collect();

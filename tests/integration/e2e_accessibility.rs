@@ -6,7 +6,7 @@ use std::time::Duration;
 use fantoccini::Client;
 use rung::store::Store;
 
-use crate::e2e_support::{axe_violations, click, open_app, screenshot, set_theme, start_driver_with, wait_for};
+use crate::e2e_support::{axe_violations, click, open_app, set_theme, start_driver_with, wait_for};
 
 /// Runs axe in both themes on the current screen; returns what it found, named by screen.
 async fn check(client: &Client, screen: &str, found: &mut Vec<String>) {
@@ -22,8 +22,15 @@ async fn check(client: &Client, screen: &str, found: &mut Vec<String>) {
         for violation in violations {
             found.push(format!("{screen} ({theme}): {violation}"));
         }
+        // For people to look at: the whole X screen (WebKitWebDriver's own screenshots have
+        // been seen to hang the session on some screens).
         if std::env::var_os("RUNG_A11Y_SCREENSHOTS").is_some() {
-            screenshot(client, &format!("a11y-{screen}-{theme}.png")).await;
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screens");
+            std::fs::create_dir_all(&dir).unwrap();
+            let _ = std::process::Command::new("import")
+                .args(["-window", "root"])
+                .arg(dir.join(format!("a11y-{screen}-{theme}.png")))
+                .status();
         }
     }
 }

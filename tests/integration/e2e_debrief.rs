@@ -4,7 +4,7 @@
 //! engine computes for the data, a what-if that moves it, and a decision that overrides
 //! it with a reason, recorded and sealed. Screens (light and dark) go to target/e2e-screens/.
 
-use fantoccini::{key::Key, Client, Locator};
+use fantoccini::{key::Key, Client};
 use rung::debrief::{self, PanelOverride, Viewer};
 use rung::ladder::Band;
 use rung::level::Recommendation;
@@ -48,8 +48,8 @@ async fn open_candidate(client: &Client) {
 /// candidate (4s on the path, 2s on the next role), except that the sharp dissenter
 /// gives 1 on their first two characteristics.
 async fn score_interview(client: &Client, index: usize, dissent: bool) {
-    let buttons = client.find_all(Locator::Css("[data-testid=score-interview]")).await.unwrap();
-    buttons[index].click().await.unwrap();
+    // The interview's own button (an interview sealed by someone else has none).
+    click(client, &format!("[data-testid=interview]:nth-of-type({}) [data-testid=score-interview]", index + 1)).await;
     wait_for(client, "[data-testid=score-row]").await;
     let rows = texts(client, "[data-testid=score-row]").await;
     for (row, text) in rows.iter().enumerate() {
@@ -74,8 +74,8 @@ async fn debrief_is_closed(client: &Client) {
 
 async fn submit_interview(client: &Client, index: usize) {
     open_candidate(client).await;
-    let buttons = client.find_all(Locator::Css("[data-testid=score-interview]")).await.unwrap();
-    buttons[index].click().await.unwrap();
+    // The interview's own button (an interview sealed by someone else has none).
+    click(client, &format!("[data-testid=interview]:nth-of-type({}) [data-testid=score-interview]", index + 1)).await;
     wait_for(client, "[data-testid=score-row]").await;
     press(client, &format!("{}{}", Key::Control, Key::Enter)).await;
     click(client, "[data-testid=confirm-submit]").await;

@@ -186,7 +186,11 @@ export type InterviewSlot = { interview: StoredInterview, interviewer_name: stri
 /**
  * "Not started", "Draft · 3 of 7 assessed", "Sealed by Ada Lovelace, 2026-11-29 10:02", …
  */
-state_label: string, };
+state_label: string, 
+/**
+ * Who holds the interview's latest scorecard (a sealed one opens only for them).
+ */
+scored_by: number | null, };
 
 export type InterviewState = "not_started" | "draft" | "submitted" | "amending" | "amended";
 
