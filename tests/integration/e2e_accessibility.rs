@@ -100,6 +100,20 @@ async fn every_screen_passes_axe_in_light_and_dark() {
     click(&client, "[data-testid=score-interview]").await;
     wait_for(&client, "[data-testid=scoring-list]").await;
     check(&client, "scoring", &mut found).await;
+    // The smallest window the app allows: the Submit button is still in reach.
+    client.set_window_size(880, 560).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    check(&client, "scoring-smallest-window", &mut found).await;
+    let reachable = client
+        .execute(
+            "const b = document.querySelector('[data-testid=submit-scorecard]').getBoundingClientRect();
+             return b.bottom <= window.innerHeight && b.top >= 0;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(reachable, serde_json::Value::Bool(true), "Submit is visible at the smallest window");
+    client.set_window_size(1280, 820).await.unwrap();
     client.execute("document.querySelector('[data-testid=scoring-list]').focus()", vec![]).await.unwrap();
     wait_for(&client, "[data-testid=scoring-list]").await.send_keys("?").await.unwrap();
     wait_for(&client, "[data-testid=shortcut-help]").await;
