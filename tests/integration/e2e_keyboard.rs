@@ -119,6 +119,10 @@ async fn a_whole_interview_by_keyboard_alone() {
     press(&client, &Key::Enter.to_string()).await;
     wait_for(&client, "[data-testid=sealed-banner]").await;
     wait_focus(&client, "#scoring-heading").await;
+    // A sealed scorecard is read-only, and a rating key says why it does nothing.
+    press(&client, "2").await;
+    let hint = wait_for(&client, "[data-testid=read-only-hint]").await.text().await.unwrap();
+    assert!(hint.contains("sealed") && hint.contains("amendment"), "{hint}");
     let _ = tokio::time::timeout(Duration::from_secs(5), client.close()).await;
 
     // The database holds what the keys said, sealed.
