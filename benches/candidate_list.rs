@@ -5,7 +5,10 @@
 //! prints p50 and p99. Goal: first rows in under 100 ms.
 //! Run: `bash scripts/bench.sh` (or `cargo bench --no-default-features --bench candidate_list`).
 
-use std::time::{Duration, Instant};
+#[path = "support/latency.rs"]
+mod latency;
+
+use std::time::Duration;
 
 use rung::ladder::default_ladder;
 use rung::store::{CandidateQuery, Store, DB_FILE};
@@ -74,10 +77,6 @@ fn populate(dir: &std::path::Path, candidates: usize) {
     tx.commit().unwrap();
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
 fn main() {
     let measuring = std::env::args().any(|arg| arg == "--bench");
     let (candidates, runs) = if measuring { (CANDIDATES, RUNS) } else { (SMOKE_CANDIDATES, 1) };
@@ -98,17 +97,11 @@ fn main() {
     let mut worst = Duration::ZERO;
     for (label, query) in &queries {
         let total = rung::debrief::candidate_status_page(&store, query).unwrap().total;
-        let mut times: Vec<Duration> = (0..runs)
-            .map(|_| {
-                let started = Instant::now();
-                std::hint::black_box(rung::debrief::candidate_status_page(&store, query).unwrap());
-                started.elapsed()
-            })
-            .collect();
-        times.sort();
-        let (p50, p99) = (percentile(&times, 0.5), percentile(&times, 0.99));
+        let (p50, p99) = latency::p50_p99(runs, || {
+            std::hint::black_box(rung::debrief::candidate_status_page(&store, query).unwrap());
+        });
         worst = worst.max(p99);
-        println!("{label:<30} {total:>8} {:>8.2}ms {:>8.2}ms", p50.as_secs_f64() * 1e3, p99.as_secs_f64() * 1e3);
+        println!("{label:<30} {total:>8} {:>8.2}ms {:>8.2}ms", latency::ms(p50), latency::ms(p99));
     }
     println!("slowest p99: {:.2} ms (goal: first rows under 100 ms)", worst.as_secs_f64() * 1e3);
 }

@@ -18,3 +18,17 @@ export function focusScreenHeading(root: ParentNode = document, timeoutMs = 1500
   };
   requestAnimationFrame(attempt);
 }
+
+/** Keeps Tab and Shift+Tab inside `container` (an open dialog or panel). */
+export function keepTabInside(event: KeyboardEvent, container: HTMLElement | undefined) {
+  if (event.key !== 'Tab' || !container) return;
+  const focusable = [...container.querySelectorAll<HTMLElement>('button:not([disabled]), input, select, textarea')];
+  const [first, last] = [focusable[0], focusable[focusable.length - 1]];
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last?.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first?.focus();
+  }
+}
