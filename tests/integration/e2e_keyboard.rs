@@ -84,6 +84,11 @@ async fn a_whole_interview_by_keyboard_alone() {
         .unwrap();
     assert!(said.as_str().unwrap().starts_with("1 of ") && said.as_str().unwrap().contains(". 3, "), "{said}");
     press(&client, "j").await;
+    let active = client
+        .execute("return document.querySelector('[role=grid]').getAttribute('aria-activedescendant')", vec![])
+        .await
+        .unwrap();
+    assert_eq!(active, "score-cell-1", "the grid's active row follows j/k");
     press(&client, "4").await;
     press(&client, "j").await;
     press(&client, "0").await;

@@ -56,7 +56,7 @@ async fn wait_row(client: &Client, index: usize, score: &str, note: &str) {
 }
 
 async fn focus_count(client: &Client) -> usize {
-    let heading = texts(client, ".list h2 .count").await;
+    let heading = texts(client, ".list .group-heading .count").await;
     heading[0].parse().unwrap()
 }
 
