@@ -96,6 +96,8 @@ pub struct ScoringSession {
     pub level_options: Vec<(String, String)>,
     /// The interview is planned for someone else: their name (the window says so).
     pub planned_for: Option<String>,
+    /// Another interviewer's sealed scorecard, opened read-only: its owner.
+    pub owner_name: Option<String>,
 }
 
 /// Creates the candidate and their default panel plan in one transaction: a candidate
@@ -215,10 +217,20 @@ pub fn open_scoring(store: &mut Store, viewer: i64, interview_id: i64) -> Result
         if let Some(sealed) = latest.filter(|p| p.submitted && p.interviewer_id != viewer) {
             let when = sealed.submitted_at.as_deref().and_then(|at| at.get(..10)).unwrap_or("earlier");
             let owner = name_of(sealed.interviewer_id);
+            // Once the viewer has submitted their own, it opens read-only, under its owner's name.
+            match store.scorecard_for(viewer, sealed.scorecard_id) {
+                Ok(scorecard) => {
+                    let mut session = scoring_session(store, candidate_id, &interview, scorecard)?;
+                    session.owner_name = Some(owner.to_owned());
+                    return Ok(session);
+                }
+                Err(StoreError::Hidden) => {}
+                Err(other) => return Err(other),
+            }
             return Err(StoreError::Invalid(format!(
-                "{owner} submitted and sealed this interview's scorecard on {when}; it opens only for them, and its \
-                 scores stay hidden from you until you submit your own. You are scoring as {}: if that is not \
-                 you, change it under Scoring as (top right).",
+                "{owner} submitted and sealed this interview's scorecard on {when}. Its scores stay hidden from \
+                 you until you submit your own scorecard for this candidate; then it opens here, read-only. You \
+                 are scoring as {}: if that is not you, change it under Scoring as (top right).",
                 name_of(viewer)
             )));
         }
@@ -232,6 +244,18 @@ pub fn open_scoring(store: &mut Store, viewer: i64, interview_id: i64) -> Result
         None => store.start_scorecard(candidate_id, viewer, Some(interview_id))?,
     };
     let scorecard = store.scorecard_for(viewer, scorecard_id)?;
+    let mut session = scoring_session(store, candidate_id, &interview, scorecard)?;
+    session.planned_for = planned_for;
+    Ok(session)
+}
+
+/// The scoring screen's data for one scorecard the viewer may read.
+fn scoring_session(
+    store: &Store,
+    candidate_id: i64,
+    interview: &crate::store::StoredInterview,
+    scorecard: crate::scorecard::Scorecard,
+) -> Result<ScoringSession, StoreError> {
     let candidate = store.candidate(candidate_id)?;
     let ladder = store.load_ladder(candidate.ladder_id)?;
     let template = template(&ladder, &candidate.target_role_key)?;
@@ -247,12 +271,13 @@ pub fn open_scoring(store: &mut Store, viewer: i64, interview_id: i64) -> Result
     Ok(ScoringSession {
         candidate_name: candidate.name,
         target_title: ladder.role(&candidate.target_role_key).map(|r| r.title.clone()).unwrap_or_default(),
-        interview_name: interview.name,
+        interview_name: interview.name.clone(),
         scale: ladder.rating_scale,
         scorecard,
         focus,
         others,
         level_options,
-        planned_for,
+        planned_for: None,
+        owner_name: None,
     })
 }

@@ -29,6 +29,9 @@ fn interviews_and_candidates_say_where_they_stand_and_a_sealed_interview_stays_i
         notes: String::new(),
     };
     store.save_rating(ben, session.scorecard.id, &change(Some(3))).unwrap();
+    let draft = candidate_kit(&store, candidate).unwrap().interviews.remove(0);
+    assert_eq!(draft.state, InterviewState::Draft);
+    assert!(draft.state_label.starts_with("Draft by Ben Example · 1 of "), "{}", draft.state_label);
 
     // Ann scores and seals the second interview; Ben cannot open it, and nothing is started for him.
     let anns = open_scoring(&mut store, ann, interviews[1]).unwrap();
@@ -43,11 +46,18 @@ fn interviews_and_candidates_say_where_they_stand_and_a_sealed_interview_stays_i
         .unwrap();
     assert_eq!(scorecards, 1, "no second scorecard for a sealed interview");
 
+    // Once Ben has submitted his own, Ann's sealed scorecard opens for him read-only, as hers.
+    store.submit_scorecard(ben, session.scorecard.id).unwrap();
+    let hers = open_scoring(&mut store, ben, interviews[1]).unwrap();
+    assert_eq!(hers.owner_name.as_deref(), Some("Ann Example"));
+    assert_eq!(hers.scorecard.id, anns.scorecard.id);
+    assert_eq!(hers.scorecard.ratings[0].score, Some(4));
+
     let kit = candidate_kit(&store, candidate).unwrap();
     let states: Vec<(&InterviewState, &str)> =
         kit.interviews.iter().map(|s| (&s.state, s.state_label.as_str())).collect();
-    assert_eq!(states[0].0, &InterviewState::Draft);
-    assert!(states[0].1.starts_with("Draft by Ben Example · 1 of "), "{}", states[0].1);
+    assert_eq!(states[0].0, &InterviewState::Submitted);
+    assert!(states[0].1.starts_with("Submitted and sealed by Ben Example, "), "{}", states[0].1);
     assert_eq!(states[1].0, &InterviewState::Submitted);
     assert!(states[1].1.starts_with("Submitted and sealed by Ann Example, "), "{}", states[1].1);
     assert_eq!(states[2], (&InterviewState::NotStarted, "Not started"));
@@ -61,8 +71,8 @@ fn interviews_and_candidates_say_where_they_stand_and_a_sealed_interview_stays_i
     assert_eq!(all.total, 2);
     assert_eq!(all.rows[0].name, "Someone Else", "newest first");
     let priya = &all.rows[1];
-    assert_eq!((priya.stage.as_str(), priya.submitted), ("Interviewing", 1));
-    assert_eq!(priya.status, format!("1 of {} scorecards in", priya.planned));
+    assert_eq!((priya.stage.as_str(), priya.submitted), ("Interviewing", 2));
+    assert_eq!(priya.status, format!("2 of {} scorecards in", priya.planned));
     assert_eq!(page("100%_r").total, 1);
     assert_eq!(page("%").total, 1, "a typed % matches only names that contain one");
     assert_eq!(page("zzz").total, 0);

@@ -177,6 +177,7 @@ impl Store {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InterviewProgress {
     pub interview_id: i64,
+    pub scorecard_id: i64,
     pub interviewer_id: i64,
     pub submitted: bool,
     pub submitted_at: Option<String>,
@@ -191,7 +192,7 @@ impl Store {
     pub fn interview_progress(&self, candidate_id: i64) -> Result<Vec<InterviewProgress>, StoreError> {
         let mut statement = self.conn.prepare(
             "SELECT s.interview_id, s.interviewer_id, s.status = 'submitted', s.submitted_at,
-                    s.amends_scorecard_id IS NOT NULL,
+                    s.amends_scorecard_id IS NOT NULL, s.id,
                     (SELECT count(*) FROM ratings r WHERE r.scorecard_id = s.id AND (r.score IS NOT NULL OR r.notes = ''))
              FROM scorecards s
              WHERE s.candidate_id = ?1 AND s.interview_id IS NOT NULL
@@ -205,7 +206,8 @@ impl Store {
                 submitted: row.get(2)?,
                 submitted_at: row.get(3)?,
                 amendment: row.get(4)?,
-                assessed: row.get(5)?,
+                assessed: row.get(6)?,
+                scorecard_id: row.get(5)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

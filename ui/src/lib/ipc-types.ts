@@ -222,7 +222,11 @@ level_options: Array<[string, string]>,
 /**
  * The interview is planned for someone else: their name (the window says so).
  */
-planned_for: string | null, };
+planned_for: string | null, 
+/**
+ * Another interviewer's sealed scorecard, opened read-only: its owner.
+ */
+owner_name: string | null, };
 
 export type Scorecard = { id: number, candidate_id: number, interviewer_id: number, interview_id: number | null, ladder_snapshot_sha256: string, status: ScorecardStatus, overall: Overall | null, level_opinion: string | null, summary: string, submitted_at: string | null, seal_sha256: string | null, amends_scorecard_id: number | null, amendment_reason: string | null, 
 /**
