@@ -8,6 +8,7 @@ mod bundles;
 mod cli;
 mod cli_db;
 mod cli_recommend;
+mod command_grants;
 mod crash;
 mod debrief_gate;
 mod decisions;
