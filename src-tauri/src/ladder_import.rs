@@ -20,6 +20,8 @@ pub struct LadderPreview {
     pub warnings: Vec<ReadingWarning>,
     /// The corrections in effect (empty when Rung's reading is used as is).
     pub mapping: ReadingMapping,
+    /// True when the mapping corrects anything (Rung's own reading otherwise).
+    pub corrected: bool,
     /// When corrections saved with an earlier import were applied: that ladder's name.
     pub reapplied_from: Option<String>,
     /// Heading depths the markdown uses (where roles and groups can be); empty for
@@ -58,6 +60,7 @@ pub fn preview(
         source_name: source_name(path),
         warnings: reading_warnings(&ladder),
         view: LadderView::of(ladder),
+        corrected: !mapping.is_empty(),
         mapping,
         reapplied_from,
         heading_depths: ladder::heading_depths(path)?,

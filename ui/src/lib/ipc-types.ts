@@ -316,6 +316,10 @@ source_name: string, view: LadderView, warnings: Array<ReadingWarning>,
  */
 mapping: ReadingMapping, 
 /**
+ * True when the mapping corrects anything (Rung's own reading otherwise).
+ */
+corrected: boolean, 
+/**
  * When corrections saved with an earlier import were applied: that ladder's name.
  */
 reapplied_from: string | null, 

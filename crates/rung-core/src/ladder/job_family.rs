@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::error::LadderError;
 use super::markdown::document::{ParsedCharacteristic, ParsedDocument, ParsedRole};
 use super::model::{ContextSection, Track};
-use super::text::comparable;
+use super::relations::kind_named_by;
 
 #[derive(Debug, Deserialize)]
 struct JobFamily {
@@ -120,7 +120,7 @@ pub fn read(text: &str, path: &Path, file: &str) -> Result<ParsedDocument, Ladde
         let track = track.or(track_from_name);
         // A track named only by its kind ("Individual Contributor") is that kind, not a
         // separate named track: levels that do not repeat it stay on the same track.
-        let kind = track.as_deref().and_then(track_kind_of);
+        let kind = track.as_deref().and_then(kind_named_by);
         role.track_name = track.filter(|_| kind.is_none());
         role.track_kind = kind.or_else(|| track_kind_of_id(&id));
         roles.push(role);
@@ -154,22 +154,10 @@ fn split_track_suffix(name: &str) -> (String, Option<String>) {
         .or_else(|| name.rsplit_once(" - "))
         .or_else(|| name.rsplit_once(" – "));
     match split {
-        Some((title, track)) if track_kind_of(track).is_some() => {
+        Some((title, track)) if kind_named_by(track).is_some() => {
             (title.trim().to_owned(), Some(track.trim().to_owned()))
         }
         _ => (name.to_owned(), None),
-    }
-}
-
-/// Track names that say the kind: individual contributor or (people) management.
-fn track_kind_of(track: &str) -> Option<Track> {
-    let words = comparable(track);
-    if words.contains("individual contributor") || words == "ic" {
-        Some(Track::IndividualContributor)
-    } else if words.contains("manager") || words.contains("management") {
-        Some(Track::Management)
-    } else {
-        None
     }
 }
 

@@ -72,16 +72,23 @@ fn track_of(role: &ParsedRole) -> Track {
             Track::IndividualContributor
         }
     };
-    let from_name = role.track_name.as_deref().map(|name| {
-        if comparable(name).split(' ').any(|word| word == "management" || word == "managers") {
-            Track::Management
-        } else {
-            kind_of(name)
-        }
-    });
+    let from_name = role.track_name.as_deref().map(|name| kind_named_by(name).unwrap_or_else(|| kind_of(name)));
     match from_name {
         Some(Track::IndividualContributor) | None => kind_of(&role.title),
         Some(kind) => kind,
+    }
+}
+
+/// A track name that says its kind: "Individual Contributor", "People Manager",
+/// "Engineering Management".
+pub(crate) fn kind_named_by(track: &str) -> Option<Track> {
+    let words = comparable(track);
+    if words.contains("individual contributor") || words == "ic" {
+        Some(Track::IndividualContributor)
+    } else if words.contains("manager") || words.contains("management") {
+        Some(Track::Management)
+    } else {
+        None
     }
 }
 
@@ -147,7 +154,7 @@ fn stated_parent(parsed: &[ParsedRole], titles: &TitleIndex, index: usize) -> Op
 }
 
 /// "…builds upon the foundation of the X and Y roles." → "x and y".
-fn builds_on_phrase(text: &str) -> Option<String> {
+pub(crate) fn builds_on_phrase(text: &str) -> Option<String> {
     let words = comparable(text);
     let markers = [
         " builds upon ",

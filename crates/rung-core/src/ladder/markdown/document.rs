@@ -5,6 +5,7 @@
 use super::outline::Block;
 use crate::ladder::mapping::ReadingMapping;
 use crate::ladder::model::{CharacteristicSource, ContextSection, Track};
+use crate::ladder::relations::builds_on_phrase;
 use crate::ladder::text::{
     is_context_heading, is_i_statement, is_navigation_heading, split_level_prefix, tidy_title, title_from_file_name,
 };
@@ -350,7 +351,7 @@ fn expectations_from_paragraphs(role: &mut ParsedRole) {
     }
     // "This role builds on …" says where the role sits; it stays the role's description.
     let (relations, rest): (Vec<String>, Vec<String>) =
-        role.description.iter().cloned().partition(|paragraph| states_relation(paragraph));
+        role.description.iter().cloned().partition(|paragraph| builds_on_phrase(paragraph).is_some());
     let (facts, expectations): (Vec<String>, Vec<String>) =
         rest.into_iter().partition(|paragraph| fact_line(paragraph).is_some());
     if expectations.len() < 2 || expectations.iter().any(|paragraph| paragraph.len() > MAX_EXPECTATION_CHARS) {
@@ -365,10 +366,8 @@ fn expectations_from_paragraphs(role: &mut ParsedRole) {
             items: Vec::new(),
         });
     }
-    let characteristics = expectations
-        .into_iter()
-        .map(|text| ParsedCharacteristic::new(text.strip_suffix('.').unwrap_or(&text).to_owned(), Vec::new()))
-        .collect();
+    let characteristics =
+        expectations.into_iter().map(|text| ParsedCharacteristic::new(sentence_title(&text), Vec::new())).collect();
     role.characteristics = name_described(characteristics);
     role.characteristics_from = CharacteristicSource::Paragraphs;
 }
@@ -377,11 +376,6 @@ fn expectations_from_paragraphs(role: &mut ParsedRole) {
 fn is_placeholder(paragraph: &str) -> bool {
     let words = crate::ladder::text::comparable(paragraph);
     matches!(words.as_str(), "tba" | "tbd" | "todo" | "tbc" | "coming soon" | "to be announced" | "to be defined")
-}
-
-fn states_relation(paragraph: &str) -> bool {
-    let words = format!(" {} ", crate::ladder::text::comparable(paragraph));
-    [" builds on ", " builds upon ", " building on ", " based on "].iter().any(|marker| words.contains(marker))
 }
 
 /// Longer than this, a paragraph is an essay about the role, not one expectation.
@@ -432,19 +426,21 @@ fn push_context(role: &mut ParsedRole, text: String, is_item: bool) {
 
 /// A role written as a plain list: every top-level bullet is rated on its own, and
 /// bullets nested under it are its examples.
-fn characteristics_from_bullets(bullets: Vec<(String, u32)>) -> Vec<ParsedCharacteristic> {
+pub(crate) fn characteristics_from_bullets(bullets: Vec<(String, u32)>) -> Vec<ParsedCharacteristic> {
     let top = bullets.iter().map(|(_, depth)| *depth).min().unwrap_or(1);
     let mut characteristics: Vec<ParsedCharacteristic> = Vec::new();
     for (text, depth) in bullets {
         match characteristics.last_mut() {
             Some(parent) if depth > top => parent.examples.push(text),
-            _ => {
-                let title = text.strip_suffix('.').unwrap_or(&text).to_owned();
-                characteristics.push(ParsedCharacteristic::new(title, Vec::new()))
-            }
+            _ => characteristics.push(ParsedCharacteristic::new(sentence_title(&text), Vec::new())),
         }
     }
     name_described(characteristics)
+}
+
+/// A sentence rated as a characteristic is titled without its final full stop.
+pub(crate) fn sentence_title(text: &str) -> String {
+    text.strip_suffix('.').unwrap_or(text).to_owned()
 }
 
 /// Bullets like "**Adopts**: actively learns …" (the emphasis is gone by now): when most

@@ -3,7 +3,9 @@
 //! as in a folder where every level file shares those section names: the file is one
 //! role, and its sections group the characteristics.
 
-use super::document::{name_described, ParsedCharacteristic, ParsedDocument, ParsedRole};
+use super::document::{
+    characteristics_from_bullets, name_described, sentence_title, ParsedCharacteristic, ParsedDocument, ParsedRole,
+};
 use super::outline::Block;
 use crate::ladder::model::CharacteristicSource;
 use std::collections::HashSet;
@@ -243,30 +245,19 @@ impl Group {
     fn finish(&mut self, role: &mut ParsedRole) {
         let items = std::mem::take(&mut self.items);
         let paragraphs = std::mem::take(&mut self.paragraphs);
-        let mut characteristics: Vec<ParsedCharacteristic> = Vec::new();
-        if !items.is_empty() {
-            let top = items.iter().map(|(_, depth)| *depth).min().unwrap_or(1);
-            for (text, depth) in items {
-                match characteristics.last_mut() {
-                    Some(parent) if depth > top => parent.examples.push(text),
-                    _ => characteristics.push(ParsedCharacteristic::new(sentence(&text), Vec::new())),
-                }
-            }
+        let characteristics = if !items.is_empty() {
             role.description.extend(paragraphs.into_iter().map(|text| format!("{}: {text}", self.name)));
+            characteristics_from_bullets(items)
         } else if let Some(subheading) = &self.subheading {
-            if !paragraphs.is_empty() {
-                characteristics.push(ParsedCharacteristic::new(subheading.clone(), paragraphs));
-            }
+            let prose = (!paragraphs.is_empty()).then(|| ParsedCharacteristic::new(subheading.clone(), paragraphs));
+            prose.into_iter().collect()
         } else {
-            characteristics.extend(paragraphs.iter().map(|text| ParsedCharacteristic::new(sentence(text), Vec::new())));
-        }
-        for mut characteristic in name_described(characteristics) {
+            let rated = paragraphs.iter().map(|text| ParsedCharacteristic::new(sentence_title(text), Vec::new()));
+            name_described(rated.collect())
+        };
+        for mut characteristic in characteristics {
             characteristic.group = Some(self.name.clone());
             role.characteristics.push(characteristic);
         }
     }
-}
-
-fn sentence(text: &str) -> String {
-    text.strip_suffix('.').unwrap_or(text).to_owned()
 }
