@@ -3,6 +3,9 @@
 //! against the floor — the same single-row upsert + commit in the `sqlite3` shell.
 //! Run: `bash scripts/bench.sh` (or `cargo bench --no-default-features --bench rating_save`).
 
+#[path = "support/table.rs"]
+mod table;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -139,6 +142,16 @@ fn main() {
     let mut lines = Vec::new();
     for mode in ["FULL", "NORMAL"] {
         let row = measure_store(mode);
+        if mode == "FULL" {
+            let shell =
+                measure_sqlite3_shell(mode).map(|(_, mean, _)| format!("mean {:.3} ms", mean.as_secs_f64() * 1e3));
+            table::record(
+                "Rating save, store only, synchronous=FULL: p50 / p99 (sqlite3 shell: mean)",
+                &format!("{:.3} / {:.3} ms", row.p50.as_secs_f64() * 1e3, row.p99.as_secs_f64() * 1e3),
+                &shell.unwrap_or_else(|| "sqlite3 not installed".into()),
+                "same upsert, one fsync'd commit each",
+            );
+        }
         lines.push(format!(
             "| {} | {:.3} ms | {:.3} ms | {:.0} |",
             row.what,

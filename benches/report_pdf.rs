@@ -4,6 +4,9 @@
 //! under 150 KB. Needs Debian's `chromium` (scripts/bench.sh installs it).
 //! Run: `bash scripts/bench.sh` (or `cargo bench --no-default-features --bench report_pdf`).
 
+#[path = "support/table.rs"]
+mod table;
+
 use std::fmt::Write;
 use std::path::Path;
 use std::process::Command;
@@ -187,6 +190,12 @@ fn main() {
         "headless Chromium --print-to-pdf",
         chromium.as_secs_f64() * 1e3,
         chromium_size / 1024
+    );
+    table::record(
+        "Level-recommendation PDF, six interviewers (time; size)",
+        &format!("{:.1} ms; {} KB", rung.as_secs_f64() * 1e3, rung_size / 1024),
+        &format!("{:.0} ms; {} KB (headless Chromium)", chromium.as_secs_f64() * 1e3, chromium_size / 1024),
+        &format!("{:.0}× faster", chromium.as_secs_f64() / rung.as_secs_f64()),
     );
     println!(
         "rung is {:.0}x faster; its file is {:.0}% of Chromium's (goal: 20x, under 150 KB)",

@@ -1,14 +1,34 @@
 #!/usr/bin/env bash
-# Runs the criterion benchmarks (optimised build) and prints their estimates.
-# Results and HTML-free summaries land in target/criterion/.
+# Measures Rung side by side with what a person would otherwise have, in one run, and
+# prints one performance table (markdown, with the machine it ran on) at the end; each
+# bench also prints its own detail above. Release builds throughout: the app and its .deb
+# (Tauri CLI), and a bare Tauri hello-world (benches/hello) with the same release profile.
+# Takes ~25 minutes from cold on 2 cores (two release builds); speed is never asserted.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$RUNG_ROOT"
 require_toolchains
-# sqlite3 is the floor the rating-save benchmark compares against; Chromium is the
-# route the report benchmark compares against.
-install_packages sqlite3 chromium
-# The benchmarks need only the domain library: no Tauri, no WebKit.
-cargo bench --locked --no-default-features --bench ladder_import "$@"
+# sqlite3 and Chromium are what the rating save and the PDF are compared with; xwd reads
+# the X screen for the start-up benchmark; jq reads criterion's estimates.
+install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" sqlite3 chromium x11-apps jq
+install_tauri_driver
+build_ui
+
+echo "==> release builds: Rung and its .deb, and the bare Tauri window"
+tauri_cli build --ci --bundles deb -- --locked
+cargo build --release --locked --manifest-path benches/hello/Cargo.toml --target-dir target
+export RUNG_BIN="$RUNG_ROOT/target/release/rung"
+export HELLO_BIN="$RUNG_ROOT/target/release/hello"
+export RUNG_DEB="$RUNG_ROOT/target/release/bundle/deb/Rung_0.1.0_amd64.deb"
+
+export RUNG_BENCH_TABLE="$RUNG_ROOT/target/bench-table.tsv"
+: >"$RUNG_BENCH_TABLE"
+
+echo "==> start-up, memory and size against hello-world (Xvfb)"
+xvfb-run -a -s "-screen 0 1280x860x24" dbus-run-session -- \
+  cargo bench --locked --no-default-features --bench startup
+
+# The benchmarks below need only the domain library: no Tauri, no WebKit.
+cargo bench --locked --no-default-features --bench ladder_import
 cargo bench --locked --no-default-features --bench ladder_scaling
 cargo bench --locked --no-default-features --bench ladder_shapes
 cargo bench --locked --no-default-features --bench level_engine
@@ -17,9 +37,31 @@ cargo bench --locked --no-default-features --bench candidate_list
 cargo bench --locked --no-default-features --bench archive_search
 cargo bench --locked --no-default-features --bench report_pdf
 
-# The round trip of one rating save in the real app window (WebDriver under Xvfb).
-install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
-install_tauri_driver
-[ -f ui/dist/index.html ] || build_ui
-WEBKIT_DISABLE_DMABUF_RENDERER=1 xvfb-run -a dbus-run-session -- \
+echo "==> one rating save in the release app's window (WebDriver under Xvfb)"
+RUNG_E2E_APP="$RUNG_BIN" WEBKIT_DISABLE_DMABUF_RENDERER=1 xvfb-run -a dbus-run-session -- \
   cargo test --locked --test integration bench_rating_save_round_trip -- --ignored --nocapture
+
+# A criterion benchmark's median, by its name, as a table row.
+criterion_row() {
+  local id="$1" what="$2" estimates median
+  estimates="$(grep -l --include=benchmark.json -r "\"full_id\":\"$id\"" target/criterion | grep /new/ | head -1)"
+  [ -n "$estimates" ] || { echo "no criterion result for '$id'" >&2; return 1; }
+  median="$(jq '.median.point_estimate' "$(dirname "$estimates")/estimates.json")"
+  printf '%s\t%s\t\t\n' "$what" "$(awk -v ns="$median" 'BEGIN { if (ns < 1e6) printf "%.0f µs", ns / 1e3; else printf "%.2f ms", ns / 1e6 }')" >>"$RUNG_BENCH_TABLE"
+}
+criterion_row "seed document, load from disk" "Seed ladder import (support-roles.md from disk), median"
+criterion_row "recommendation + agreement, 8 interviewers × 80 characteristics" \
+  "Level recommendation + agreement, 8 interviewers × 80 characteristics, median"
+
+cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+memory="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+echo
+echo "## Performance ($(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD))"
+echo
+echo "Measured by \`bash scripts/bench.sh\` on $(nproc) cores of $cpu, $memory, $(. /etc/os-release && echo "$PRETTY_NAME"), Xvfb; release builds."
+echo
+echo "| What | Rung | Baseline, same run | Comparison |"
+echo "| --- | ---: | ---: | --- |"
+while IFS=$'\t' read -r what rung baseline comparison; do
+  echo "| $what | $rung | ${baseline:-—} | ${comparison:-} |"
+done <"$RUNG_BENCH_TABLE"

@@ -8,7 +8,8 @@ RUNG_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_PACKAGES=(pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev)
 # To test it: a virtual display, a session bus, the WebKit WebDriver, PDF tools.
 # PDFBox Preflight (PDF/A-1b) and its Java runtime, for the report tests.
-TEST_PACKAGES=(xvfb xauth dbus webkit2gtk-driver poppler-utils qpdf procps
+# ImageMagick and x11-utils: screenshots of the X screen and finding the installed app's window.
+TEST_PACKAGES=(xvfb xauth dbus webkit2gtk-driver poppler-utils qpdf procps imagemagick x11-utils
     default-jre-headless libpdfbox2-java libfontbox2-java libcommons-logging-java libactivation-java libjaxb-api-java)
 
 as_root() {
@@ -43,6 +44,19 @@ build_ui() {
   echo "==> building the front end (ui/)"
   npm --prefix "$RUNG_ROOT/ui" ci --no-audit --no-fund --loglevel=error
   npm --prefix "$RUNG_ROOT/ui" run build --silent
+}
+
+install_cargo_deny() {
+  export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+  if ! cargo deny --version >/dev/null 2>&1; then
+    echo "==> cargo install cargo-deny"
+    cargo install cargo-deny --version '^0.20' --locked
+  fi
+}
+
+# The Tauri CLI comes from ui/package.json (@tauri-apps/cli, pinned), installed by build_ui.
+tauri_cli() {
+  "$RUNG_ROOT/ui/node_modules/.bin/tauri" "$@"
 }
 
 install_tauri_driver() {

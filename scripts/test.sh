@@ -7,6 +7,7 @@ cd "$RUNG_ROOT"
 require_toolchains
 install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 install_tauri_driver
+install_cargo_deny
 build_ui
 
 echo "==> checking the front end (svelte-check)"
@@ -16,6 +17,16 @@ echo "==> rustfmt and clippy"
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 
+echo "==> licences, banned crates and sources (cargo deny, deny.toml)"
+cargo deny --offline check licenses bans sources
+# The advisory database lives on GitHub; where it cannot be fetched, say so plainly.
+if timeout 20 git ls-remote https://github.com/rustsec/advisory-db HEAD >/dev/null 2>&1; then
+  echo "==> security advisories (cargo deny check advisories)"
+  cargo deny check advisories
+else
+  echo "==> SKIPPED the advisory check: the RustSec database (github.com/rustsec/advisory-db) cannot be fetched from this machine"
+fi
+
 echo "==> cargo test"
 export WEBKIT_DISABLE_DMABUF_RENDERER=1
 # Library, app and integration tests; this also builds examples/crash_writer, the process
@@ -24,3 +35,7 @@ xvfb-run -a dbus-run-session -- cargo test --locked "$@"
 
 echo "==> benches, once each as smoke tests (scripts/bench.sh measures)"
 cargo test --locked --benches
+
+echo "==> the .deb: built by the Tauri CLI (release), installed, started and removed"
+tauri_cli build --ci --bundles deb -- --locked
+bash tests/package/deb.sh target/release/bundle/deb/Rung_0.1.0_amd64.deb

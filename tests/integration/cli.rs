@@ -82,6 +82,19 @@ fn ladder_check_exits_zero_on_a_good_ladder_and_non_zero_with_the_reason_otherwi
 }
 
 #[test]
+fn without_a_path_ladder_check_and_show_read_the_embedded_default_ladder() {
+    let embedded = rung(&["ladder", "show", "--json"]);
+    let seed = rung(&["ladder", "show", "--json", data("support-roles.md").to_str().unwrap()]);
+    assert!(embedded.status.success());
+    assert_eq!(stdout(&embedded), stdout(&seed), "the binary carries data/ladders/support-roles.md");
+    let check = rung(&["ladder", "check"]);
+    assert!(stdout(&check).contains("\"Support Roles\""), "{}", stdout(&check));
+    assert_ne!(check.status.code(), Some(1), "the embedded ladder imports");
+    // A mapping corrects a file's reading; the embedded ladder has none to correct.
+    assert_eq!(rung(&["ladder", "check", "--mapping", "m.json"]).status.code(), Some(2));
+}
+
+#[test]
 fn a_wrong_command_line_explains_itself() {
     let output = rung(&["ladder", "frobnicate"]);
     assert_eq!(output.status.code(), Some(2));

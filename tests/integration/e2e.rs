@@ -180,3 +180,38 @@ async fn a_damaged_database_is_explained_and_moved_aside_only_when_the_user_agre
     );
     client.close().await.unwrap();
 }
+
+/// Damage the open does not read (a table's leaf deep in the file): the app opens at once,
+/// reads every page once the window is up, closes the database and shows the same choice.
+#[tokio::test(flavor = "multi_thread")]
+async fn damage_found_after_start_up_closes_the_database_and_explains_it() {
+    let driver = start_driver();
+    let db = driver.data_dir.path().join(rung::store::DB_FILE);
+    let mut store = rung::store::Store::open(&db).unwrap();
+    for n in 0..400 {
+        crate::store_support::seed_candidate(
+            &mut store,
+            &format!("Candidate {n} with a long enough name to fill pages"),
+        );
+    }
+    drop(store);
+    let mut bytes = crate::store_support::checkpointed_bytes(&db);
+    let pages = bytes.len() / 4096;
+    for byte in bytes.iter_mut().skip((pages - 3) * 4096 + 100).take(3000) {
+        *byte ^= 0x5a;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+
+    let client = open_app(&driver, &[]).await;
+    let problem = wait_for(&client, "[data-testid=startup-problem]").await;
+    let message = problem.text().await.unwrap();
+    assert!(message.contains("is damaged"), "{message}");
+    let refused = crate::e2e_scoring::invoke(
+        &client,
+        "candidate_page",
+        serde_json::json!({"query": {"text": "", "offset": 0, "limit": 5}}),
+    )
+    .await;
+    assert_eq!(refused["err"]["code"], "db_corrupt", "the damaged database is closed: {refused}");
+    client.close().await.unwrap();
+}

@@ -6,10 +6,10 @@ use std::time::Duration;
 use fantoccini::Client;
 use rung::store::Store;
 
-use crate::e2e_support::{axe_violations, click, open_app, set_theme, start_driver_with, wait_for};
+use crate::e2e_support::{axe_violations, capture_screen, click, open_app, set_theme, start_driver_with, wait_for};
 
 /// Runs axe in both themes on the current screen; returns what it found, named by screen.
-async fn check(client: &Client, screen: &str, found: &mut Vec<String>) {
+pub(crate) async fn check(client: &Client, screen: &str, found: &mut Vec<String>) {
     eprintln!("axe: {screen}");
     for theme in ["light", "dark"] {
         set_theme(client, theme).await;
@@ -22,15 +22,9 @@ async fn check(client: &Client, screen: &str, found: &mut Vec<String>) {
         for violation in violations {
             found.push(format!("{screen} ({theme}): {violation}"));
         }
-        // For people to look at: the whole X screen (WebKitWebDriver's own screenshots have
-        // been seen to hang the session on some screens).
+        // For people to look at.
         if std::env::var_os("RUNG_A11Y_SCREENSHOTS").is_some() {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screens");
-            std::fs::create_dir_all(&dir).unwrap();
-            let _ = std::process::Command::new("import")
-                .args(["-window", "root"])
-                .arg(dir.join(format!("a11y-{screen}-{theme}.png")))
-                .status();
+            capture_screen(&format!("a11y-{screen}-{theme}.png"));
         }
     }
 }
@@ -86,6 +80,9 @@ async fn every_screen_passes_axe_in_light_and_dark() {
     click(&client, "[data-testid=open-debrief]").await;
     wait_for(&client, "[data-testid=debrief-heading]").await;
     check(&client, "debrief", &mut found).await;
+    click(&client, "[data-testid=start-decision]").await;
+    wait_for(&client, "[data-testid=record-decision]").await;
+    check(&client, "decision-form", &mut found).await;
 
     click(&client, "[data-testid=nav-calibration]").await;
     tokio::time::sleep(Duration::from_millis(500)).await;

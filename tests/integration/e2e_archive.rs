@@ -11,7 +11,7 @@ use rung::store::Store;
 use crate::e2e_support::{click, open_app, screenshot, start_driver_with, texts, wait_for};
 use crate::store_support::{rung_in, text};
 
-async fn type_into(client: &Client, css: &str, value: &str) {
+pub(crate) async fn type_into(client: &Client, css: &str, value: &str) {
     let field = wait_for(client, css).await;
     field.clear().await.unwrap();
     if value.is_empty() {
@@ -23,7 +23,7 @@ async fn type_into(client: &Client, css: &str, value: &str) {
     }
 }
 
-async fn wait_until_count(client: &Client, css: &str, count: usize) {
+pub(crate) async fn wait_until_count(client: &Client, css: &str, count: usize) {
     for _ in 0..100 {
         if client.find_all(Locator::Css(css)).await.unwrap().len() == count {
             return;

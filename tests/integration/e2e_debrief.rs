@@ -16,7 +16,7 @@ use crate::store_support::seed_candidate;
 
 const NAMES: [&str; 3] = ["Ana Ruiz", "Bo Lindqvist", "Chidi Okafor"];
 
-fn headline(recommendation: &Recommendation) -> String {
+pub(crate) fn headline(recommendation: &Recommendation) -> String {
     match (&recommendation.title, recommendation.band, recommendation.level) {
         (Some(title), Some(band), Some(level)) => format!("L{level} {title} — {}", band.label()),
         _ => "No level to recommend".to_owned(),
@@ -24,7 +24,7 @@ fn headline(recommendation: &Recommendation) -> String {
 }
 
 /// Switches "Scoring as", and waits until the app has taken the change.
-async fn choose_scorer(client: &Client, interviewer: i64) {
+pub(crate) async fn choose_scorer(client: &Client, interviewer: i64) {
     click(client, "[data-testid=scorer-button]").await;
     click(client, &format!("[data-testid=scorer-option][data-interviewer-id='{interviewer}']")).await;
     for _ in 0..100 {
@@ -38,7 +38,7 @@ async fn choose_scorer(client: &Client, interviewer: i64) {
     panic!("the app did not switch to interviewer {interviewer}: {answer}");
 }
 
-async fn open_candidate(client: &Client) {
+pub(crate) async fn open_candidate(client: &Client) {
     click(client, "[data-testid=nav-candidates]").await;
     click(client, "[data-testid=candidate-row]").await;
     wait_for(client, "[data-testid=candidate-heading]").await;
@@ -47,7 +47,7 @@ async fn open_candidate(client: &Client) {
 /// Scores every focus characteristic of interview `index` by keyboard: a strong
 /// candidate (4s on the path, 2s on the next role), except that the sharp dissenter
 /// gives 1 on their first two characteristics.
-async fn score_interview(client: &Client, index: usize, dissent: bool) {
+pub(crate) async fn score_interview(client: &Client, index: usize, dissent: bool) {
     // The interview's own button (an interview sealed by someone else has none).
     click(client, &format!("[data-testid=interview]:nth-of-type({}) [data-testid=score-interview]", index + 1)).await;
     wait_for(client, "[data-testid=score-row]").await;
@@ -72,7 +72,7 @@ async fn debrief_is_closed(client: &Client) {
     assert!(closed.contains("once you submit your own scorecard"), "{closed}");
 }
 
-async fn submit_interview(client: &Client, index: usize) {
+pub(crate) async fn submit_interview(client: &Client, index: usize) {
     open_candidate(client).await;
     // The interview's own button (an interview sealed by someone else has none).
     click(client, &format!("[data-testid=interview]:nth-of-type({}) [data-testid=score-interview]", index + 1)).await;
@@ -82,13 +82,13 @@ async fn submit_interview(client: &Client, index: usize) {
     wait_for(client, "[data-testid=sealed-banner]").await;
 }
 
-async fn open_debrief(client: &Client) {
+pub(crate) async fn open_debrief(client: &Client) {
     open_candidate(client).await;
     click(client, "[data-testid=open-debrief]").await;
     wait_for(client, "[data-testid=debrief-heading]").await;
 }
 
-async fn text_of(client: &Client, css: &str) -> String {
+pub(crate) async fn text_of(client: &Client, css: &str) -> String {
     texts(client, css).await.into_iter().next().unwrap_or_default()
 }
 

@@ -289,19 +289,32 @@ async fn bench_rating_save_round_trip_in_the_app() {
         let next = if (n + 1) % focus == 0 { Key::Up.to_string().repeat(focus - 1) } else { Key::Down.to_string() };
         press(&client, &next).await;
     }
-    let timings: Vec<f64> =
+    let timings: Vec<serde_json::Value> =
         serde_json::from_value(client.execute("return window.__rungSaveTimings", vec![]).await.unwrap()).unwrap();
     client.close().await.unwrap();
-    let mut sorted = timings.clone();
-    sorted.sort_by(f64::total_cmp);
-    let at = |q: f64| sorted[((sorted.len() as f64 - 1.0) * q).round() as usize];
-    println!(
-        "\nRating save round trip in the app (key press → Rust → SQLite commit → \"saved\" painted), {} saves",
-        sorted.len()
+    let percentiles = |field: &str| {
+        let mut sorted: Vec<f64> = timings.iter().filter_map(|t| t[field].as_f64()).collect();
+        sorted.sort_by(f64::total_cmp);
+        let at = |q: f64| sorted[((sorted.len() as f64 - 1.0) * q).round() as usize];
+        (at(0.5), at(0.9), at(0.99), sorted[sorted.len() - 1])
+    };
+    let build = if std::env::var_os("RUNG_E2E_APP").is_some() { "release" } else { "debug" };
+    println!("\nRating save in the app ({build} build), {} saves: key press → …", timings.len());
+    println!("| until | p50 | p90 | p99 | max |");
+    println!("| --- | ---: | ---: | ---: | ---: |");
+    for (label, field) in [("commit acknowledged by Rust", "acknowledged"), ("\"saved\" painted", "painted")] {
+        let (p50, p90, p99, max) = percentiles(field);
+        println!("| {label} | {p50:.1} ms | {p90:.1} ms | {p99:.1} ms | {max:.1} ms |");
+    }
+    let (_, _, acknowledged, _) = percentiles("acknowledged");
+    let (_, _, painted, _) = percentiles("painted");
+    crate::bench_table::record(
+        &format!("Rating save in the app ({build}): key press → commit acknowledged, p99 (→ painted)"),
+        &format!("{acknowledged:.1} ms ({painted:.1} ms)"),
+        "",
+        "goal ≤ 5 ms",
     );
-    println!("| p50 | p90 | p99 | max |");
-    println!("| ---: | ---: | ---: | ---: |");
-    println!("| {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms |", at(0.5), at(0.9), at(0.99), sorted[sorted.len() - 1]);
+    let sorted = timings;
     assert!(sorted.len() >= PRESSES * 9 / 10, "only {} timings recorded", sorted.len());
 }
 

@@ -87,7 +87,9 @@ pub async fn open_app(driver: &Driver, args: &[&str]) -> Client {
     let mut capabilities = serde_json::Map::new();
     let mut all_args = vec!["--data-dir".to_owned(), driver.data_dir.path().display().to_string()];
     all_args.extend(args.iter().map(|arg| (*arg).to_owned()));
-    capabilities.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_rung"), "args": all_args }));
+    // The benchmarks drive the release build (scripts/bench.sh sets RUNG_E2E_APP).
+    let application = std::env::var("RUNG_E2E_APP").unwrap_or_else(|_| env!("CARGO_BIN_EXE_rung").to_owned());
+    capabilities.insert("tauri:options".into(), json!({ "application": application, "args": all_args }));
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     ClientBuilder::new(connector)
         .capabilities(capabilities)
@@ -143,6 +145,29 @@ pub async fn screenshot(client: &Client, name: &str) {
     if let Ok(Ok(png)) = tokio::time::timeout(Duration::from_secs(10), client.screenshot()).await {
         std::fs::write(dir.join(name), png).unwrap();
     }
+}
+
+/// Saves the app's window, as the X server shows it, under target/e2e-screens/: what a
+/// person would see, taken outside WebKitWebDriver (whose own screenshots have been seen to
+/// hang on some screens).
+pub fn capture_screen(name: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screens");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut import = Command::new("import");
+    import.args(["-window", "root"]);
+    if let Some(geometry) = window_geometry("Rung") {
+        import.args(["-crop", &geometry, "+repage"]);
+    }
+    let status = import.arg(dir.join(name)).status();
+    assert!(status.is_ok_and(|s| s.success()), "ImageMagick's import could not save {name}");
+}
+
+/// `WxH+X+Y` of the top-level window titled `title`, from `xwininfo -root -tree`.
+fn window_geometry(title: &str) -> Option<String> {
+    let tree = Command::new("xwininfo").args(["-root", "-tree"]).output().ok()?;
+    let tree = String::from_utf8_lossy(&tree.stdout).into_owned();
+    let line = tree.lines().find(|line| line.contains(&format!("\"{title}\": (")))?;
+    line.split_whitespace().find(|word| word.contains('x') && word.contains('+')).map(str::to_owned)
 }
 
 /// Serious or critical accessibility violations axe-core (pinned in ui/package.json)

@@ -8,6 +8,9 @@ mod bundles;
 mod cli;
 mod cli_db;
 mod cli_recommend;
+// The performance table's rows, shared with the benches (for the in-window benchmark).
+#[path = "../../benches/support/table.rs"]
+mod bench_table;
 mod command_grants;
 mod crash;
 mod debrief_gate;
@@ -18,6 +21,7 @@ mod e2e_accessibility;
 mod e2e_archive;
 mod e2e_candidates;
 mod e2e_debrief;
+mod e2e_journey;
 mod e2e_keyboard;
 mod e2e_ladder_import;
 mod e2e_scoring;
@@ -47,6 +51,7 @@ mod reading_warnings;
 mod report_pdf;
 mod report_support;
 mod robust_markdown;
+mod security_posture;
 mod seed_ladder;
 mod spreadsheets;
 mod store_audit_properties;

@@ -47,6 +47,37 @@ fn a_corrupt_database_is_refused_untouched_and_can_be_moved_aside() {
     assert!(Store::open(&path).is_ok(), "a new database starts after moving aside");
 }
 
+/// The app opens without reading every page (start-up must not grow with the archive),
+/// then reads them all on a connection of its own: damage far from the schema is found
+/// there, with the same error, and the file is still untouched.
+#[test]
+fn damage_deep_in_the_file_is_found_by_the_page_check_after_opening() {
+    let fixture = Fixture::new();
+    let path = fixture.db_path();
+    let dir = fixture.dir;
+    let mut store = fixture.store;
+    for n in 0..400 {
+        seed_candidate(&mut store, &format!("Candidate {n} with a long enough name to fill pages"));
+    }
+    drop(store);
+    let mut bytes = checkpointed_bytes(&path);
+    let pages = bytes.len() / 4096;
+    assert!(pages > 20, "{pages} pages");
+    // Scribble over one page near the end: a table's leaf, not the schema.
+    for byte in bytes.iter_mut().skip((pages - 3) * 4096 + 100).take(3000) {
+        *byte ^= 0x5a;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+
+    assert_eq!(Store::open(&path).err().unwrap().code(), "db_corrupt", "the CLI still checks first");
+    let opened = Store::open_in_checking_later(dir.path());
+    assert!(opened.is_ok(), "opening for the app reads only what it needs: {:?}", opened.err());
+    drop(opened);
+    let error = store::open::check_pages(&path).expect_err("the page check finds the damage");
+    assert_eq!(error.code(), "db_corrupt", "{error}");
+    assert_eq!(checkpointed_bytes(&path), bytes, "nothing written");
+}
+
 #[test]
 fn a_database_from_a_newer_rung_is_refused_untouched() {
     let fixture = Fixture::new();

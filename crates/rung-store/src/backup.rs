@@ -12,7 +12,7 @@ use crate::check::check_connection;
 use crate::error::StoreError;
 use crate::files::{self, create_private, kind_of, lock_folder, reserve_sibling, same_file, Kind, TempFile};
 use crate::migrations::{latest_version, migrations};
-use crate::open::{configure, inspect_read_only, integrity_problems, open_locked, sibling};
+use crate::open::{configure, inspect_read_only, integrity_problems, open_locked, sibling, PageCheck};
 use crate::Store;
 
 /// Copies the database of `conn` to `dest` through a private temporary file, so `dest`
@@ -107,7 +107,8 @@ pub fn restore(db_path: &Path, source: &Path) -> Result<Option<PathBuf>, StoreEr
     if files::database_files(db_path).iter().any(|file| same_file(file, source)) {
         return Err(bad("it is the database itself".into()));
     }
-    let version = inspect_read_only(source, latest_version()).map_err(|error| bad(error.to_string()))?;
+    let version =
+        inspect_read_only(source, latest_version(), PageCheck::Now).map_err(|error| bad(error.to_string()))?;
     if version == 0 {
         // Every Rung database has a schema version; an empty file or another program's does not.
         return Err(bad("it is not a Rung database (it has no Rung schema version)".into()));

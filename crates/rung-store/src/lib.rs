@@ -53,16 +53,26 @@ pub struct Store {
     scale_tops: std::cell::RefCell<std::collections::HashMap<i64, u8>>,
 }
 
+fn create_data_dir(data_dir: &Path) -> Result<&Path, StoreError> {
+    std::fs::create_dir_all(data_dir)
+        .map_err(|e| StoreError::ReadOnly { path: data_dir.to_owned(), detail: e.to_string() })?;
+    Ok(data_dir)
+}
+
 impl Store {
     /// Opens (or creates) the database in `data_dir`, creating the folder if needed.
     pub fn open_in(data_dir: &Path) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(data_dir)
-            .map_err(|e| StoreError::ReadOnly { path: data_dir.to_owned(), detail: e.to_string() })?;
-        open::open(&data_dir.join(DB_FILE))
+        open::open(&create_data_dir(data_dir)?.join(DB_FILE))
     }
 
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         open::open(path)
+    }
+
+    /// `open_in` for the app: the pages of an existing database are read for damage later,
+    /// by `open::check_pages` once the window is up (see `PageCheck`).
+    pub fn open_in_checking_later(data_dir: &Path) -> Result<Store, StoreError> {
+        open::open_checking(&create_data_dir(data_dir)?.join(DB_FILE), open::PageCheck::Later)
     }
 
     pub fn path(&self) -> &Path {

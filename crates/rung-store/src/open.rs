@@ -22,6 +22,37 @@ pub fn open(path: &Path) -> Result<Store, StoreError> {
     open_with(path, &migrations(), latest_version())
 }
 
+/// When to read every page of an existing database for damage (`PRAGMA quick_check`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum PageCheck {
+    /// Before opening: the CLI, tests, restores.
+    Now,
+    /// The caller runs `check_pages` soon after, on its own connection (the app, once its
+    /// window is up), so start-up does not grow with the archive. A database about to be
+    /// migrated is still checked first.
+    Later,
+}
+
+/// `open`, choosing when the pages are checked.
+pub fn open_checking(path: &Path, pages: PageCheck) -> Result<Store, StoreError> {
+    let _lock = lock_folder(path.parent().unwrap_or(Path::new(".")))?;
+    open_locked_checking(path, &migrations(), latest_version(), pages)
+}
+
+/// Reads every page of the database at `path` on a read-only connection of its own (WAL
+/// lets it run beside the app's writes): `Corrupt` with what SQLite found, if anything.
+pub fn check_pages(path: &Path) -> Result<(), StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|error| classify(path, error))?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(|error| classify(path, error))?;
+    let problems = integrity_problems(&conn, "quick_check").map_err(|error| classify(path, error))?;
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Corrupt { path: path.to_owned(), detail: problems.join("; ") })
+    }
+}
+
 /// `open` with a given migration list, so tests can inject a failing migration.
 #[doc(hidden)]
 pub fn open_with(path: &Path, migrations: &Migrations<'_>, latest: i64) -> Result<Store, StoreError> {
@@ -32,8 +63,17 @@ pub fn open_with(path: &Path, migrations: &Migrations<'_>, latest: i64) -> Resul
 
 /// `open` for a caller that already holds the folder lock.
 pub(super) fn open_locked(path: &Path, migrations: &Migrations<'_>, latest: i64) -> Result<Store, StoreError> {
+    open_locked_checking(path, migrations, latest, PageCheck::Now)
+}
+
+fn open_locked_checking(
+    path: &Path,
+    migrations: &Migrations<'_>,
+    latest: i64,
+    pages: PageCheck,
+) -> Result<Store, StoreError> {
     let existing = path.exists() && std::fs::metadata(path).map_err(|e| StoreError::io(path, &e))?.len() > 0;
-    let found_version = if existing { inspect_read_only(path, latest)? } else { 0 };
+    let found_version = if existing { inspect_read_only(path, latest, pages)? } else { 0 };
     if !path.exists() {
         // A new database is private to its owner, like everything else Rung writes.
         create_private(path).map_err(|e| StoreError::ReadOnly { path: path.to_owned(), detail: e.to_string() })?;
@@ -72,8 +112,9 @@ pub(super) fn configure(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Checks an existing file without writing to it; returns its schema version.
-pub fn inspect_read_only(path: &Path, latest: i64) -> Result<i64, StoreError> {
+/// Checks an existing file without writing to it; returns its schema version. With
+/// `PageCheck::Later` the pages are read only when a migration is due.
+pub fn inspect_read_only(path: &Path, latest: i64, pages: PageCheck) -> Result<i64, StoreError> {
     let mut header = [0u8; 16];
     let read = {
         use std::io::Read;
@@ -90,9 +131,9 @@ pub fn inspect_read_only(path: &Path, latest: i64) -> Result<i64, StoreError> {
     if version > latest {
         return Err(StoreError::NewerSchema { path: path.to_owned(), found: version, known: latest });
     }
-    let problems = integrity_problems(&conn, "quick_check").map_err(|error| classify(path, error))?;
-    if !problems.is_empty() {
-        return Err(StoreError::Corrupt { path: path.to_owned(), detail: problems.join("; ") });
+    if pages == PageCheck::Now || version < latest {
+        drop(conn);
+        check_pages(path)?;
     }
     Ok(version)
 }

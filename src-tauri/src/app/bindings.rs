@@ -119,7 +119,17 @@ pub fn typescript_bindings() -> String {
         out.push_str(&declaration);
         out.push('\n');
     }
+    out.push_str(&command_type());
+    // The one event Rust sends the window unasked.
+    out.push_str(&format!("\nexport const DATABASE_DAMAGED_EVENT = '{}';\n", super::state::DATABASE_DAMAGED_EVENT));
     out
+}
+
+/// The names the window may `invoke`, from the one command list: `api.ts` calls only these,
+/// so a removed or misspelt command fails the front-end type check.
+fn command_type() -> String {
+    let names: Vec<String> = super::COMMAND_NAMES.iter().map(|name| format!("  | '{name}'")).collect();
+    format!("\nexport type Command =\n{};\n", names.join("\n"))
 }
 
 #[cfg(test)]

@@ -9,6 +9,9 @@ use super::IpcError;
 
 /// End-to-end tests cannot reach a native dialog: when this is set, a save dialog is
 /// answered with this folder (plus the suggested name) and an open dialog with this file.
+/// Debug builds only: an installed Rung never reads or writes a file the person did not pick
+/// (tests/package/deb.sh checks the release binary does not know this name).
+#[cfg(debug_assertions)]
 const DIALOG_ANSWER_ENV: &str = "RUNG_TEST_DIALOG_ANSWER";
 
 pub enum Dialog<'a> {
@@ -18,9 +21,13 @@ pub enum Dialog<'a> {
 }
 
 pub async fn pick(app: &AppHandle, dialog: Dialog<'_>) -> Result<Option<PathBuf>, IpcError> {
+    #[cfg(debug_assertions)]
     if let Some(answer) = std::env::var_os(DIALOG_ANSWER_ENV).map(PathBuf::from) {
         return Ok(Some(match dialog {
             Dialog::Save { suggested, .. } if answer.is_dir() => answer.join(suggested),
+            // A folder answers an open dialog with its newest matching file: the one the
+            // journey just saved there.
+            Dialog::Open { filter, .. } if answer.is_dir() => newest_file(&answer, filter.1).unwrap_or(answer),
             _ => answer,
         }));
     }
@@ -41,4 +48,17 @@ pub async fn pick(app: &AppHandle, dialog: Dialog<'_>) -> Result<Option<PathBuf>
     }
     .map_err(|_| IpcError::internal("opening the file dialog"))?;
     Ok(picked.and_then(|path| path.into_path().ok()))
+}
+
+#[cfg(debug_assertions)]
+fn newest_file(folder: &std::path::Path, extensions: &[&str]) -> Option<PathBuf> {
+    std::fs::read_dir(folder)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let extension = entry.path().extension().map(|e| e.to_string_lossy().to_lowercase());
+            extension.is_some_and(|extension| extensions.contains(&extension.as_str()))
+        })
+        .max_by_key(|entry| entry.metadata().and_then(|m| m.modified()).ok())
+        .map(|entry| entry.path())
 }

@@ -2,10 +2,10 @@
 //! which ladder to show first.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 
 use serde::Serialize;
-use tauri::{AppHandle, Manager};
+use tauri::{AppHandle, Emitter, Manager};
 use ts_rs::TS;
 
 use super::IpcError;
@@ -22,7 +22,13 @@ pub struct AppState {
     /// The ladder file or folder picked for import and shown in the preview; the window
     /// refers to it without ever naming a path.
     pending_import: Mutex<Option<PathBuf>>,
+    /// False until the database is open (or failed to open): it opens beside the window's
+    /// creation, and every command waits for it.
+    opened: (Mutex<bool>, Condvar),
 }
+
+/// The event the window hears when the check after start-up found the database damaged.
+pub const DATABASE_DAMAGED_EVENT: &str = "database-damaged";
 
 /// What the window needs to know before anything else.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -37,26 +43,75 @@ pub struct StartupStatus {
 }
 
 impl AppState {
-    /// Opens the store and records the ladders the app starts with. A database that
-    /// cannot be opened is reported in the window, never replaced.
-    pub fn start(data_dir: PathBuf, extra: &[Ladder]) -> AppState {
-        let state = AppState {
+    /// The state before the database is open: `open_beside_the_window` opens it.
+    pub fn new(data_dir: PathBuf) -> AppState {
+        AppState {
             data_dir,
             store: Mutex::new(None),
             startup_error: Mutex::new(None),
             first_ladder: Mutex::new(None),
             current_interviewer: Mutex::new(None),
             pending_import: Mutex::new(None),
-        };
-        match state.open_store(extra) {
-            Ok(()) => {}
-            Err(error) => *state.startup_error.lock().expect("fresh mutex") = Some(error),
+            opened: (Mutex::new(false), Condvar::new()),
         }
-        state
     }
 
-    fn open_store(&self, extra: &[Ladder]) -> Result<(), StoreError> {
-        let mut store = Store::open_in(&self.data_dir)?;
+    /// Opens the store and records the ladders the app starts with, on a thread of its own
+    /// while the window is being created, so the first frame does not wait for the disk. A
+    /// database that cannot be opened is reported in the window, never replaced. Then every
+    /// page is read for damage on a connection of its own (start-up must not grow with the
+    /// archive); damage closes the store and the window is told.
+    pub fn open_beside_the_window(app: &AppHandle, extra: Vec<Ladder>) {
+        let app = app.clone();
+        std::thread::spawn(move || {
+            let state = app.state::<AppState>();
+            let opened = state.open_store(&extra, store::open::PageCheck::Later);
+            let ok = opened.is_ok();
+            if let Err(error) = opened {
+                // The pages were not read before opening: if damage is why it failed, say
+                // so, so the window offers to move the file aside.
+                let path = state.data_dir.join(store::DB_FILE);
+                let damaged = path.exists().then(|| store::open::check_pages(&path).err()).flatten();
+                *state.startup_error.lock().expect("not poisoned") = Some(damaged.unwrap_or(error));
+            }
+            state.mark_opened();
+            if ok {
+                state.check_pages_after_start(&app);
+                state.rotate_backups();
+            }
+        });
+    }
+
+    fn mark_opened(&self) {
+        let (opened, changed) = &self.opened;
+        *opened.lock().expect("not poisoned") = true;
+        changed.notify_all();
+    }
+
+    /// Blocks until the database has been opened or has failed to open.
+    fn wait_until_opened(&self) {
+        let (opened, changed) = &self.opened;
+        let guard = opened.lock().expect("not poisoned");
+        let _open = changed.wait_while(guard, |opened| !*opened).expect("not poisoned");
+    }
+
+    fn check_pages_after_start(&self, app: &AppHandle) {
+        let Err(error) = store::open::check_pages(&self.data_dir.join(store::DB_FILE)) else { return };
+        eprintln!("error: {error}");
+        if let Ok(mut store) = self.store.lock() {
+            *store = None;
+        }
+        if let Ok(mut startup_error) = self.startup_error.lock() {
+            *startup_error = Some(error);
+        }
+        let _ = app.emit(DATABASE_DAMAGED_EVENT, ());
+    }
+
+    fn open_store(&self, extra: &[Ladder], pages: store::open::PageCheck) -> Result<(), StoreError> {
+        let mut store = match pages {
+            store::open::PageCheck::Now => Store::open_in(&self.data_dir)?,
+            store::open::PageCheck::Later => Store::open_in_checking_later(&self.data_dir)?,
+        };
         let mut first = store.save_ladder(&ladder::default_ladder(), true)?.id;
         for ladder in extra {
             first = store.save_ladder(ladder, false)?.id;
@@ -69,7 +124,7 @@ impl AppState {
     }
 
     /// Takes the daily backup if one is due. Runs after the window is up, off the UI thread.
-    pub fn rotate_backups(&self) {
+    fn rotate_backups(&self) {
         let Ok(guard) = self.store.lock() else { return };
         if let Some(store) = guard.as_ref() {
             if let Err(error) = store.rotate_backups(&store::location::backups_dir(&self.data_dir), chrono::Utc::now())
@@ -90,6 +145,7 @@ impl AppState {
     }
 
     pub fn current_interviewer(&self) -> Option<i64> {
+        self.wait_until_opened(); // it is read from the database's settings
         self.current_interviewer.lock().ok().and_then(|id| *id)
     }
 
@@ -100,6 +156,7 @@ impl AppState {
     }
 
     pub fn status(&self) -> StartupStatus {
+        self.wait_until_opened();
         let error = self.startup_error.lock().ok().and_then(|e| e.as_ref().map(IpcError::from));
         StartupStatus {
             data_dir: self.data_dir.display().to_string(),
@@ -114,7 +171,7 @@ impl AppState {
         let path = self.data_dir.join(store::DB_FILE);
         store::move_aside(&path).map_err(|e| IpcError::from(&e))?;
         *self.startup_error.lock().map_err(|_| IpcError::internal("restarting"))? = None;
-        self.open_store(&[]).map_err(|e| IpcError::from(&e))?;
+        self.open_store(&[], store::open::PageCheck::Now).map_err(|e| IpcError::from(&e))?;
         Ok(self.status())
     }
 }
@@ -127,6 +184,7 @@ where
 {
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
+        state.wait_until_opened();
         let mut guard = state.store.lock().map_err(|_| IpcError::internal("using the database"))?;
         match guard.as_mut() {
             Some(store) => work(store),

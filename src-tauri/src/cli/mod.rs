@@ -149,7 +149,8 @@ pub enum LadderCommand {
     /// Print a ladder's roles in order, with level, track, what each builds on and its characteristics.
     Show {
         /// A markdown or JSON ladder file, or a folder with one markdown file per level.
-        path: PathBuf,
+        /// Without it, the ladder embedded in Rung (the default on first run).
+        path: Option<PathBuf>,
         /// Print Rung's structured JSON instead of text (it imports back unchanged).
         #[arg(long, conflicts_with = "explain")]
         json: bool,
@@ -157,16 +158,17 @@ pub enum LadderCommand {
         #[arg(long)]
         explain: bool,
         /// Apply a saved reading mapping (corrections from the import preview, JSON).
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", requires = "path")]
         mapping: Option<PathBuf>,
     },
     /// Exit 0 if the ladder imports cleanly, 2 if it imports with warnings (printed), 1 if
     /// it does not import (and why).
     Check {
         /// A markdown or JSON ladder file, or a folder with one markdown file per level.
-        path: PathBuf,
+        /// Without it, the ladder embedded in Rung (the default on first run).
+        path: Option<PathBuf>,
         /// Apply a saved reading mapping (corrections from the import preview, JSON).
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", requires = "path")]
         mapping: Option<PathBuf>,
     },
 }
@@ -177,7 +179,7 @@ pub type Outcome = Result<String, String>;
 /// Runs a subcommand and returns the process exit code.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     if let Command::Ladder(LadderCommand::Check { path, mapping }) = command {
-        return check_ladder(path, mapping.as_deref());
+        return check_ladder(path.as_deref(), mapping.as_deref());
     }
     let outcome = match command {
         Command::Ladder(command) => run_ladder(command),
@@ -236,7 +238,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
 fn run_ladder(command: &LadderCommand) -> Outcome {
     match command {
         LadderCommand::Show { path, json, explain, mapping } => {
-            let ladder = load_mapped(path, mapping.as_deref())?;
+            let ladder = load_mapped(path.as_deref(), mapping.as_deref())?;
             if *json {
                 return Ok(ladder::json::to_json(&ladder));
             }
@@ -246,12 +248,16 @@ fn run_ladder(command: &LadderCommand) -> Outcome {
             }
             Ok(text)
         }
-        LadderCommand::Check { path, mapping } => check_summary(path, mapping.as_deref()).map(|(text, _)| text),
+        LadderCommand::Check { path, mapping } => {
+            check_summary(path.as_deref(), mapping.as_deref()).map(|(text, _)| text)
+        }
     }
 }
 
-/// The ladder at `path`, read with the corrections of a mapping file when one is given.
-fn load_mapped(path: &std::path::Path, mapping: Option<&std::path::Path>) -> Result<ladder::Ladder, String> {
+/// The ladder at `path`, read with the corrections of a mapping file when one is given;
+/// without a path, the embedded default ladder.
+fn load_mapped(path: Option<&std::path::Path>, mapping: Option<&std::path::Path>) -> Result<ladder::Ladder, String> {
+    let Some(path) = path else { return Ok(ladder::default_ladder()) };
     let mapping = match mapping {
         Some(file) => ladder::mapping::from_file(file).map_err(|e| e.to_string())?,
         None => ladder::ReadingMapping::default(),
@@ -273,7 +279,7 @@ fn warnings_text(warnings: &[ladder::warnings::ReadingWarning]) -> String {
     text
 }
 
-fn check_summary(path: &std::path::Path, mapping: Option<&std::path::Path>) -> Result<(String, usize), String> {
+fn check_summary(path: Option<&std::path::Path>, mapping: Option<&std::path::Path>) -> Result<(String, usize), String> {
     let ladder = load_mapped(path, mapping)?;
     let scorable = ladder.roles.iter().filter(|role| !role.incomplete).count();
     let warnings = ladder::warnings::reading_warnings(&ladder);
@@ -292,7 +298,7 @@ fn check_summary(path: &std::path::Path, mapping: Option<&std::path::Path>) -> R
 }
 
 /// `ladder check`: 0 clean, 2 imported with warnings, 1 refused.
-fn check_ladder(path: &std::path::Path, mapping: Option<&std::path::Path>) -> ExitCode {
+fn check_ladder(path: Option<&std::path::Path>, mapping: Option<&std::path::Path>) -> ExitCode {
     match check_summary(path, mapping) {
         Ok((text, warnings)) => {
             let _ = writeln!(std::io::stdout().lock(), "{}", terminal_safe(&text));

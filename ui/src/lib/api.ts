@@ -1,9 +1,10 @@
 // Typed wrappers over Rung's IPC commands. The types come from Rust (ipc-types.ts).
-import { invoke } from '@tauri-apps/api/core';
+import { invoke as tauriInvoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type {
   ArchivePage,
   ArchiveQuery,
   BundleImport,
+  Command,
   ErasureOutcome,
   ExportedReport,
   Paper,
@@ -37,6 +38,11 @@ import type {
   StartupStatus,
   StoredLadder,
 } from './ipc-types';
+
+/** Calls a command of the one list in Rust (`Command`), never a name typed freehand. */
+function invoke<T>(command: Command, args?: InvokeArgs): Promise<T> {
+  return tauriInvoke<T>(command, args);
+}
 
 export function isIpcError(value: unknown): value is IpcError {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
