@@ -14,7 +14,7 @@ install_tauri_driver
 build_ui
 
 echo "==> release builds: Rung and its .deb, and the bare Tauri window"
-tauri_cli build --ci --bundles deb -- --locked
+bash scripts/package.sh
 cargo build --release --locked --manifest-path benches/hello/Cargo.toml --target-dir target
 export RUNG_BIN="$RUNG_ROOT/target/release/rung"
 export HELLO_BIN="$RUNG_ROOT/target/release/hello"

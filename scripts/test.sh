@@ -37,5 +37,5 @@ echo "==> benches, once each as smoke tests (scripts/bench.sh measures)"
 cargo test --locked --benches
 
 echo "==> the .deb: built by the Tauri CLI (release), installed, started and removed"
-tauri_cli build --ci --bundles deb -- --locked
+bash scripts/package.sh
 bash tests/package/deb.sh target/release/bundle/deb/Rung_0.1.0_amd64.deb

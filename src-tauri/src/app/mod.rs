@@ -3,6 +3,7 @@
 #[macro_use]
 mod command_list;
 
+mod background;
 mod bindings;
 mod commands;
 mod dialogs;

@@ -27,6 +27,9 @@ pub struct AppState {
     opened: (Mutex<bool>, Condvar),
 }
 
+/// How long after the database opened the page check and the daily backup start.
+const AFTER_START_DELAY: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// The event the window hears when the check after start-up found the database damaged.
 pub const DATABASE_DAMAGED_EVENT: &str = "database-damaged";
 
@@ -76,8 +79,14 @@ impl AppState {
             }
             state.mark_opened();
             if ok {
-                state.check_pages_after_start(&app);
-                state.rotate_backups();
+                super::background::spawn_idle("rung-after-start", move || {
+                    // Even at the lowest priority, reading a large archive slowed the
+                    // first frame (benches/startup.rs): let the window paint first.
+                    std::thread::sleep(AFTER_START_DELAY);
+                    let state = app.state::<AppState>();
+                    state.check_pages_after_start(&app);
+                    state.rotate_backups();
+                });
             }
         });
     }
@@ -123,14 +132,13 @@ impl AppState {
         Ok(())
     }
 
-    /// Takes the daily backup if one is due. Runs after the window is up, off the UI thread.
+    /// Takes the daily backup if one is due, on a connection of its own so the window's
+    /// commands do not wait for the copy.
     fn rotate_backups(&self) {
-        let Ok(guard) = self.store.lock() else { return };
-        if let Some(store) = guard.as_ref() {
-            if let Err(error) = store.rotate_backups(&store::location::backups_dir(&self.data_dir), chrono::Utc::now())
-            {
-                eprintln!("warning: the automatic backup failed: {error}");
-            }
+        let backed_up = Store::open_in_checking_later(&self.data_dir)
+            .and_then(|store| store.rotate_backups(&store::location::backups_dir(&self.data_dir), chrono::Utc::now()));
+        if let Err(error) = backed_up {
+            eprintln!("warning: the automatic backup failed: {error}");
         }
     }
 
