@@ -1,6 +1,7 @@
 // Tauri's config lives at the top level, but our capabilities live in src-tauri/.
-// Listing the commands makes tauri-build generate `allow-<command>` permissions, so a
-// command is callable from the window only if a capability grants it.
+// The commands of the one list (src/app/command_list.rs) become tauri-build's
+// `allow-<command>` permissions and the window's capability, written here: a command is
+// callable from the window only if it is listed.
 fn main() {
     #[cfg(feature = "app")]
     build_app();

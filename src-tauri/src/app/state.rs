@@ -27,6 +27,15 @@ pub struct AppState {
     opened: (Mutex<bool>, Condvar),
 }
 
+/// Tells the commands waiting for the database that the opening has ended.
+struct OpenedWhenDropped<'a>(&'a AppState);
+
+impl Drop for OpenedWhenDropped<'_> {
+    fn drop(&mut self) {
+        self.0.mark_opened();
+    }
+}
+
 /// How long after the database opened the page check and the daily backup start.
 const AFTER_START_DELAY: std::time::Duration = std::time::Duration::from_secs(2);
 
@@ -68,6 +77,8 @@ impl AppState {
         let app = app.clone();
         std::thread::spawn(move || {
             let state = app.state::<AppState>();
+            // Commands wait for this, so it is signalled however the opening ends.
+            let signal = OpenedWhenDropped(&state);
             let opened = state.open_store(&extra, store::open::PageCheck::Later);
             let ok = opened.is_ok();
             if let Err(error) = opened {
@@ -77,7 +88,7 @@ impl AppState {
                 let damaged = path.exists().then(|| store::open::check_pages(&path).err()).flatten();
                 *state.startup_error.lock().expect("not poisoned") = Some(damaged.unwrap_or(error));
             }
-            state.mark_opened();
+            drop(signal);
             if ok {
                 super::background::spawn_idle("rung-after-start", move || {
                     // Even at the lowest priority, reading a large archive slowed the
