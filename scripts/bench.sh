@@ -62,6 +62,5 @@ echo "Measured by \`bash scripts/bench.sh\` on $(nproc) cores of $cpu, $memory, 
 echo
 echo "| What | Rung | Baseline, same run | Comparison |"
 echo "| --- | ---: | ---: | --- |"
-while IFS=$'\t' read -r what rung baseline comparison; do
-  echo "| $what | $rung | ${baseline:-—} | ${comparison:-} |"
-done <"$RUNG_BENCH_TABLE"
+# awk, not `read`: a tab is whitespace to `read`, which would merge empty columns.
+awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, ($3 == "" ? "—" : $3), $4 }' "$RUNG_BENCH_TABLE"
