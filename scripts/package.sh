@@ -5,6 +5,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$RUNG_ROOT"
 require_toolchains
 install_packages "${BUILD_PACKAGES[@]}"
-build_ui
+[ -n "${RUNG_UI_BUILT:-}" ] || build_ui
 tauri_cli build --ci --bundles deb -- --locked
 echo "==> $(ls "$RUNG_ROOT"/target/release/bundle/deb/*.deb)"

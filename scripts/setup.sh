@@ -44,6 +44,8 @@ build_ui() {
   echo "==> building the front end (ui/)"
   npm --prefix "$RUNG_ROOT/ui" ci --no-audit --no-fund --loglevel=error
   npm --prefix "$RUNG_ROOT/ui" run build --silent
+  # Scripts run by this one (package.sh) need not build it again.
+  export RUNG_UI_BUILT=1
 }
 
 install_cargo_deny() {

@@ -20,20 +20,15 @@ const TOKEN: &str = "QZXTOKEN7731";
 fn files_containing(dir: &Path, needle: &str) -> Vec<String> {
     let utf16be: Vec<u8> = needle.encode_utf16().flat_map(u16::to_be_bytes).collect();
     let utf16le: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(files_containing(&path, needle));
-            continue;
-        }
-        let bytes = std::fs::read(&path).unwrap();
-        let has = |pattern: &[u8]| bytes.windows(pattern.len()).any(|w| w == pattern);
-        if has(needle.as_bytes()) || has(&utf16be) || has(&utf16le) {
-            found.push(path.display().to_string());
-        }
-    }
-    found
+    crate::support::files_under(dir)
+        .into_iter()
+        .filter(|path| {
+            let bytes = std::fs::read(path).unwrap();
+            let has = |pattern: &[u8]| bytes.windows(pattern.len()).any(|w| w == pattern);
+            has(needle.as_bytes()) || has(&utf16be) || has(&utf16le)
+        })
+        .map(|path| path.display().to_string())
+        .collect()
 }
 
 /// A candidate carrying the token everywhere personal data can be, with a report.

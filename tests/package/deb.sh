@@ -69,7 +69,7 @@ WEBKIT_DISABLE_DMABUF_RENDERER=1 xvfb-run -a -s "-screen 0 1280x860x24" dbus-run
   import -window root "'"$screens"'/installed-app.png"
   kill $app; wait $app || true
 ' || fail "the installed app did not open its window"
-[ -f "$data_dir/rung.sqlite3" ] || ls "$data_dir" | grep -q . || fail "the app wrote nothing in its data folder"
+[ -f "$data_dir/rung.db" ] || fail "the app created no database in its data folder"
 pass "the installed app opened its window (target/e2e-screens/installed-app.png)"
 
 as_root dpkg --purge rung >/dev/null

@@ -42,10 +42,18 @@ pub fn open_checking(path: &Path, pages: PageCheck) -> Result<Store, StoreError>
 /// Reads every page of the database at `path` on a read-only connection of its own (WAL
 /// lets it run beside the app's writes): `Corrupt` with what SQLite found, if anything.
 pub fn check_pages(path: &Path) -> Result<(), StoreError> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|error| classify(path, error))?;
+    let conn = open_read_only(path)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(|error| classify(path, error))?;
-    let problems = integrity_problems(&conn, "quick_check").map_err(|error| classify(path, error))?;
+    check_pages_of(&conn, path)
+}
+
+fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Connection::open_with_flags(path, flags).map_err(|error| classify(path, error))
+}
+
+fn check_pages_of(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let problems = integrity_problems(conn, "quick_check").map_err(|error| classify(path, error))?;
     if problems.is_empty() {
         Ok(())
     } else {
@@ -124,16 +132,14 @@ pub fn inspect_read_only(path: &Path, latest: i64, pages: PageCheck) -> Result<i
     if read < header.len() || &header != SQLITE_MAGIC {
         return Err(StoreError::NotSqlite { path: path.to_owned() });
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|error| classify(path, error))?;
+    let conn = open_read_only(path)?;
     let version: i64 =
         conn.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(|error| classify(path, error))?;
     if version > latest {
         return Err(StoreError::NewerSchema { path: path.to_owned(), found: version, known: latest });
     }
     if pages == PageCheck::Now || version < latest {
-        drop(conn);
-        check_pages(path)?;
+        check_pages_of(&conn, path)?;
     }
     Ok(version)
 }
