@@ -7,3 +7,4 @@ pub mod decision;
 pub mod ladder;
 pub mod level;
 pub mod scorecard;
+pub mod team;

@@ -41,26 +41,7 @@ impl Store {
             return Err(StoreError::Invalid("A change to a recorded decision needs a reason.".into()));
         }
         recorded.seal_sha256 = seal(&recorded);
-        tx.execute(
-            "INSERT INTO decisions (id, candidate_id, outcome, role_key, band, recommended_role_key, recommended_band,
-                                    overrides, reason, decided_by, decided_at, amends_decision_id, seal_sha256)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
-                recorded.id,
-                candidate_id,
-                recorded.outcome.as_str(),
-                recorded.role_key,
-                recorded.band.map(band_text),
-                recorded.recommended_role_key,
-                recorded.recommended_band.map(band_text),
-                recorded.overrides,
-                recorded.reason,
-                recorded.decided_by,
-                recorded.decided_at,
-                recorded.amends,
-                recorded.seal_sha256
-            ],
-        )?;
+        insert_decision(&tx, &recorded)?;
         let action = if recorded.amends.is_some() { "decision.amend" } else { "decision.record" };
         let payload = serde_json::json!({ "candidate_id": candidate_id, "seal_sha256": recorded.seal_sha256 });
         crate::audit::append(&tx, "panel", action, "decision", recorded.id, &payload)?;
@@ -80,6 +61,10 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    pub fn decision_by_id(&self, id: i64) -> Result<Option<Decision>, StoreError> {
+        Ok(self.conn.query_row(&format!("{DECISION_COLUMNS} WHERE id = ?1"), [id], decision_row).optional()?)
+    }
+
     /// The decision in force for every candidate that has one.
     pub fn current_decisions(&self) -> Result<Vec<Decision>, StoreError> {
         let mut statement = self.conn.prepare(&format!(
@@ -88,6 +73,40 @@ impl Store {
         let rows = statement.query_map([], decision_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+impl Store {
+    pub(crate) fn insert_decision(&self, decision: &Decision) -> Result<(), StoreError> {
+        insert_decision(&self.conn, decision)
+    }
+
+    pub(crate) fn current_decision_id(&self, candidate_id: i64) -> Result<Option<i64>, StoreError> {
+        Ok(current_decision(&self.conn, candidate_id)?.map(|d| d.id))
+    }
+}
+
+fn insert_decision(conn: &Connection, recorded: &Decision) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO decisions (id, candidate_id, outcome, role_key, band, recommended_role_key, recommended_band,
+                                overrides, reason, decided_by, decided_at, amends_decision_id, seal_sha256)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            recorded.id,
+            recorded.candidate_id,
+            recorded.outcome.as_str(),
+            recorded.role_key,
+            recorded.band.map(band_text),
+            recorded.recommended_role_key,
+            recorded.recommended_band.map(band_text),
+            recorded.overrides,
+            recorded.reason,
+            recorded.decided_by,
+            recorded.decided_at,
+            recorded.amends,
+            recorded.seal_sha256
+        ],
+    )?;
+    Ok(())
 }
 
 fn current_decision(conn: &Connection, candidate_id: i64) -> Result<Option<Decision>, StoreError> {

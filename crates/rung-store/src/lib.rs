@@ -25,6 +25,7 @@ mod retention;
 mod schema;
 mod scorecards;
 mod settings;
+pub mod team;
 mod tx;
 
 use std::path::{Path, PathBuf};
@@ -42,6 +43,7 @@ pub use people::{CandidateSummary, Interviewer, NewCandidate};
 pub use reports::{ArchivePage, ArchiveQuery, ArchiveSort, ArchivedReport, NewReport};
 pub use retention::{RetentionEntry, DEFAULT_RETENTION_MONTHS};
 pub use scorecards::RatingChange;
+pub use team::{OutboxCounts, OutboxEntry, OutboxKind, TeamBinding};
 
 /// The database file inside the data folder.
 pub const DB_FILE: &str = "rung.db";

@@ -1,0 +1,18 @@
+//! Team mode: a panel on several laptops sharing one PostgreSQL server. The only crate
+//! that speaks PostgreSQL. Local-first: everything lands in the laptop's SQLite store
+//! first; this crate pushes its outbox and pulls what the server's row-level security
+//! lets this person read. See ARCHITECTURE.md, "Team mode".
+
+pub mod connection;
+pub mod error;
+mod local;
+mod pull;
+mod push;
+pub mod schema;
+mod sync;
+
+pub use connection::ServerAddress;
+pub use error::TeamError;
+pub use local::LocalStore;
+pub use push::Moved;
+pub use sync::{connect, disconnect, status, sync_once, SyncReport, SyncState, TeamStatus};
