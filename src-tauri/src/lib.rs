@@ -14,6 +14,7 @@ pub mod hiring;
 pub mod ladder_import;
 pub mod privacy;
 pub mod report;
+pub mod team;
 pub use rung_core::bundle as bundle_format;
 pub use rung_core::{decision, ladder, level, scorecard};
 pub use rung_store as store;

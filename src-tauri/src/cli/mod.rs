@@ -7,6 +7,7 @@ mod debrief;
 mod ladder_text;
 mod privacy;
 mod report;
+mod team;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -51,6 +52,9 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Replace the database with the backup in FILE (the current one is kept beside it).
     Restore { file: PathBuf },
+    /// Share this data folder with a team through a PostgreSQL server.
+    #[command(subcommand)]
+    Team(team::TeamCommand),
     /// Add a demo candidate with a full panel of submitted scorecards on the default ladder.
     Demo,
     /// Per interviewer across all candidates: scores against the panel (lenient or severe),
@@ -196,6 +200,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             _ => return usage("give --candidate ID or --reexport REPORT_ID"),
         },
         Command::Bundle(command) => bundle::run_bundle(&cli.data_dir(), command),
+        Command::Team(command) => team::run_team(&cli.data_dir(), command),
         Command::Erase { candidate, yes, keep_anonymous, purge_backups } => privacy::erase(
             &cli.data_dir(),
             &privacy::EraseOptions {

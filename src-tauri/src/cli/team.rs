@@ -1,0 +1,159 @@
+//! `rung team …`: a data folder shared with a team through a PostgreSQL server.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use clap::Subcommand;
+
+use super::Outcome;
+use crate::store::Store;
+use crate::team::{block_on, password_for};
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// As the server's administrator: create (or update) the team schema, roles and
+    /// row-level security policies. Running it again changes nothing.
+    InitServer { url: String },
+    /// As the server's administrator: add a person as their own login (password from
+    /// RUNG_MEMBER_PASSWORD), an interviewer, or with --coordinator a coordinator too.
+    AddMember {
+        url: String,
+        #[arg(long)]
+        login: String,
+        #[arg(long)]
+        coordinator: bool,
+    },
+    /// Bind this data folder to the server, scoring as NAME. The password comes from
+    /// PGPASSWORD or the system keyring; it is never kept in Rung's settings.
+    Connect {
+        url: String,
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// Save PGPASSWORD in the system keyring, so later syncs need no environment.
+        #[arg(long)]
+        save_password: bool,
+    },
+    /// Push what waits and pull what changed, once; says what moved.
+    Sync {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Connected or not, synced or how much waits, and the last problem.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Unbind this folder from the server (what was pulled stays here).
+    Disconnect,
+}
+
+pub fn run_team(data_dir: &Path, command: &TeamCommand) -> Outcome {
+    match command {
+        TeamCommand::InitServer { url } => block_on(async {
+            let address = rung_team::ServerAddress::parse(url).map_err(|e| e.to_string())?;
+            let password = if address.has_password() { None } else { password_for(url) };
+            let mut client = address.connect(password.as_deref()).await.map_err(|e| e.to_string())?;
+            let init =
+                rung_team::schema::init_server(&mut client, &address.describe()).await.map_err(|e| e.to_string())?;
+            Ok(match init.applied.len() {
+                0 => format!("the team schema on {} is up to date (version {})", address.describe(), init.version),
+                _ => format!("set up the team schema on {}: {}", address.describe(), init.applied.join(", ")),
+            })
+        }),
+        TeamCommand::AddMember { url, login, coordinator } => block_on(async {
+            let address = rung_team::ServerAddress::parse(url).map_err(|e| e.to_string())?;
+            let password = if address.has_password() { None } else { password_for(url) };
+            let client = address.connect(password.as_deref()).await.map_err(|e| e.to_string())?;
+            let member_password = std::env::var("RUNG_MEMBER_PASSWORD").ok().filter(|p| !p.is_empty());
+            rung_team::schema::add_member(
+                &client,
+                &address.describe(),
+                login,
+                member_password.as_deref(),
+                *coordinator,
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+            Ok(format!(
+                "{login} is a{} of the team on {}",
+                if *coordinator { " coordinator" } else { "n interviewer" },
+                address.describe()
+            ))
+        }),
+        TeamCommand::Connect { url, name, save_password } => {
+            let local = Mutex::new(Store::open_in(data_dir).map_err(|e| e.to_string())?);
+            let password = std::env::var("PGPASSWORD").ok();
+            let binding = block_on(crate::team::connect(&local, url, name, password, *save_password))
+                .map_err(|e| e.to_string())?;
+            Ok(format!(
+                "this folder is connected to {} as {} (scoring as {name}); run `rung team sync` to send and fetch",
+                binding.server, binding.login
+            ))
+        }
+        TeamCommand::Sync { json } => {
+            let local = Mutex::new(super::debrief::open_existing(data_dir)?);
+            let url = rung_team::status(&local)
+                .map_err(|e| e.to_string())?
+                .server
+                .ok_or(rung_team::TeamError::NotConnected.to_string())?;
+            let report =
+                block_on(rung_team::sync_once(&local, password_for(&url).as_deref())).map_err(|e| e.to_string())?;
+            if *json {
+                return Ok(serde_json::to_string_pretty(&report).expect("a report serializes"));
+            }
+            let mut lines = vec![format!(
+                "sent {} (candidates {}, panels {}, scorecards {}, decisions {}, erasures {}); received {} (candidates {}, panels {}, scorecards {}, decisions {}, erasures {})",
+                report.pushed.total(),
+                report.pushed.candidates,
+                report.pushed.panels,
+                report.pushed.scorecards,
+                report.pushed.decisions,
+                report.pushed.erasures,
+                report.pulled.total(),
+                report.pulled.candidates,
+                report.pulled.panels,
+                report.pulled.scorecards,
+                report.pulled.decisions,
+                report.pulled.erasures,
+            )];
+            lines.extend(report.refused.iter().map(|r| format!("not shared: {r}")));
+            if report.problems.is_empty() {
+                Ok(lines.join("\n"))
+            } else {
+                lines.extend(report.problems.iter().map(|p| format!("refused: {p}")));
+                Err(lines.join("\n"))
+            }
+        }
+        TeamCommand::Status { json } => {
+            let local = Mutex::new(super::debrief::open_existing(data_dir)?);
+            let status = rung_team::status(&local).map_err(|e| e.to_string())?;
+            if *json {
+                return Ok(serde_json::to_string_pretty(&status).expect("a status serializes"));
+            }
+            let mut lines = vec![status.summary.clone()];
+            if let (Some(server), Some(login)) = (&status.server, &status.login) {
+                lines.push(format!("server: {server} as {login}"));
+                lines.push(format!("last sync: {}", status.last_sync_at.as_deref().unwrap_or("never")));
+            }
+            if status.refused > 0 {
+                lines.push(format!("{} not shared (refused by the server)", status.refused));
+            }
+            if let Some(error) = &status.last_error {
+                lines.push(format!("last problem: {error}"));
+            }
+            Ok(lines.join("\n"))
+        }
+        TeamCommand::Disconnect => {
+            let local = Mutex::new(super::debrief::open_existing(data_dir)?);
+            let server = rung_team::status(&local).map_err(|e| e.to_string())?.server;
+            rung_team::disconnect(&local).map_err(|e| e.to_string())?;
+            if let Some(server) = &server {
+                crate::team::forget_password(server);
+            }
+            Ok(match server {
+                Some(server) => format!("this folder is no longer connected to {server}; what it pulled stays here"),
+                None => "this folder was not connected to a team server".to_owned(),
+            })
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! A real, throwaway PostgreSQL server for the team-mode tests: Debian's `postgresql`
+//! binaries, a cluster in a temporary folder on a free loopback port, run as the
+//! `postgres` user when the tests run as root (initdb refuses root), password logins
+//! (SCRAM) for every role, stopped and removed when dropped. No mock anywhere.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::Mutex;
+
+use rung::store::Store;
+
+use crate::store_support::text;
+
+pub const ADMIN: &str = "rung_admin";
+const ADMIN_PASSWORD: &str = "admin-pw";
+
+/// Every member's password in these tests.
+pub fn password(login: &str) -> String {
+    format!("{login}-pw")
+}
+
+pub struct Postgres {
+    dir: tempfile::TempDir,
+    pub port: u16,
+    bin: PathBuf,
+    /// Who runs the server: `postgres` when the tests run as root.
+    run_as: Option<String>,
+}
+
+fn postgres_bin() -> PathBuf {
+    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .expect("PostgreSQL is installed (apt-get install postgresql; the test command does it)")
+        .filter_map(|entry| entry.ok().map(|e| e.path().join("bin")))
+        .filter(|bin| bin.join("initdb").exists())
+        .collect();
+    versions.sort();
+    versions.pop().expect("a PostgreSQL version with initdb under /usr/lib/postgresql")
+}
+
+fn running_as_root() -> bool {
+    let output = Command::new("id").arg("-u").output().unwrap();
+    text(&output.stdout).trim() == "0"
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+impl Postgres {
+    /// Creates the cluster, starts it and creates the database `rung`.
+    pub fn start() -> Postgres {
+        let dir = tempfile::tempdir().unwrap();
+        let run_as = running_as_root().then(|| "postgres".to_owned());
+        let pg = Postgres { port: free_port(), bin: postgres_bin(), run_as, dir };
+        std::fs::write(pg.dir.path().join("pw"), ADMIN_PASSWORD).unwrap();
+        if let Some(user) = &pg.run_as {
+            let chown = Command::new("chown").arg("-R").arg(format!("{user}:")).arg(pg.dir.path()).output().unwrap();
+            assert!(chown.status.success(), "{}", text(&chown.stderr));
+        }
+        let data = pg.data();
+        let init = pg.as_server(
+            "initdb",
+            &[
+                "-D",
+                &data,
+                "-U",
+                ADMIN,
+                "--pwfile",
+                &pg.path("pw"),
+                "-A",
+                "scram-sha-256",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ],
+        );
+        assert!(init.status.success(), "initdb: {}{}", text(&init.stdout), text(&init.stderr));
+        pg.start_server();
+        let created = pg.psql(ADMIN, ADMIN_PASSWORD, "postgres", "CREATE DATABASE rung");
+        assert!(created.status.success(), "{}", text(&created.stderr));
+        pg
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.dir.path().join(name).to_str().unwrap().to_owned()
+    }
+
+    fn data(&self) -> String {
+        self.path("data")
+    }
+
+    fn as_server(&self, program: &str, args: &[&str]) -> Output {
+        let program = self.bin.join(program);
+        let mut command = match &self.run_as {
+            Some(user) => {
+                let mut command = Command::new("runuser");
+                command.args(["-u", user, "--"]).arg(&program);
+                command
+            }
+            None => Command::new(&program),
+        };
+        command.args(args).current_dir(self.dir.path()).output().unwrap()
+    }
+
+    pub fn start_server(&self) {
+        let options = format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c max_connections=200",
+            self.port,
+            self.dir.path().display()
+        );
+        let started = self.as_server(
+            "pg_ctl",
+            &["-D", &self.data(), "-l", &self.path("log"), "-w", "-t", "60", "-o", &options, "start"],
+        );
+        assert!(
+            started.status.success(),
+            "pg_ctl start: {}{}\n{}",
+            text(&started.stdout),
+            text(&started.stderr),
+            self.log()
+        );
+    }
+
+    /// Stops the server as a crash would (no shutdown checkpoint; recovery on start).
+    pub fn crash(&self) {
+        let _ = self.as_server("pg_ctl", &["-D", &self.data(), "-m", "immediate", "-w", "stop"]);
+    }
+
+    pub fn stop(&self) {
+        let _ = self.as_server("pg_ctl", &["-D", &self.data(), "-m", "fast", "-w", "stop"]);
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("log")).unwrap_or_default()
+    }
+
+    pub fn url(&self, login: &str) -> String {
+        format!("postgresql://{login}@127.0.0.1:{}/rung", self.port)
+    }
+
+    pub fn admin_url(&self) -> String {
+        self.url(ADMIN)
+    }
+
+    /// Raw SQL as a role, through psql: unaligned, tuples only, stop on the first error.
+    pub fn psql(&self, login: &str, password: &str, database: &str, sql: &str) -> Output {
+        Command::new("psql")
+            .arg(format!("host=127.0.0.1 port={} dbname={database} user={login}", self.port))
+            .args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql])
+            .env("PGPASSWORD", password)
+            .env_remove("PGSERVICEFILE")
+            .output()
+            .unwrap()
+    }
+
+    /// Raw SQL as the administrator (the table owner, whom row-level security does not bind).
+    pub fn admin_sql(&self, sql: &str) -> String {
+        let output = self.psql(ADMIN, ADMIN_PASSWORD, "rung", sql);
+        assert!(output.status.success(), "{sql}: {}", text(&output.stderr));
+        text(&output.stdout).trim().to_owned()
+    }
+
+    /// `pg_dump` of the whole team database, as the administrator sees it.
+    pub fn dump(&self) -> String {
+        let output = Command::new("pg_dump")
+            .arg(format!("host=127.0.0.1 port={} dbname=rung user={ADMIN}", self.port))
+            .env("PGPASSWORD", ADMIN_PASSWORD)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        text(&output.stdout)
+    }
+
+    /// `rung team init-server`, then the members: `(login, coordinator)`.
+    pub fn set_up_team(&self, members: &[(&str, bool)]) {
+        let init =
+            rung_team_cli(Path::new(self.dir.path()), ADMIN_PASSWORD, &["team", "init-server", &self.admin_url()]);
+        assert!(init.status.success(), "{}", text(&init.stderr));
+        let admin_url = self.admin_url();
+        for (login, coordinator) in members {
+            let mut args = vec!["team", "add-member", &admin_url, "--login", login];
+            if *coordinator {
+                args.push("--coordinator");
+            }
+            let added = Command::new(env!("CARGO_BIN_EXE_rung"))
+                .args(&args)
+                .env("PGPASSWORD", ADMIN_PASSWORD)
+                .env("RUNG_MEMBER_PASSWORD", password(login))
+                .output()
+                .unwrap();
+            assert!(added.status.success(), "{}", text(&added.stderr));
+        }
+    }
+}
+
+impl Drop for Postgres {
+    fn drop(&mut self) {
+        self.crash();
+    }
+}
+
+/// The real `rung` binary with a password in PGPASSWORD (and no data folder from outside).
+pub fn rung_team_cli(data_dir: &Path, password: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rung"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("RUNG_DATA_DIR")
+        .env("PGPASSWORD", password)
+        .output()
+        .unwrap()
+}
+
+/// A laptop: a data folder connected to the team server as one member.
+pub struct Laptop {
+    pub dir: tempfile::TempDir,
+    pub login: String,
+}
+
+impl Laptop {
+    pub fn new(login: &str) -> Laptop {
+        Laptop { dir: tempfile::tempdir().unwrap(), login: login.to_owned() }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `rung <args>` on this laptop, with this member's password.
+    pub fn rung(&self, args: &[&str]) -> Output {
+        rung_team_cli(self.path(), &password(&self.login), args)
+    }
+
+    pub fn connect(&self, pg: &Postgres, name: &str) {
+        let output = self.rung(&["team", "connect", &pg.url(&self.login), "--name", name]);
+        assert!(output.status.success(), "{} connects: {}", self.login, text(&output.stderr));
+    }
+
+    /// `rung team sync --json`, which must succeed.
+    pub fn sync(&self) -> serde_json::Value {
+        let output = self.rung(&["team", "sync", "--json"]);
+        assert!(output.status.success(), "{} syncs: {}{}", self.login, text(&output.stdout), text(&output.stderr));
+        serde_json::from_slice(&output.stdout).unwrap()
+    }
+
+    pub fn store(&self) -> Store {
+        Store::open_in(self.path()).unwrap()
+    }
+
+    /// The seals (as made where each thing was sealed) of every submitted scorecard and
+    /// decision here.
+    pub fn seals(&self) -> Vec<String> {
+        self.store().global_seals().unwrap()
+    }
+
+    /// `rung db check` and `rung audit verify` both pass.
+    pub fn assert_checks_pass(&self) {
+        for args in [&["db", "check"][..], &["audit", "verify"][..]] {
+            let output = self.rung(args);
+            assert!(
+                output.status.success(),
+                "{} {args:?}: {}{}",
+                self.login,
+                text(&output.stdout),
+                text(&output.stderr)
+            );
+        }
+    }
+}
+
+/// Tests that start servers take turns: each cluster wants its own memory and port.
+pub static ONE_SERVER_AT_A_TIME: Mutex<()> = Mutex::new(());
