@@ -58,5 +58,6 @@ mod store_audit_properties;
 mod store_backups;
 mod store_bad_databases;
 mod store_basics;
+mod team_rls;
 mod team_support;
 mod team_sync;

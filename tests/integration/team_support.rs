@@ -12,7 +12,7 @@ use rung::store::Store;
 use crate::store_support::text;
 
 pub const ADMIN: &str = "rung_admin";
-const ADMIN_PASSWORD: &str = "admin-pw";
+pub const ADMIN_PASSWORD: &str = "admin-pw";
 
 /// Every member's password in these tests.
 pub fn password(login: &str) -> String {
