@@ -58,6 +58,7 @@ mod store_audit_properties;
 mod store_backups;
 mod store_bad_databases;
 mod store_basics;
+mod team_kills;
 mod team_rls;
 mod team_support;
 mod team_sync;
