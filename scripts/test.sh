@@ -18,6 +18,8 @@ cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 
 echo "==> licences, banned crates and sources (cargo deny, deny.toml)"
+# Every platform's crates, so the offline check sees the whole graph deny.toml targets.
+cargo fetch --locked --quiet
 cargo deny --offline check licenses bans sources
 # The advisory database lives on GitHub; where it cannot be fetched, say so plainly.
 if timeout 20 git ls-remote https://github.com/rustsec/advisory-db HEAD >/dev/null 2>&1; then

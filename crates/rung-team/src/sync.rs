@@ -1,6 +1,7 @@
 //! Team mode as the app and the CLI use it: connect a data folder, sync once (push, then
 //! pull), say where things stand, disconnect. The sync loop (the app's) calls `sync_once`.
 
+use rung_store::{Store, StoreError};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -124,8 +125,8 @@ pub async fn sync_once(local: &impl LocalStore, password: Option<&str>) -> Resul
     outcome
 }
 
-pub fn status(local: &impl LocalStore) -> Result<TeamStatus, TeamError> {
-    Ok(local.with(|store| {
+pub fn status(store: &Store) -> Result<TeamStatus, StoreError> {
+    {
         let Some(binding) = store.team_binding()? else {
             return Ok(TeamStatus {
                 state: SyncState::NotConnected,
@@ -160,11 +161,13 @@ pub fn status(local: &impl LocalStore) -> Result<TeamStatus, TeamError> {
             last_sync_at,
             last_error: last_error.or(counts.last_error),
         })
-    })?)
+    }
 }
 
-/// Unbinds the folder; what was pulled stays, what waited is dropped (see `Store::unbind_team`).
-pub fn disconnect(local: &impl LocalStore) -> Result<(), TeamError> {
-    local.with(|store| store.unbind_team())?;
-    Ok(())
+/// Unbinds the folder; what was pulled stays, what waited is dropped (see
+/// `Store::unbind_team`). Returns the server it was bound to.
+pub fn disconnect(store: &mut Store) -> Result<Option<String>, StoreError> {
+    let server = store.team_binding()?.map(|binding| binding.server);
+    store.unbind_team()?;
+    Ok(server)
 }

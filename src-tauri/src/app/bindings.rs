@@ -31,6 +31,7 @@ use crate::store::{
     CandidateQuery, CandidateSummary, Interviewer, NewCandidate, RatingChange, StoredInterview, StoredLadder,
 };
 use rung_report::Paper;
+use rung_team::{Moved, SyncReport, SyncState, TeamStatus};
 
 /// Where the generated file lives, relative to the repository root.
 #[cfg(test)]
@@ -110,6 +111,10 @@ pub fn typescript_bindings() -> String {
         ErasureReceipt::decl(&cfg),
         ErasureOutcome::decl(&cfg),
         BundleImport::decl(&cfg),
+        TeamStatus::decl(&cfg),
+        SyncState::decl(&cfg),
+        SyncReport::decl(&cfg),
+        Moved::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test --lib bindings`. Do not edit.\n",
@@ -120,8 +125,9 @@ pub fn typescript_bindings() -> String {
         out.push('\n');
     }
     out.push_str(&command_type());
-    // The one event Rust sends the window unasked.
+    // The events Rust sends the window unasked.
     out.push_str(&format!("\nexport const DATABASE_DAMAGED_EVENT = '{}';\n", super::state::DATABASE_DAMAGED_EVENT));
+    out.push_str(&format!("\nexport const TEAM_STATUS_EVENT = '{}';\n", super::TEAM_STATUS_EVENT));
     out
 }
 

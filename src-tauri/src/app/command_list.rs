@@ -20,6 +20,7 @@ macro_rules! with_ipc_commands {
             archive: default_paper, export_report, search_archive, reexport_report, open_report,
                 verify_report_file, retention, set_retention_months, set_legal_hold, erase_candidate,
                 export_bundle, import_bundle;
+            team: team_status, team_connect, team_sync_now, team_disconnect;
         }
     };
 }

@@ -9,10 +9,12 @@ mod commands;
 mod dialogs;
 mod ipc_error;
 mod state;
+mod team_loop;
 
 pub use bindings::typescript_bindings;
 pub use ipc_error::IpcError;
 pub use state::StartupStatus;
+pub use team_loop::TEAM_STATUS_EVENT;
 
 use std::path::PathBuf;
 

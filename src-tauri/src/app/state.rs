@@ -25,6 +25,8 @@ pub struct AppState {
     /// False until the database is open (or failed to open): it opens beside the window's
     /// creation, and every command waits for it.
     opened: (Mutex<bool>, Condvar),
+    /// Wakes the team sync loop (after a connect, or a change the team should see soon).
+    pub team_wake: tokio::sync::Notify,
 }
 
 /// Tells the commands waiting for the database that the opening has ended.
@@ -65,6 +67,7 @@ impl AppState {
             current_interviewer: Mutex::new(None),
             pending_import: Mutex::new(None),
             opened: (Mutex::new(false), Condvar::new()),
+            team_wake: tokio::sync::Notify::new(),
         }
     }
 
@@ -90,6 +93,7 @@ impl AppState {
             }
             drop(signal);
             if ok {
+                super::team_loop::start(app.clone());
                 super::background::spawn_idle("rung-after-start", move || {
                     // Even at the lowest priority, reading a large archive slowed the
                     // first frame (benches/startup.rs): let the window paint first.
@@ -109,7 +113,7 @@ impl AppState {
     }
 
     /// Blocks until the database has been opened or has failed to open.
-    fn wait_until_opened(&self) {
+    pub fn wait_until_opened(&self) {
         let (opened, changed) = &self.opened;
         let guard = opened.lock().expect("not poisoned");
         let _open = changed.wait_while(guard, |opened| !*opened).expect("not poisoned");

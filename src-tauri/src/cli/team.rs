@@ -92,10 +92,8 @@ pub fn run_team(data_dir: &Path, command: &TeamCommand) -> Outcome {
         }
         TeamCommand::Sync { json } => {
             let local = Mutex::new(super::debrief::open_existing(data_dir)?);
-            let url = rung_team::status(&local)
-                .map_err(|e| e.to_string())?
-                .server
-                .ok_or(rung_team::TeamError::NotConnected.to_string())?;
+            let binding = local.lock().expect("not poisoned").team_binding().map_err(|e| e.to_string())?;
+            let url = binding.ok_or(rung_team::TeamError::NotConnected.to_string())?.server;
             let report =
                 block_on(rung_team::sync_once(&local, password_for(&url).as_deref())).map_err(|e| e.to_string())?;
             if *json {
@@ -125,8 +123,8 @@ pub fn run_team(data_dir: &Path, command: &TeamCommand) -> Outcome {
             }
         }
         TeamCommand::Status { json } => {
-            let local = Mutex::new(super::debrief::open_existing(data_dir)?);
-            let status = rung_team::status(&local).map_err(|e| e.to_string())?;
+            let store = super::debrief::open_existing(data_dir)?;
+            let status = rung_team::status(&store).map_err(|e| e.to_string())?;
             if *json {
                 return Ok(serde_json::to_string_pretty(&status).expect("a status serializes"));
             }
@@ -144,9 +142,8 @@ pub fn run_team(data_dir: &Path, command: &TeamCommand) -> Outcome {
             Ok(lines.join("\n"))
         }
         TeamCommand::Disconnect => {
-            let local = Mutex::new(super::debrief::open_existing(data_dir)?);
-            let server = rung_team::status(&local).map_err(|e| e.to_string())?.server;
-            rung_team::disconnect(&local).map_err(|e| e.to_string())?;
+            let mut store = super::debrief::open_existing(data_dir)?;
+            let server = rung_team::disconnect(&mut store).map_err(|e| e.to_string())?;
             if let Some(server) = &server {
                 crate::team::forget_password(server);
             }

@@ -631,6 +631,26 @@ already_here: number,
  */
 ladder_imported: boolean, };
 
+export type TeamStatus = { state: SyncState, 
+/**
+ * "Synced", "3 waiting", "Offline — …", "Not connected".
+ */
+summary: string, server: string | null, login: string | null, waiting: number, refused: number, last_sync_at: string | null, last_error: string | null, };
+
+export type SyncState = "not_connected" | "synced" | "waiting" | "offline";
+
+export type SyncReport = { pushed: Moved, pulled: Moved, 
+/**
+ * Team members this laptop learnt of (or whose names changed).
+ */
+members: number, ladders: number, 
+/**
+ * What the server refused for good, and rows refused on pull (they fail their seal).
+ */
+refused: Array<string>, problems: Array<string>, };
+
+export type Moved = { candidates: number, panels: number, scorecards: number, decisions: number, erasures: number, };
+
 export type Command =
   | 'startup_status'
   | 'move_database_aside'
@@ -673,6 +693,12 @@ export type Command =
   | 'set_legal_hold'
   | 'erase_candidate'
   | 'export_bundle'
-  | 'import_bundle';
+  | 'import_bundle'
+  | 'team_status'
+  | 'team_connect'
+  | 'team_sync_now'
+  | 'team_disconnect';
 
 export const DATABASE_DAMAGED_EVENT = 'database-damaged';
+
+export const TEAM_STATUS_EVENT = 'team-status';

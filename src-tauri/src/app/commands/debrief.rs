@@ -43,11 +43,13 @@ pub async fn what_if(
 #[tauri::command]
 pub async fn record_decision(app: AppHandle, candidate_id: i64, decision: NewDecision) -> Result<Decision, IpcError> {
     let me = current(&app);
-    with_store(app, move |store| {
+    let recorded = with_store(app.clone(), move |store| {
         let viewer = debrief::viewer_for(store, me, candidate_id)?;
         Ok(debrief::record_decision(store, viewer, candidate_id, &decision)?)
     })
-    .await
+    .await?;
+    app.state::<AppState>().team_wake.notify_one();
+    Ok(recorded)
 }
 
 #[tauri::command]

@@ -115,7 +115,10 @@ pub async fn save_overall(
 #[tauri::command]
 pub async fn submit_scorecard(app: AppHandle, scorecard_id: i64) -> Result<Scorecard, IpcError> {
     let viewer = viewer(&app)?;
-    with_store(app, move |store| Ok(store.submit_scorecard(viewer, scorecard_id)?)).await
+    let sealed = with_store(app.clone(), move |store| Ok(store.submit_scorecard(viewer, scorecard_id)?)).await?;
+    // A sealed scorecard is what the team waits for: send it now, not at the next round.
+    app.state::<AppState>().team_wake.notify_one();
+    Ok(sealed)
 }
 
 #[tauri::command]

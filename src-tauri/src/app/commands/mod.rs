@@ -5,3 +5,4 @@ pub mod archive;
 pub mod debrief;
 pub mod hiring;
 pub mod ladders;
+pub mod team;
