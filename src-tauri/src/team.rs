@@ -18,8 +18,12 @@ pub fn password_for(url: &str) -> Option<String> {
 /// Saves the password in the system keyring for this server URL.
 pub fn save_password(url: &str, password: &str) -> Result<(), TeamError> {
     keyring::Entry::new(KEYRING_SERVICE, url).and_then(|entry| entry.set_password(password)).map_err(|e| {
+        let why = match e {
+            keyring::Error::NoDefaultStore => "no system keyring is running on this desktop".to_owned(),
+            other => other.to_string(),
+        };
         TeamError::BadUrl(format!(
-            "The password could not be saved in the system keyring ({e}); set PGPASSWORD instead"
+            "The password could not be saved in the system keyring ({why}). Connect without remembering it, or set PGPASSWORD"
         ))
     })
 }
@@ -31,7 +35,9 @@ pub fn forget_password(url: &str) {
     }
 }
 
-/// Connects the folder behind `local`, saving `password` in the keyring when asked.
+/// Connects the folder behind `local`, saving `password` in the keyring when asked. The
+/// password is saved first, so a keyring that cannot take it leaves nothing half done;
+/// it is forgotten again if the connection fails.
 pub async fn connect(
     local: &impl rung_team::LocalStore,
     url: &str,
@@ -41,14 +47,17 @@ pub async fn connect(
 ) -> Result<rung_store::TeamBinding, TeamError> {
     let address = ServerAddress::parse(url)?;
     let kept = address.url_without_password()?.to_owned();
-    let password = password.filter(|p| !p.is_empty()).or_else(|| password_for(&kept));
-    let binding = rung_team::connect(local, &kept, password.as_deref(), display_name).await?;
-    if remember {
-        if let Some(password) = &password {
-            save_password(&kept, password)?;
-        }
+    let typed = password.filter(|p| !p.is_empty());
+    let saving = remember && typed.is_some();
+    if let (true, Some(password)) = (saving, &typed) {
+        save_password(&kept, password)?;
     }
-    Ok(binding)
+    let password = typed.or_else(|| password_for(&kept));
+    let connected = rung_team::connect(local, &kept, password.as_deref(), display_name).await;
+    if connected.is_err() && saving {
+        forget_password(&kept);
+    }
+    connected
 }
 
 /// Runs one team call to completion on a small runtime of its own (the CLI's way).

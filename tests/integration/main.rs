@@ -26,6 +26,7 @@ mod e2e_keyboard;
 mod e2e_ladder_import;
 mod e2e_scoring;
 mod e2e_support;
+mod e2e_team;
 mod erasure;
 mod folder_ladder;
 mod front_matter;

@@ -93,7 +93,11 @@ fn row_level_security_keeps_scorecards_unreadable_until_the_rules_allow_in_raw_s
         "asking for Ana's by name changes nothing"
     );
     assert_eq!(sql_as(&pg, "cora", "SELECT count(*) FROM rung.scorecards").unwrap(), "0", "not every interview is in");
-    assert_eq!(pg.admin_sql("SELECT count(*) FROM rung.scorecards"), ana_pushed.to_string(), "they are there all the same");
+    assert_eq!(
+        pg.admin_sql("SELECT count(*) FROM rung.scorecards"),
+        ana_pushed.to_string(),
+        "they are there all the same"
+    );
 
     // Writing, as each role: no changes, no deletions, no writing as someone else, no erasing.
     refused(sql_as(&pg, "ana", "UPDATE rung.scorecards SET body = '{}'"), "ana changes her sealed scorecard");
@@ -108,7 +112,11 @@ fn row_level_security_keeps_scorecards_unreadable_until_the_rules_allow_in_raw_s
         "ana writes a scorecard as ben",
     );
     refused(
-        sql_as(&pg, "ben", "INSERT INTO rung.decisions (seal, candidate_id, body) SELECT 'x', id, '{}' FROM rung.candidates"),
+        sql_as(
+            &pg,
+            "ben",
+            "INSERT INTO rung.decisions (seal, candidate_id, body) SELECT 'x', id, '{}' FROM rung.candidates",
+        ),
         "an interviewer records a decision",
     );
     refused(sql_as(&pg, "ana", "DELETE FROM rung.candidates"), "ana deletes a candidate");
@@ -143,7 +151,11 @@ fn row_level_security_keeps_scorecards_unreadable_until_the_rules_allow_in_raw_s
     assert!(pg.dump().contains(DRAFT_NOTE), "once submitted, Ben's notes are shared");
 
     // init-server again changes nothing.
-    let again = crate::team_support::rung_team_cli(cora.path(), crate::team_support::ADMIN_PASSWORD, &["team", "init-server", &pg.admin_url()]);
+    let again = crate::team_support::rung_team_cli(
+        cora.path(),
+        crate::team_support::ADMIN_PASSWORD,
+        &["team", "init-server", &pg.admin_url()],
+    );
     assert!(again.status.success(), "{}", text(&again.stderr));
     assert!(text(&again.stdout).contains("up to date"), "{}", text(&again.stdout));
     assert_eq!(pg.admin_sql("SELECT count(*) FROM rung.scorecards"), all);

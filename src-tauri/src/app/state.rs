@@ -27,6 +27,9 @@ pub struct AppState {
     opened: (Mutex<bool>, Condvar),
     /// Wakes the team sync loop (after a connect, or a change the team should see soon).
     pub team_wake: tokio::sync::Notify,
+    /// A team password typed in the window and not saved in the keyring: kept in memory
+    /// for this session only, never written anywhere.
+    pub team_password: Mutex<Option<String>>,
 }
 
 /// Tells the commands waiting for the database that the opening has ended.
@@ -68,6 +71,7 @@ impl AppState {
             pending_import: Mutex::new(None),
             opened: (Mutex::new(false), Condvar::new()),
             team_wake: tokio::sync::Notify::new(),
+            team_password: Mutex::new(None),
         }
     }
 
@@ -176,6 +180,12 @@ impl AppState {
         if let Ok(mut current) = self.current_interviewer.lock() {
             *current = id;
         }
+    }
+
+    /// The team password: typed this session, else PGPASSWORD, else the keyring's.
+    pub fn team_password(&self, server: &str) -> Option<String> {
+        let typed = self.team_password.lock().ok().and_then(|password| password.clone());
+        typed.or_else(|| crate::team::password_for(server))
     }
 
     pub fn status(&self) -> StartupStatus {

@@ -67,7 +67,7 @@ async fn sync_round(app: &AppHandle, state: &AppState) -> Round {
     use rung_team::LocalStore;
     let local = AppStore(state);
     let Ok(Some(binding)) = local.with(|store| store.team_binding()) else { return Round::NotConnected };
-    let password = crate::team::password_for(&binding.server);
+    let password = state.team_password(&binding.server);
     let round = match rung_team::sync_once(&local, password.as_deref()).await {
         Ok(_) => Round::Synced,
         Err(error) => {

@@ -37,6 +37,8 @@ import type {
   ScoringSession,
   StartupStatus,
   StoredLadder,
+  SyncReport,
+  TeamStatus,
 } from './ipc-types';
 
 /** Calls a command of the one list in Rust (`Command`), never a name typed freehand. */
@@ -107,6 +109,12 @@ export const api = {
     invoke<ErasureOutcome>('erase_candidate', { candidateId, keepAnonymous, purgeCopies }),
   exportBundle: (candidateId: number) => invoke<string | null>('export_bundle', { candidateId }),
   importBundle: (importLadder: boolean) => invoke<BundleImport | null>('import_bundle', { importLadder }),
+
+  teamStatus: () => invoke<TeamStatus>('team_status'),
+  teamConnect: (url: string, name: string, password: string | null, remember: boolean) =>
+    invoke<TeamStatus>('team_connect', { url, name, password, remember }),
+  teamSyncNow: () => invoke<SyncReport>('team_sync_now'),
+  teamDisconnect: () => invoke<TeamStatus>('team_disconnect'),
 };
 
 export function sameCharacteristic(a: CharacteristicRef, b: CharacteristicRef): boolean {

@@ -8,4 +8,5 @@ export type View =
   | { kind: 'scoring'; interviewId: number; candidateId: number }
   | { kind: 'debrief'; candidateId: number }
   | { kind: 'calibration' }
-  | { kind: 'archive' };
+  | { kind: 'archive' }
+  | { kind: 'team' };

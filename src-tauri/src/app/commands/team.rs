@@ -12,7 +12,10 @@ use rung_team::{SyncReport, TeamError, TeamStatus};
 fn team_error(error: TeamError) -> IpcError {
     match error {
         TeamError::Store(error) => IpcError::from(&error),
-        other => IpcError { code: if other.is_offline() { "team_offline" } else { "team" }.to_owned(), message: other.to_string() },
+        other => IpcError {
+            code: if other.is_offline() { "team_offline" } else { "team" }.to_owned(),
+            message: other.to_string(),
+        },
     }
 }
 
@@ -32,7 +35,13 @@ pub async fn team_connect(
 ) -> Result<TeamStatus, IpcError> {
     let state = app.state::<AppState>();
     state.wait_until_opened();
-    crate::team::connect(&AppStore(&state), &url, &name, password, remember).await.map_err(team_error)?;
+    let binding =
+        crate::team::connect(&AppStore(&state), &url, &name, password.clone(), remember).await.map_err(team_error)?;
+    // This laptop now scores as the person who connected it.
+    crate::app::commands::hiring::set_current_interviewer(app.clone(), binding.interviewer_id).await?;
+    if let Ok(mut kept) = state.team_password.lock() {
+        *kept = password.filter(|p| !p.is_empty());
+    }
     state.team_wake.notify_one();
     tell_the_window(&app, &state);
     team_status(app.clone()).await
@@ -47,7 +56,7 @@ pub async fn team_sync_now(app: AppHandle) -> Result<SyncReport, IpcError> {
         use rung_team::LocalStore;
         local.with(|store| store.team_binding())?.ok_or_else(|| team_error(TeamError::NotConnected))?.server
     };
-    let report = rung_team::sync_once(&local, crate::team::password_for(&server).as_deref()).await;
+    let report = rung_team::sync_once(&local, state.team_password(&server).as_deref()).await;
     tell_the_window(&app, &state);
     report.map_err(team_error)
 }
@@ -59,6 +68,9 @@ pub async fn team_disconnect(app: AppHandle) -> Result<TeamStatus, IpcError> {
         crate::team::forget_password(&server);
     }
     let state = app.state::<AppState>();
+    if let Ok(mut kept) = state.team_password.lock() {
+        *kept = None;
+    }
     tell_the_window(&app, &state);
     team_status(app.clone()).await
 }
