@@ -9,7 +9,10 @@ use std::sync::Mutex;
 
 use rung::store::Store;
 
-use crate::store_support::text;
+/// Output as text (this file is shared with benches/team_sync.rs, so it stands alone).
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
 
 pub const ADMIN: &str = "rung_admin";
 pub const ADMIN_PASSWORD: &str = "admin-pw";
@@ -25,6 +28,8 @@ pub struct Postgres {
     bin: PathBuf,
     /// Who runs the server: `postgres` when the tests run as root.
     run_as: Option<String>,
+    /// TLS only (hostssl), with a certificate from a test CA.
+    tls: bool,
 }
 
 fn postgres_bin() -> PathBuf {
@@ -49,10 +54,23 @@ fn free_port() -> u16 {
 impl Postgres {
     /// Creates the cluster, starts it and creates the database `rung`.
     pub fn start() -> Postgres {
+        Postgres::start_with(false)
+    }
+
+    /// The same, accepting only TLS connections, with a server certificate signed by a
+    /// throwaway CA (`ca_file`).
+    pub fn start_tls_only() -> Postgres {
+        Postgres::start_with(true)
+    }
+
+    fn start_with(tls: bool) -> Postgres {
         let dir = tempfile::tempdir().unwrap();
         let run_as = running_as_root().then(|| "postgres".to_owned());
-        let pg = Postgres { port: free_port(), bin: postgres_bin(), run_as, dir };
+        let pg = Postgres { port: free_port(), bin: postgres_bin(), run_as, dir, tls };
         std::fs::write(pg.dir.path().join("pw"), ADMIN_PASSWORD).unwrap();
+        if tls {
+            pg.make_certificates();
+        }
         if let Some(user) = &pg.run_as {
             let chown = Command::new("chown").arg("-R").arg(format!("{user}:")).arg(pg.dir.path()).output().unwrap();
             assert!(chown.status.success(), "{}", text(&chown.stderr));
@@ -76,10 +94,36 @@ impl Postgres {
             ],
         );
         assert!(init.status.success(), "initdb: {}{}", text(&init.stdout), text(&init.stderr));
+        if tls {
+            let hba = "hostssl all all 127.0.0.1/32 scram-sha-256\nhostnossl all all 0.0.0.0/0 reject\n";
+            let written = pg.as_server("sh", &["-c", &format!("printf '{hba}' > {}/pg_hba.conf", pg.data())]);
+            assert!(written.status.success(), "{}", text(&written.stderr));
+        }
         pg.start_server();
         let created = pg.psql(ADMIN, ADMIN_PASSWORD, "postgres", "CREATE DATABASE rung");
         assert!(created.status.success(), "{}", text(&created.stderr));
         pg
+    }
+
+    /// A CA and a server certificate for 127.0.0.1 and localhost, with OpenSSL's CLI.
+    fn make_certificates(&self) {
+        let dir = self.dir.path();
+        std::fs::write(dir.join("san.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n").unwrap();
+        let steps: [&[&str]; 3] = [
+            &["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=Rung test CA"],
+            &["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost"],
+            &["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "san.ext"],
+        ];
+        for step in steps {
+            let output = Command::new("openssl").args(step).current_dir(dir).output().expect("openssl is installed");
+            assert!(output.status.success(), "openssl {step:?}: {}", text(&output.stderr));
+        }
+        std::fs::set_permissions(dir.join("server.key"), std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    }
+
+    /// The test CA that signed the server's certificate (TLS servers only).
+    pub fn ca_file(&self) -> String {
+        self.path("ca.pem")
     }
 
     fn path(&self, name: &str) -> String {

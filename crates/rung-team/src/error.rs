@@ -18,6 +18,8 @@ pub enum TeamError {
         "The server {server} has no Rung team schema yet. Ask your administrator to run `rung team init-server` on it."
     )]
     NotInitialized { server: String },
+    #[error("The team server {server} presented a certificate this laptop does not trust ({detail}). If your team runs its own certificate authority, add its certificate to the URL: ?sslmode=require&sslrootcert=/path/to/ca.pem")]
+    Certificate { server: String, detail: String },
     #[error("The server refused this ({0}).")]
     Refused(String),
     #[error("This data folder is not connected to a team server. Connect it with `rung team connect URL` (or in the app's Team settings).")]
@@ -40,6 +42,7 @@ impl TeamError {
             None if error.to_string().contains("password missing") => {
                 TeamError::Login { server, detail: "no password was given".to_owned() }
             }
+            None if first_line(&error).contains("certificate") => TeamError::Certificate { server, detail: first_line(&error) },
             None => TeamError::Offline { server, detail: first_line(&error) },
         }
     }
