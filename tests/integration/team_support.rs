@@ -95,9 +95,9 @@ impl Postgres {
         );
         assert!(init.status.success(), "initdb: {}{}", text(&init.stdout), text(&init.stderr));
         if tls {
+            // Overwriting keeps the file's owner (the server's user).
             let hba = "hostssl all all 127.0.0.1/32 scram-sha-256\nhostnossl all all 0.0.0.0/0 reject\n";
-            let written = pg.as_server("sh", &["-c", &format!("printf '{hba}' > {}/pg_hba.conf", pg.data())]);
-            assert!(written.status.success(), "{}", text(&written.stderr));
+            std::fs::write(pg.dir.path().join("data/pg_hba.conf"), hba).unwrap();
         }
         pg.start_server();
         let created = pg.psql(ADMIN, ADMIN_PASSWORD, "postgres", "CREATE DATABASE rung");
@@ -148,11 +148,12 @@ impl Postgres {
     }
 
     pub fn start_server(&self) {
-        let options = format!(
-            "-p {} -k {} -c listen_addresses=127.0.0.1 -c max_connections=200",
-            self.port,
-            self.dir.path().display()
-        );
+        let mut options =
+            format!("-p {} -k {} -c listen_addresses=127.0.0.1 -c max_connections=200", self.port, self.dir.path().display());
+        if self.tls {
+            let (cert, key) = (self.path("server.crt"), self.path("server.key"));
+            options.push_str(&format!(" -c ssl=on -c ssl_cert_file={cert} -c ssl_key_file={key}"));
+        }
         let started = self.as_server(
             "pg_ctl",
             &["-D", &self.data(), "-l", &self.path("log"), "-w", "-t", "60", "-o", &options, "start"],
@@ -184,7 +185,10 @@ impl Postgres {
     }
 
     pub fn admin_url(&self) -> String {
-        self.url(ADMIN)
+        match self.tls {
+            true => format!("{}?sslmode=require&sslrootcert={}", self.url(ADMIN), self.ca_file()),
+            false => self.url(ADMIN),
+        }
     }
 
     /// Raw SQL as a role, through psql: unaligned, tuples only, stop on the first error.
