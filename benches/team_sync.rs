@@ -8,6 +8,9 @@
 //! server alone costs). Run: `bash scripts/bench.sh`, or
 //! `cargo bench --bench team_sync` (needs Debian's postgresql; run as root or not).
 
+#[path = "../tests/integration/store_support.rs"]
+#[allow(dead_code)]
+mod store_support;
 #[path = "support/table.rs"]
 mod table;
 #[path = "../tests/integration/team_support.rs"]
@@ -22,10 +25,10 @@ use rung::ladder::default_ladder;
 use rung::scorecard::panel::default_plan;
 use rung::scorecard::template::template_for;
 use rung::scorecard::{seal, Overall, Rating, Scorecard, ScorecardStatus};
-use rung::store::{NewCandidate, RatingChange, Store};
+use rung::store::{NewCandidate, Store};
 use rung_team::ServerAddress;
 
-use team_support::{password, Postgres, ADMIN_PASSWORD};
+use team_support::{password, score_interview, Postgres, ADMIN_PASSWORD};
 
 const TARGET: &str = "senior-application-support-engineer";
 const INTERVIEWS: usize = 4;
@@ -56,18 +59,7 @@ fn laptop_with_scored_candidates(dir: &std::path::Path, login: &str, candidates:
             .unwrap();
         for interview in store.save_panel_plan(candidate, &plan).unwrap() {
             store.assign_interviewer(interview.id, Some(me)).unwrap();
-            let card = store.start_scorecard(candidate, me, Some(interview.id)).unwrap();
-            for focus in &interview.focus {
-                let change = RatingChange {
-                    role_key: focus.role_key.clone(),
-                    characteristic_key: focus.characteristic_key.clone(),
-                    score: Some(3),
-                    notes: "Handled the escalation end to end.".into(),
-                };
-                store.save_rating(me, card, &change).unwrap();
-            }
-            store.save_overall(me, card, Some(Overall::Yes), None, "Solid.").unwrap();
-            store.submit_scorecard(me, card).unwrap();
+            score_interview(&mut store, me, candidate, &interview, (3, "Handled the escalation end to end."), true);
         }
     }
     store
@@ -93,7 +85,8 @@ async fn fill_server(pg: &Postgres, candidates: usize, author: &str) {
     for chunk_start in (0..candidates).step_by(500) {
         let tx_rows = (chunk_start..(chunk_start + 500).min(candidates)).collect::<Vec<_>>();
         let (mut ids, mut bodies, mut panels) = (Vec::new(), Vec::new(), Vec::new());
-        let (mut seals, mut card_candidates, mut positions, mut cards) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut seals, mut card_candidates, mut positions, mut cards) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for n in tx_rows {
             let id = format!("{:032x}", 0xA000_0000_0000u64 + n as u64);
             let body = serde_json::json!({
@@ -140,7 +133,8 @@ async fn fill_server(pg: &Postgres, candidates: usize, author: &str) {
                     ratings,
                     seal_sha256: String::new(),
                 };
-                let as_sealed: Scorecard = Scorecard { status: ScorecardStatus::Submitted, ..card.as_source_scorecard() };
+                let as_sealed: Scorecard =
+                    Scorecard { status: ScorecardStatus::Submitted, ..card.as_source_scorecard() };
                 card.seal_sha256 = seal(&as_sealed, &card.submitted_at);
                 seals.push(card.seal_sha256.clone());
                 card_candidates.push(id.clone());
@@ -197,7 +191,8 @@ fn main() {
     let mut members: Vec<(String, bool)> = (0..size.clients).map(|n| (format!("c{n:02}"), true)).collect();
     members.push(("archivist".into(), true));
     members.push(("reader".into(), true));
-    let as_refs: Vec<(&str, bool)> = members.iter().map(|(login, coordinator)| (login.as_str(), *coordinator)).collect();
+    let as_refs: Vec<(&str, bool)> =
+        members.iter().map(|(login, coordinator)| (login.as_str(), *coordinator)).collect();
     pg.set_up_team(&as_refs);
 
     // 1. Many clients pushing at once.
@@ -206,7 +201,9 @@ fn main() {
     let stores: Vec<Mutex<Store>> = folders
         .iter()
         .enumerate()
-        .map(|(n, dir)| Mutex::new(laptop_with_scored_candidates(dir.path(), &format!("c{n:02}"), size.candidates_per_client)))
+        .map(|(n, dir)| {
+            Mutex::new(laptop_with_scored_candidates(dir.path(), &format!("c{n:02}"), size.candidates_per_client))
+        })
         .collect();
     eprintln!("generated {} laptops in {:.1} s", size.clients, generated.elapsed().as_secs_f64());
     runtime.block_on(async {
@@ -270,14 +267,26 @@ fn main() {
     );
     if measuring {
         table::record(
-            &format!("Team push: {} clients at once, {} candidates × 4 sealed scorecards", size.clients, size.clients * size.candidates_per_client),
-            &format!("{:.1} s; {:.0} scorecards/s", push_time.as_secs_f64(), f64::from(scorecards) / push_time.as_secs_f64()),
+            &format!(
+                "Team push: {} clients at once, {} candidates × 4 sealed scorecards",
+                size.clients,
+                size.clients * size.candidates_per_client
+            ),
+            &format!(
+                "{:.1} s; {:.0} scorecards/s",
+                push_time.as_secs_f64(),
+                f64::from(scorecards) / push_time.as_secs_f64()
+            ),
             "",
             "loopback, one machine",
         );
         table::record(
             &format!("Team pull: a fresh laptop, {candidates} candidates / {} scorecards", pulled.pulled.scorecards),
-            &format!("{:.1} s; {:.0} scorecards/s", pull_time.as_secs_f64(), f64::from(pulled.pulled.scorecards) / pull_time.as_secs_f64()),
+            &format!(
+                "{:.1} s; {:.0} scorecards/s",
+                pull_time.as_secs_f64(),
+                f64::from(pulled.pulled.scorecards) / pull_time.as_secs_f64()
+            ),
             &format!("{:.2} s (psql reading the rows)", raw_read.as_secs_f64()),
             "every seal checked",
         );

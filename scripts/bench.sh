@@ -37,6 +37,9 @@ cargo bench --locked --no-default-features --bench candidate_list
 cargo bench --locked --no-default-features --bench archive_search
 cargo bench --locked --no-default-features --bench report_pdf
 
+echo "==> team mode on a throwaway PostgreSQL: 50 clients pushing at once, a fresh laptop pulling 10,000 candidates"
+cargo bench --locked --bench team_sync
+
 echo "==> one rating save in the release app's window (WebDriver under Xvfb)"
 RUNG_E2E_APP="$RUNG_BIN" WEBKIT_DISABLE_DMABUF_RENDERER=1 xvfb-run -a dbus-run-session -- \
   cargo test --locked --test integration bench_rating_save_round_trip -- --ignored --nocapture

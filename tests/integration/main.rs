@@ -63,5 +63,5 @@ mod team_erasure;
 mod team_kills;
 mod team_rls;
 mod team_support;
-mod team_tls;
 mod team_sync;
+mod team_tls;

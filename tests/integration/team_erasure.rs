@@ -3,11 +3,8 @@
 //! other laptop erases them at its next sync, including one that was offline with a
 //! scorecard for them still waiting (which is dropped, not resurrected on the server).
 
-use rung::scorecard::Overall;
-use rung::store::RatingChange;
-
-use crate::store_support::{seed_candidate, text};
-use crate::team_support::{Laptop, Postgres, ONE_SERVER_AT_A_TIME};
+use crate::store_support::text;
+use crate::team_support::{Postgres, Team, ONE_SERVER_AT_A_TIME};
 
 const NAME: &str = "Erin Vale";
 
@@ -16,45 +13,22 @@ fn an_erasure_reaches_the_server_and_every_laptop_and_nothing_comes_back() {
     let _turn = ONE_SERVER_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let pg = Postgres::start();
     pg.set_up_team(&[("cora", true), ("ana", false)]);
-    let cora = Laptop::new("cora");
-    let candidate = seed_candidate(&mut cora.store(), NAME);
-    cora.connect(&pg, "Cora Diaz");
-    let ana = Laptop::new("ana");
-    ana.connect(&pg, "Ana Ruiz");
-    cora.sync();
-    {
-        let mut store = cora.store();
-        let member = store.interviewer_with_login("ana").unwrap().unwrap();
-        for interview in store.panel(candidate).unwrap() {
-            store.assign_interviewer(interview.id, Some(member)).unwrap();
-        }
-    }
-    cora.sync();
-    ana.sync();
+    let team = Team::with_panels(&pg, &[NAME], &[("ana", "Ana Ruiz")]);
+    let (cora, ana, candidate) = (&team.coordinator, &team.interviewers[0], team.candidates[0]);
 
-    // Ana submits one scorecard and shares it, then a second one waits (offline).
-    let submit_one = |laptop: &Laptop| {
-        let mut store = laptop.store();
-        let me = store.team_binding().unwrap().unwrap().interviewer_id;
-        let here = store.candidates().unwrap()[0].id;
-        let started: Vec<Option<i64>> = store.scorecards_of(here).unwrap().iter().map(|c| c.interview_id).collect();
-        let interview = store.panel(here).unwrap().into_iter().find(|i| !started.contains(&Some(i.id))).unwrap();
-        let card = store.start_scorecard(here, me, Some(interview.id)).unwrap();
-        let focus = &interview.focus[0];
-        let change = RatingChange {
-            role_key: focus.role_key.clone(),
-            characteristic_key: focus.characteristic_key.clone(),
-            score: Some(2),
-            notes: "ERIN-EVIDENCE".into(),
-        };
-        store.save_rating(me, card, &change).unwrap();
-        store.save_overall(me, card, Some(Overall::No), None, "").unwrap();
-        store.submit_scorecard(me, card).unwrap();
-    };
-    submit_one(&ana);
+    // Ana scores her interviews as drafts, submits one and shares it; a second one she
+    // submits while offline, so it waits.
+    ana.score_assigned(2, "ERIN-EVIDENCE", false);
+    let store = ana.store();
+    let me = store.team_binding().unwrap().unwrap().interviewer_id;
+    let drafts: Vec<i64> =
+        store.scorecards_of(store.candidates().unwrap()[0].id).unwrap().iter().map(|c| c.id).collect();
+    drop(store);
+    let submit_one = |n: usize| ana.store().submit_scorecard(me, drafts[n]).unwrap();
+    submit_one(0);
     ana.sync();
     assert_eq!(pg.admin_sql("SELECT count(*) FROM rung.scorecards"), "1");
-    submit_one(&ana);
+    submit_one(1);
 
     // The coordinator erases them and syncs.
     let erased = cora.rung(&["erase", "--candidate", &candidate.to_string(), "--yes"]);

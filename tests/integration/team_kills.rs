@@ -8,11 +8,7 @@ use std::collections::BTreeSet;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
-use rung::scorecard::Overall;
-use rung::store::RatingChange;
-
-use crate::store_support::seed_candidate;
-use crate::team_support::{password, Laptop, Postgres, ONE_SERVER_AT_A_TIME};
+use crate::team_support::{password, score_interview, Laptop, Postgres, Team, ONE_SERVER_AT_A_TIME};
 
 const KILLS: usize = 100;
 const CANDIDATES: usize = 10;
@@ -50,22 +46,10 @@ fn submit_next(ana: &Laptop) -> Option<String> {
     for candidate in store.candidates().unwrap() {
         let started: BTreeSet<Option<i64>> =
             store.scorecards_of(candidate.id).unwrap().into_iter().map(|card| card.interview_id).collect();
-        let Some(interview) = store.panel(candidate.id).unwrap().into_iter().find(|i| !started.contains(&Some(i.id)))
-        else {
-            continue;
-        };
-        let card = store.start_scorecard(candidate.id, me, Some(interview.id)).unwrap();
-        for focus in &interview.focus {
-            let change = RatingChange {
-                role_key: focus.role_key.clone(),
-                characteristic_key: focus.characteristic_key.clone(),
-                score: Some(3),
-                notes: format!("evidence for {}", interview.name),
-            };
-            store.save_rating(me, card, &change).unwrap();
+        if let Some(interview) = store.panel(candidate.id).unwrap().into_iter().find(|i| !started.contains(&Some(i.id)))
+        {
+            return score_interview(&mut store, me, candidate.id, &interview, (3, "evidence"), true).1;
         }
-        store.save_overall(me, card, Some(Overall::Yes), None, "Fine.").unwrap();
-        return Some(store.submit_scorecard(me, card).unwrap().seal_sha256.unwrap());
     }
     None
 }
@@ -75,25 +59,10 @@ fn killing_the_server_and_the_clients_during_sync_loses_and_duplicates_nothing()
     let _turn = ONE_SERVER_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let pg = Postgres::start();
     pg.set_up_team(&[("cora", true), ("ana", false)]);
-    let cora = Laptop::new("cora");
-    for n in 0..CANDIDATES {
-        seed_candidate(&mut cora.store(), &format!("Candidate {n}"));
-    }
-    let ana = Laptop::new("ana");
-    cora.connect(&pg, "Cora Diaz");
-    ana.connect(&pg, "Ana Ruiz");
-    cora.sync();
-    {
-        let mut store = cora.store();
-        let member = store.interviewer_with_login("ana").unwrap().unwrap();
-        for candidate in store.candidates().unwrap() {
-            for interview in store.panel(candidate.id).unwrap() {
-                store.assign_interviewer(interview.id, Some(member)).unwrap();
-            }
-        }
-    }
-    cora.sync();
-    ana.sync();
+    let names: Vec<String> = (0..CANDIDATES).map(|n| format!("Candidate {n}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let team = Team::with_panels(&pg, &names, &[("ana", "Ana Ruiz")]);
+    let (cora, ana) = (&team.coordinator, &team.interviewers[0]);
 
     let seed = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
     eprintln!("team kill test seed: {seed}");
@@ -104,10 +73,10 @@ fn killing_the_server_and_the_clients_during_sync_loses_and_duplicates_nothing()
     while client_kills + server_kills < KILLS {
         rounds += 1;
         assert!(rounds < 1000, "only {} kills landed during a sync in {rounds} rounds", client_kills + server_kills);
-        let laptop = if random.below(3) == 0 { &cora } else { &ana };
+        let laptop = if random.below(3) == 0 { cora } else { ana };
         let mut sync = spawn_sync(laptop);
         // Ana keeps scoring while the sync runs (the app's saves never wait for it).
-        if let Some(seal) = submit_next(&ana) {
+        if let Some(seal) = submit_next(ana) {
             acknowledged.insert(seal);
         }
         std::thread::sleep(Duration::from_millis(random.below(150)));
@@ -127,7 +96,7 @@ fn killing_the_server_and_the_clients_during_sync_loses_and_duplicates_nothing()
         "{client_kills} sync processes and {server_kills} servers killed mid-sync in {rounds} rounds, {:.0} s",
         started.elapsed().as_secs_f64()
     );
-    while let Some(seal) = submit_next(&ana) {
+    while let Some(seal) = submit_next(ana) {
         acknowledged.insert(seal);
     }
     ana.sync();
@@ -148,7 +117,7 @@ fn killing_the_server_and_the_clients_during_sync_loses_and_duplicates_nothing()
     assert_eq!(cora_seals.into_iter().collect::<BTreeSet<_>>(), acknowledged);
     assert_eq!(ana_seals.into_iter().collect::<BTreeSet<_>>(), acknowledged);
     assert_eq!(cora.store().candidates().unwrap().len(), CANDIDATES, "no candidate duplicated");
-    for laptop in [&ana, &cora] {
+    for laptop in [ana, cora] {
         laptop.assert_checks_pass();
         assert_eq!(laptop.store().outbox_counts().unwrap().waiting, 0, "{} has nothing left to send", laptop.login);
     }

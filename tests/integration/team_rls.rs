@@ -4,11 +4,8 @@
 //! nobody can change or delete a sealed row, write as someone else, or erase; a draft
 //! never reaches the server at all (not even in a dump of the whole database).
 
-use rung::scorecard::Overall;
-use rung::store::RatingChange;
-
-use crate::store_support::{seed_candidate, text};
-use crate::team_support::{password, Laptop, Postgres, ONE_SERVER_AT_A_TIME};
+use crate::store_support::text;
+use crate::team_support::{password, Postgres, Team, ONE_SERVER_AT_A_TIME};
 
 const DRAFT_NOTE: &str = "BEN-DRAFT-NOT-FOR-THE-SERVER";
 
@@ -30,56 +27,17 @@ fn refused(result: Result<String, String>, what: &str) {
     );
 }
 
-/// Scores this laptop's interviews; submits them unless `draft`.
-fn score(laptop: &Laptop, note: &str, submit: bool) {
-    let mut store = laptop.store();
-    let me = store.team_binding().unwrap().unwrap().interviewer_id;
-    let candidate = store.candidates().unwrap()[0].id;
-    for interview in store.panel(candidate).unwrap().into_iter().filter(|i| i.interviewer_id == Some(me)) {
-        let card = store.start_scorecard(candidate, me, Some(interview.id)).unwrap();
-        let focus = &interview.focus[0];
-        let change = RatingChange {
-            role_key: focus.role_key.clone(),
-            characteristic_key: focus.characteristic_key.clone(),
-            score: Some(3),
-            notes: note.to_owned(),
-        };
-        store.save_rating(me, card, &change).unwrap();
-        store.save_overall(me, card, Some(Overall::Yes), None, note).unwrap();
-        if submit {
-            store.submit_scorecard(me, card).unwrap();
-        }
-    }
-}
-
 #[test]
 fn row_level_security_keeps_scorecards_unreadable_until_the_rules_allow_in_raw_sql() {
     let _turn = ONE_SERVER_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let pg = Postgres::start();
     pg.set_up_team(&[("cora", true), ("ana", false), ("ben", false)]);
-    let cora = Laptop::new("cora");
-    let candidate = seed_candidate(&mut cora.store(), "Ola Berg");
-    cora.connect(&pg, "Cora Diaz");
-    let ana = Laptop::new("ana");
-    let ben = Laptop::new("ben");
-    ana.connect(&pg, "Ana Ruiz");
-    ben.connect(&pg, "Ben Okoro");
-    cora.sync();
-    {
-        let mut store = cora.store();
-        for (index, interview) in store.panel(candidate).unwrap().iter().enumerate() {
-            let login = if index % 2 == 0 { "ana" } else { "ben" };
-            let member = store.interviewer_with_login(login).unwrap().unwrap();
-            store.assign_interviewer(interview.id, Some(member)).unwrap();
-        }
-    }
-    cora.sync();
-    ana.sync();
-    ben.sync();
+    let team = Team::with_panels(&pg, &["Ola Berg"], &[("ana", "Ana Ruiz"), ("ben", "Ben Okoro")]);
+    let (cora, ana, ben) = (&team.coordinator, &team.interviewers[0], &team.interviewers[1]);
 
     // Ana submits; Ben only drafts. Both sync.
-    score(&ana, "ANA-SUBMITTED-EVIDENCE", true);
-    score(&ben, DRAFT_NOTE, false);
+    ana.score_assigned(3, "ANA-SUBMITTED-EVIDENCE", true);
+    ben.score_assigned(3, DRAFT_NOTE, false);
     let ana_pushed = ana.sync()["pushed"]["scorecards"].as_u64().unwrap();
     assert!(ana_pushed >= 1);
     assert_eq!(ben.sync()["pushed"]["scorecards"], 0, "a draft is never pushed");

@@ -7,12 +7,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Mutex;
 
-use rung::store::Store;
+use rung::scorecard::Overall;
+use rung::store::{RatingChange, Store, StoredInterview};
 
-/// Output as text (this file is shared with benches/team_sync.rs, so it stands alone).
-pub fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+// Shared with benches/team_sync.rs, which includes store_support.rs beside it.
+use crate::store_support::text;
 
 pub const ADMIN: &str = "rung_admin";
 pub const ADMIN_PASSWORD: &str = "admin-pw";
@@ -110,9 +109,50 @@ impl Postgres {
         let dir = self.dir.path();
         std::fs::write(dir.join("san.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n").unwrap();
         let steps: [&[&str]; 3] = [
-            &["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=Rung test CA"],
-            &["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost"],
-            &["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "san.ext"],
+            &[
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.pem",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=Rung test CA",
+            ],
+            &[
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "server.key",
+                "-out",
+                "server.csr",
+                "-subj",
+                "/CN=localhost",
+            ],
+            &[
+                "x509",
+                "-req",
+                "-in",
+                "server.csr",
+                "-CA",
+                "ca.pem",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-out",
+                "server.crt",
+                "-days",
+                "2",
+                "-extfile",
+                "san.ext",
+            ],
         ];
         for step in steps {
             let output = Command::new("openssl").args(step).current_dir(dir).output().expect("openssl is installed");
@@ -148,8 +188,11 @@ impl Postgres {
     }
 
     pub fn start_server(&self) {
-        let mut options =
-            format!("-p {} -k {} -c listen_addresses=127.0.0.1 -c max_connections=200", self.port, self.dir.path().display());
+        let mut options = format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c max_connections=200",
+            self.port,
+            self.dir.path().display()
+        );
         if self.tls {
             let (cert, key) = (self.path("server.crt"), self.path("server.key"));
             options.push_str(&format!(" -c ssl=on -c ssl_cert_file={cert} -c ssl_key_file={key}"));
@@ -319,3 +362,95 @@ impl Laptop {
 
 /// Tests that start servers take turns: each cluster wants its own memory and port.
 pub static ONE_SERVER_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// Scores an interview as `me` (every focus characteristic at `score`, with `note`) and,
+/// when `submit`, submits it; returns the scorecard's id and, once submitted, its seal.
+pub fn score_interview(
+    store: &mut Store,
+    me: i64,
+    candidate: i64,
+    interview: &StoredInterview,
+    (score, note): (u8, &str),
+    submit: bool,
+) -> (i64, Option<String>) {
+    let card = store.start_scorecard(candidate, me, Some(interview.id)).unwrap();
+    for focus in &interview.focus {
+        let change = RatingChange {
+            role_key: focus.role_key.clone(),
+            characteristic_key: focus.characteristic_key.clone(),
+            score: Some(score),
+            notes: note.to_owned(),
+        };
+        store.save_rating(me, card, &change).unwrap();
+    }
+    store.save_overall(me, card, Some(Overall::Yes), None, note).unwrap();
+    let seal = submit.then(|| store.submit_scorecard(me, card).unwrap().seal_sha256.unwrap());
+    (card, seal)
+}
+
+/// A coordinator (`cora`) and interviewers on their own laptops, all connected, with the
+/// coordinator's `candidates` (default panel plans) shared and every interview assigned
+/// round robin to the interviewers, then pulled by everyone.
+pub struct Team {
+    pub coordinator: Laptop,
+    pub interviewers: Vec<Laptop>,
+    /// The candidates' ids on the coordinator's laptop.
+    pub candidates: Vec<i64>,
+}
+
+impl Team {
+    /// `interviewers`: (login, display name); the server must have them as members.
+    pub fn with_panels(pg: &Postgres, candidates: &[&str], interviewers: &[(&str, &str)]) -> Team {
+        let coordinator = Laptop::new("cora");
+        let ids = candidates
+            .iter()
+            .map(|name| crate::store_support::seed_candidate(&mut coordinator.store(), name))
+            .collect();
+        coordinator.connect(pg, "Cora Diaz");
+        let laptops: Vec<Laptop> = interviewers
+            .iter()
+            .map(|(login, name)| {
+                let laptop = Laptop::new(login);
+                laptop.connect(pg, name);
+                laptop
+            })
+            .collect();
+        coordinator.sync();
+        let team = Team { coordinator, interviewers: laptops, candidates: ids };
+        {
+            let mut store = team.coordinator.store();
+            for candidate in &team.candidates {
+                for (index, interview) in store.panel(*candidate).unwrap().iter().enumerate() {
+                    let login = interviewers[index % interviewers.len()].0;
+                    let member = store.interviewer_with_login(login).unwrap().unwrap();
+                    store.assign_interviewer(interview.id, Some(member)).unwrap();
+                }
+            }
+        }
+        team.coordinator.sync();
+        for laptop in &team.interviewers {
+            laptop.sync();
+        }
+        team
+    }
+}
+
+impl Laptop {
+    /// Scores (and submits, unless `draft`) every interview assigned to this laptop's member
+    /// that has no scorecard yet, for every candidate here; returns the new seals.
+    pub fn score_assigned(&self, score: u8, note: &str, submit: bool) -> Vec<String> {
+        let mut store = self.store();
+        let me = store.team_binding().unwrap().expect("the laptop is connected").interviewer_id;
+        let mut seals = Vec::new();
+        for candidate in store.candidates().unwrap() {
+            let started: Vec<Option<i64>> =
+                store.scorecards_of(candidate.id).unwrap().iter().map(|card| card.interview_id).collect();
+            for interview in store.panel(candidate.id).unwrap() {
+                if interview.interviewer_id == Some(me) && !started.contains(&Some(interview.id)) {
+                    seals.extend(score_interview(&mut store, me, candidate.id, &interview, (score, note), submit).1);
+                }
+            }
+        }
+        seals
+    }
+}

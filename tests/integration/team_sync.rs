@@ -7,37 +7,12 @@
 
 use rung::debrief::{self, Viewer};
 use rung::decision::{NewDecision, Outcome};
-use rung::scorecard::Overall;
-use rung::store::{RatingChange, Store};
+use rung::store::Store;
 
-use crate::store_support::{seed_candidate, text};
-use crate::team_support::{Laptop, Postgres, ONE_SERVER_AT_A_TIME};
+use crate::store_support::text;
+use crate::team_support::{Laptop, Postgres, Team, ONE_SERVER_AT_A_TIME};
 
 const CANDIDATE: &str = "Noor Haddad";
-
-/// Scores and submits every interview assigned to this laptop's member, offline.
-fn score_my_interviews(laptop: &Laptop, score: u8, note: &str) -> usize {
-    let mut store = laptop.store();
-    let me = store.team_binding().unwrap().expect("the laptop is connected").interviewer_id;
-    let candidate =
-        store.candidates().unwrap().into_iter().find(|c| c.name == CANDIDATE).expect("the candidate was pulled").id;
-    let mine: Vec<_> = store.panel(candidate).unwrap().into_iter().filter(|i| i.interviewer_id == Some(me)).collect();
-    for interview in &mine {
-        let card = store.start_scorecard(candidate, me, Some(interview.id)).unwrap();
-        for focus in &interview.focus {
-            let change = RatingChange {
-                role_key: focus.role_key.clone(),
-                characteristic_key: focus.characteristic_key.clone(),
-                score: Some(score),
-                notes: note.to_owned(),
-            };
-            store.save_rating(me, card, &change).unwrap();
-        }
-        store.save_overall(me, card, Some(Overall::Yes), None, "Solid.").unwrap();
-        store.submit_scorecard(me, card).unwrap();
-    }
-    mine.len()
-}
 
 fn candidate_id(store: &Store) -> i64 {
     store.candidates().unwrap().into_iter().find(|c| c.name == CANDIDATE).unwrap().id
@@ -55,46 +30,25 @@ fn a_panel_on_four_laptops_scores_offline_and_converges_through_the_server() {
     let pg = Postgres::start();
     pg.set_up_team(&[("cora", true), ("ana", false), ("ben", false), ("cai", false)]);
 
-    // The coordinator adds the candidate (default panel plan) and connects; the three
-    // interviewers connect from their own laptops.
-    let cora = Laptop::new("cora");
-    let candidate = seed_candidate(&mut cora.store(), CANDIDATE);
-    cora.connect(&pg, "Cora Diaz");
-    let ana = Laptop::new("ana");
-    let ben = Laptop::new("ben");
-    let cai = Laptop::new("cai");
-    for (laptop, name) in [(&ana, "Ana Ruiz"), (&ben, "Ben Okoro"), (&cai, "Cai Lin")] {
-        laptop.connect(&pg, name);
-    }
-    let first = cora.sync();
-    assert_eq!(first["pushed"]["candidates"], 1, "{first}");
-    assert_eq!(first["pushed"]["panels"], 1, "{first}");
-    assert_eq!(first["members"], 4, "every member is known to the coordinator's laptop now: {first}");
-
-    // The coordinator assigns the interviews to the members, round robin, and syncs.
-    let interviews = {
-        let mut store = cora.store();
-        let panel = store.panel(candidate).unwrap();
-        let logins = ["ana", "ben", "cai"];
-        for (index, interview) in panel.iter().enumerate() {
-            let member = store.interviewer_with_login(logins[index % 3]).unwrap().unwrap();
-            store.assign_interviewer(interview.id, Some(member)).unwrap();
-        }
-        panel.len()
-    };
+    // The coordinator adds the candidate (default panel plan), assigns the interviews round
+    // robin to three interviewers, each connected from their own laptop; all have synced.
+    let team = Team::with_panels(&pg, &[CANDIDATE], &[("ana", "Ana Ruiz"), ("ben", "Ben Okoro"), ("cai", "Cai Lin")]);
+    let (cora, candidate) = (&team.coordinator, team.candidates[0]);
+    let [ana, ben, cai] = [&team.interviewers[0], &team.interviewers[1], &team.interviewers[2]];
+    let interviews = cora.store().panel(candidate).unwrap().len();
     assert!(interviews >= 3, "the default plan has {interviews} interviews");
-    assert_eq!(cora.sync()["pushed"]["panels"], 1);
-    for laptop in [&ana, &ben, &cai] {
-        let pulled = laptop.sync();
-        assert_eq!(pulled["pulled"]["candidates"], 1, "{pulled}");
-        assert_eq!(pulled["pulled"]["panels"], 1, "{pulled}");
+    assert_eq!(cora.store().team_binding().unwrap().unwrap().login, "cora");
+    for laptop in [ana, ben, cai] {
+        let here = laptop.store();
+        let candidate = candidate_id(&here);
+        assert_eq!(here.panel(candidate).unwrap().len(), interviews, "{} pulled the panel plan", laptop.login);
     }
 
     // The server goes away; everyone scores anyway.
     pg.stop();
     let mut submitted = 0;
-    for (laptop, score) in [(&ana, 3), (&ben, 4), (&cai, 3)] {
-        submitted += score_my_interviews(laptop, score, &format!("{}'s evidence", laptop.login));
+    for (laptop, score) in [(ana, 3), (ben, 4), (cai, 3)] {
+        submitted += laptop.score_assigned(score, &format!("{}'s evidence", laptop.login), true).len();
         let offline = laptop.rung(&["team", "sync"]);
         assert!(!offline.status.success());
         assert!(text(&offline.stderr).contains("cannot be reached"), "{}", text(&offline.stderr));
@@ -139,12 +93,12 @@ fn a_panel_on_four_laptops_scores_offline_and_converges_through_the_server() {
     assert_eq!(cora.sync()["pushed"]["decisions"], 1);
 
     // Everyone converges: the same sealed scorecards and decision, by seal, everywhere.
-    for laptop in [&ana, &ben, &cai] {
+    for laptop in [ana, ben, cai] {
         laptop.sync();
     }
     let reference = cora.seals();
     assert_eq!(reference.len(), interviews + 1, "every scorecard and the decision");
-    for laptop in [&ana, &ben, &cai] {
+    for laptop in [ana, ben, cai] {
         assert_eq!(laptop.seals(), reference, "{} has converged", laptop.login);
         laptop.assert_checks_pass();
         let status = laptop.rung(&["team", "status"]);

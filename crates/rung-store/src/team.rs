@@ -91,6 +91,10 @@ impl Store {
                 None => store.conn.query_row("SELECT lower(hex(randomblob(8)))", [], |row| row.get(0))?,
             };
             store.set_setting(LAPTOP, &laptop)?;
+            if store.setting(SERVER)?.as_deref() != Some(server) {
+                // Another server's horizon means nothing here: pull everything.
+                store.conn.execute("DELETE FROM settings WHERE key LIKE 'team.cursor.%'", [])?;
+            }
             store.set_setting(SERVER, server)?;
             store.set_setting(LOGIN, login)?;
             store.bind_member(interviewer_id, login)?;

@@ -42,7 +42,9 @@ impl TeamError {
             None if error.to_string().contains("password missing") => {
                 TeamError::Login { server, detail: "no password was given".to_owned() }
             }
-            None if first_line(&error).contains("certificate") => TeamError::Certificate { server, detail: first_line(&error) },
+            None if first_line(&error).contains("certificate") => {
+                TeamError::Certificate { server, detail: first_line(&error) }
+            }
             None => TeamError::Offline { server, detail: first_line(&error) },
         }
     }

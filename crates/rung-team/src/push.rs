@@ -7,14 +7,14 @@ use rung_core::scorecard::ScorecardStatus;
 use rung_core::team::{SharedCandidate, SharedInterview};
 use rung_store::{OutboxEntry, OutboxKind, StoreError, TeamBinding};
 use serde::Serialize;
-use tokio_postgres::Client;
+use tokio_postgres::{Client, Transaction};
 use ts_rs::TS;
 
 use crate::error::TeamError;
 use crate::local::LocalStore;
 
-/// How many pushed entries are settled in one local transaction.
-const SETTLE_BATCH: usize = 200;
+/// How many things are pushed in one server transaction (and settled in one local one).
+const PUSH_BATCH: usize = 200;
 
 /// What one push sent, by kind.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -86,61 +86,66 @@ pub(crate) async fn push(
 ) -> Result<Pushed, TeamError> {
     let entries = local.with(|store| store.outbox())?;
     let mut pushed = Pushed { moved: Moved::default(), refused: Vec::new(), superseded: Vec::new() };
-    let mut to_settle: Vec<OutboxEntry> = Vec::new();
-    for entry in entries {
-        let outgoing = local.with(|store| outgoing(store, &entry, binding))?;
-        let sent = match &outgoing {
-            Outgoing::Nothing => Ok(false),
-            Outgoing::NotOurs(why) => {
-                local.with(|store| store.outbox_failed(&entry, why, true))?;
+    let err = |e| TeamError::from_query(e, &binding.server);
+    // One server transaction per batch (one commit, one WAL flush, instead of one per
+    // thing), each thing in a savepoint of its own so a refused one does not sink the
+    // rest. Settled here only after the server committed; a kill in between pushes the
+    // batch again, which adds nothing.
+    for batch in entries.chunks(PUSH_BATCH) {
+        let outgoing: Vec<Outgoing> =
+            local.with(|store| batch.iter().map(|entry| outgoing(store, entry, binding)).collect())?;
+        let mut tx = client.transaction().await.map_err(err)?;
+        let mut sent_ok = Vec::new();
+        for (entry, out) in batch.iter().zip(&outgoing) {
+            if let Outgoing::NotOurs(why) = out {
+                local.with(|store| store.outbox_failed(entry, why, true))?;
                 pushed.refused.push(why.clone());
                 continue;
             }
-            _ => send(client, &outgoing, binding, &entry.queued_at).await,
-        };
-        match sent {
-            Ok(superseded) => {
-                if superseded {
-                    if let Outgoing::Candidate { shared, .. } = &outgoing {
-                        pushed.superseded.push(shared.global_id.clone());
+            if matches!(out, Outgoing::Nothing) {
+                sent_ok.push(entry.clone());
+                continue;
+            }
+            let savepoint = tx.savepoint("entry").await.map_err(err)?;
+            match send(&savepoint, out, binding, &entry.queued_at).await {
+                Ok(superseded) => {
+                    savepoint.commit().await.map_err(err)?;
+                    if superseded {
+                        pushed.superseded.extend(out.candidate_of_mutable());
                     }
-                    if let Outgoing::Panel { candidate, .. } = &outgoing {
-                        pushed.superseded.push(candidate.clone());
-                    }
-                }
-                if !matches!(outgoing, Outgoing::Nothing) {
                     pushed.moved.count(entry.kind);
+                    sent_ok.push(entry.clone());
                 }
-                to_settle.push(entry);
-                if to_settle.len() >= SETTLE_BATCH {
-                    settle(local, &mut to_settle)?;
+                Err(TeamError::Refused(why)) => {
+                    savepoint.rollback().await.map_err(err)?;
+                    let why = format!("The server did not accept a {} ({why}).", entry.kind.as_str());
+                    local.with(|store| store.outbox_failed(entry, &why, true))?;
+                    pushed.refused.push(why);
                 }
-            }
-            Err(TeamError::Refused(why)) => {
-                let why = format!("The server did not accept a {} ({why}).", entry.kind.as_str());
-                local.with(|store| store.outbox_failed(&entry, &why, true))?;
-                pushed.refused.push(why);
-            }
-            Err(error) if error.is_offline() => {
-                settle(local, &mut to_settle)?;
-                return Err(error);
-            }
-            Err(error) => {
-                local.with(|store| store.outbox_failed(&entry, &error.to_string(), false))?;
+                Err(error) if error.is_offline() => return Err(error),
+                Err(error) => {
+                    savepoint.rollback().await.map_err(err)?;
+                    local.with(|store| store.outbox_failed(entry, &error.to_string(), false))?;
+                }
             }
         }
+        tx.commit().await.map_err(err)?;
+        local
+            .with(|store| store.atomically(|store| sent_ok.iter().try_for_each(|entry| store.settle_outbox(entry))))?;
     }
-    settle(local, &mut to_settle)?;
     Ok(pushed)
 }
 
-fn settle(local: &impl LocalStore, entries: &mut Vec<OutboxEntry>) -> Result<(), TeamError> {
-    if entries.is_empty() {
-        return Ok(());
+impl Outgoing {
+    /// The candidate whose record this is, for the mutable kinds (pulled again when the
+    /// server kept a later edit).
+    fn candidate_of_mutable(&self) -> Option<String> {
+        match self {
+            Outgoing::Candidate { shared, .. } => Some(shared.global_id.clone()),
+            Outgoing::Panel { candidate, .. } => Some(candidate.clone()),
+            _ => None,
+        }
     }
-    local.with(|store| store.atomically(|store| entries.iter().try_for_each(|entry| store.settle_outbox(entry))))?;
-    entries.clear();
-    Ok(())
 }
 
 /// The entry as it is now in the store.
@@ -222,7 +227,7 @@ fn outgoing(store: &mut rung_store::Store, entry: &OutboxEntry, binding: &TeamBi
 
 /// Sends one thing; `Ok(true)` when the server kept a newer edit instead of ours.
 async fn send(
-    client: &mut Client,
+    client: &Transaction<'_>,
     outgoing: &Outgoing,
     binding: &TeamBinding,
     edited_at: &str,
@@ -233,15 +238,15 @@ async fn send(
     let stamp = (edited_at.to_owned(), binding.laptop.clone());
     match outgoing {
         Outgoing::Candidate { shared, ladder_name, ladder_json } => {
-            let tx = client.transaction().await.map_err(err)?;
-            tx.execute(
+            client
+                .execute(
                 "INSERT INTO rung.ladders (snapshot_sha256, name, snapshot_json) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
                 &[&shared.ladder_snapshot_sha256, ladder_name, ladder_json],
             )
             .await
             .map_err(err)?;
             let body = serde_json::to_value(shared).expect("a candidate serializes");
-            let changed = tx
+            let changed = client
                 .execute(
                     "INSERT INTO rung.candidates (id, ladder_sha256, body, edited_at, laptop) VALUES ($1, $2, $3, $4, $5)
                      ON CONFLICT (id) DO UPDATE SET ladder_sha256 = excluded.ladder_sha256, body = excluded.body,
@@ -252,7 +257,6 @@ async fn send(
                 )
                 .await
                 .map_err(err)?;
-            tx.commit().await.map_err(err)?;
             Ok(changed == 0)
         }
         Outgoing::Panel { candidate, interviews } => {

@@ -146,8 +146,10 @@ pub fn status(store: &Store) -> Result<TeamStatus, StoreError> {
         let last_sync_at = nonempty(store.setting(LAST_SYNC)?);
         let (state, summary) = if offline {
             (SyncState::Offline, format!("Offline — {} waiting", counts.waiting))
-        } else if counts.waiting > 0 || last_sync_at.is_none() {
+        } else if counts.waiting > 0 {
             (SyncState::Waiting, format!("{} waiting", counts.waiting))
+        } else if last_sync_at.is_none() {
+            (SyncState::Waiting, "Not synced yet".to_owned())
         } else {
             (SyncState::Synced, "Synced".to_owned())
         };
