@@ -1,5 +1,5 @@
 //! Team mode at scale, against a real PostgreSQL server on loopback (a throwaway cluster):
-//! 1. 50 clients (50 data folders, 50 logins, 50 tokio tasks) push 1,000 candidates with
+//! 1. 50 clients (50 data folders, 50 logins, 50 threads each with its own runtime) push 1,000 candidates with
 //!    4 sealed scorecards each at the same time;
 //! 2. a fresh laptop pulls an archive of 10,000 candidates (40,000 sealed scorecards),
 //!    every seal checked before it is stored.
@@ -223,7 +223,7 @@ fn main() {
                     let login = format!("c{n:02}");
                     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
                     let began = Instant::now();
-                    let report = runtime.block_on(rung_team::sync_once(store, Some(&password(&login)))).unwrap();
+                    let report = runtime.block_on(rung_team::push_once(store, Some(&password(&login)))).unwrap();
                     (report, began.elapsed())
                 })
             })

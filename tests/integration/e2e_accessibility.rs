@@ -90,6 +90,9 @@ async fn every_screen_passes_axe_in_light_and_dark() {
     click(&client, "[data-testid=nav-archive]").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     check(&client, "archive", &mut found).await;
+    click(&client, "[data-testid=team-indicator]").await;
+    wait_for(&client, "[data-testid=team-connect-form]").await;
+    check(&client, "team", &mut found).await;
 
     // Sam's first interview: scoring, the shortcuts, the submit dialog.
     click(&client, "[data-testid=nav-candidates]").await;

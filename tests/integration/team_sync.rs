@@ -68,7 +68,7 @@ fn a_panel_on_four_laptops_scores_offline_and_converges_through_the_server() {
     ben.sync();
     assert_eq!(cora.sync()["pulled"]["scorecards"], 0, "still one interview out");
     cai.sync();
-    assert_eq!(scorecards_here(&cora), 0);
+    assert_eq!(scorecards_here(cora), 0);
     let all_in = cora.sync();
     assert_eq!(all_in["pulled"]["scorecards"], interviews as u64, "{all_in}");
 

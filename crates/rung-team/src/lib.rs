@@ -15,4 +15,4 @@ pub use connection::ServerAddress;
 pub use error::TeamError;
 pub use local::LocalStore;
 pub use push::Moved;
-pub use sync::{connect, disconnect, status, sync_once, SyncReport, SyncState, TeamStatus};
+pub use sync::{connect, disconnect, push_once, status, sync_once, SyncReport, SyncState, TeamStatus};

@@ -189,9 +189,14 @@ fn apply(local: &impl LocalStore, incoming: Incoming, pulled: &mut Pulled) -> Re
             pulled.ladders += 1;
         }
     }
+    // Ladder ids by snapshot hash, looked up once: reading a stored ladder's summary is
+    // not free, and every candidate and scorecard names one.
+    let ladders: HashMap<String, i64> =
+        local.with(|store| store.list_ladders())?.into_iter().map(|l| (l.snapshot_sha256, l.id)).collect();
     for chunk in incoming.candidates.chunks(APPLY_BATCH) {
-        local
-            .with(|store| store.atomically(|store| chunk.iter().try_for_each(|c| apply_candidate(store, c, pulled))))?;
+        local.with(|store| {
+            store.atomically(|store| chunk.iter().try_for_each(|c| apply_candidate(store, c, &ladders, pulled)))
+        })?;
     }
     for chunk in incoming.panels.chunks(APPLY_BATCH) {
         local.with(|store| {
@@ -202,7 +207,7 @@ fn apply(local: &impl LocalStore, incoming: Incoming, pulled: &mut Pulled) -> Re
     }
     for chunk in incoming.scorecards.chunks(APPLY_BATCH) {
         local.with(|store| {
-            store.atomically(|store| chunk.iter().try_for_each(|card| apply_scorecard(store, card, pulled)))
+            store.atomically(|store| chunk.iter().try_for_each(|card| apply_scorecard(store, card, &ladders, pulled)))
         })?;
     }
     for chunk in incoming.decisions.chunks(APPLY_BATCH) {
@@ -249,21 +254,26 @@ fn apply_ladder(store: &mut Store, sha: &str, json: &str) -> Result<bool, StoreE
     Ok(true)
 }
 
-fn apply_candidate(store: &mut Store, shared: &SharedCandidate, pulled: &mut Pulled) -> Result<(), StoreError> {
+fn apply_candidate(
+    store: &mut Store,
+    shared: &SharedCandidate,
+    ladders: &HashMap<String, i64>,
+    pulled: &mut Pulled,
+) -> Result<(), StoreError> {
     let existing = store.candidate_with_global_id(&shared.global_id)?;
     if let Some(id) = existing {
         if store.has_pending_change(OutboxKind::Candidate, id)? || store.shared_candidate(id)? == *shared {
             return Ok(());
         }
     }
-    let Some(ladder) = store.find_ladder(&shared.ladder_snapshot_sha256)? else {
+    let Some(&ladder_id) = ladders.get(&shared.ladder_snapshot_sha256) else {
         pulled.problems.push(format!(
             "{} was added on another laptop with a ladder this server does not hold; ask them to sync again.",
             shared.name
         ));
         return Ok(());
     };
-    store.apply_shared_candidate(shared, ladder.id)?;
+    store.apply_shared_candidate(shared, ladder_id)?;
     pulled.moved.candidates += 1;
     Ok(())
 }
@@ -301,7 +311,12 @@ fn apply_panel(
     Ok(())
 }
 
-fn apply_scorecard(store: &mut Store, row: &ServerScorecard, pulled: &mut Pulled) -> Result<(), StoreError> {
+fn apply_scorecard(
+    store: &mut Store,
+    row: &ServerScorecard,
+    ladders: &HashMap<String, i64>,
+    pulled: &mut Pulled,
+) -> Result<(), StoreError> {
     if store.scorecard_with_seal(&row.seal)?.is_some() {
         return Ok(());
     }
@@ -321,7 +336,7 @@ fn apply_scorecard(store: &mut Store, row: &ServerScorecard, pulled: &mut Pulled
         pulled.problems.push(problem.to_string());
         return Ok(());
     }
-    let Some(ladder) = store.find_ladder(&card.ladder_snapshot_sha256)? else {
+    let Some(&ladder_id) = ladders.get(&card.ladder_snapshot_sha256) else {
         pulled.problems.push(format!(
             "{}'s scorecard for {} is on a ladder this laptop does not have yet; sync again.",
             card.interviewer, candidate.name
@@ -339,7 +354,7 @@ fn apply_scorecard(store: &mut Store, row: &ServerScorecard, pulled: &mut Pulled
     };
     let id = store.import_sealed_scorecard(
         &card,
-        &ImportTarget { candidate_id, interviewer_id, interview_id, ladder_id: ladder.id, amends_scorecard_id },
+        &ImportTarget { candidate_id, interviewer_id, interview_id, ladder_id, amends_scorecard_id },
     )?;
     store.forget_pulled_scorecard(id)?;
     pulled.moved.scorecards += 1;

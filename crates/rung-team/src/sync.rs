@@ -92,20 +92,27 @@ pub async fn connect(
 /// Pushes what waits, then pulls what changed, once. The outcome is remembered for
 /// `status` (synced, or offline and why).
 pub async fn sync_once(local: &impl LocalStore, password: Option<&str>) -> Result<SyncReport, TeamError> {
+    run(local, password, true).await
+}
+
+/// Pushes what waits and pulls nothing (what a benchmark of many senders measures).
+pub async fn push_once(local: &impl LocalStore, password: Option<&str>) -> Result<SyncReport, TeamError> {
+    run(local, password, false).await
+}
+
+async fn run(local: &impl LocalStore, password: Option<&str>, pull: bool) -> Result<SyncReport, TeamError> {
     let binding = local.with(|store| store.team_binding())?.ok_or(TeamError::NotConnected)?;
     let outcome = async {
         let address = ServerAddress::parse(&binding.server)?;
         let mut client = address.connect(password).await?;
         let pushed = crate::push::push(local, &mut client, &binding).await?;
-        let pulled = crate::pull::pull(local, &mut client, &binding, &pushed.superseded).await?;
-        Ok::<_, TeamError>(SyncReport {
-            pushed: pushed.moved,
-            pulled: pulled.moved,
-            members: pulled.members,
-            ladders: pulled.ladders,
-            refused: pushed.refused,
-            problems: pulled.problems,
-        })
+        let mut report = SyncReport { pushed: pushed.moved, refused: pushed.refused, ..SyncReport::default() };
+        if pull {
+            let pulled = crate::pull::pull(local, &mut client, &binding, &pushed.superseded).await?;
+            (report.pulled, report.members, report.ladders, report.problems) =
+                (pulled.moved, pulled.members, pulled.ladders, pulled.problems);
+        }
+        Ok::<_, TeamError>(report)
     }
     .await;
     local.with(|store| {
