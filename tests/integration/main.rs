@@ -60,6 +60,7 @@ mod store_backups;
 mod store_bad_databases;
 mod store_basics;
 mod team_erasure;
+mod team_keyring;
 mod team_kills;
 mod team_rls;
 mod team_support;

@@ -39,7 +39,7 @@ impl TeamError {
             Some("3D000") => TeamError::Login { server, detail: first_line(&error) },
             Some(_) => TeamError::Server(first_line(&error)),
             // The driver's own words when the server asked for a password and there was none.
-            None if error.to_string().contains("password missing") => {
+            None if first_line(&error).contains("password missing") => {
                 TeamError::Login { server, detail: "no password was given".to_owned() }
             }
             None if first_line(&error).contains("certificate") => {
