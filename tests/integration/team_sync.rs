@@ -90,7 +90,8 @@ fn a_panel_on_four_laptops_scores_offline_and_converges_through_the_server() {
     let pdf = cora.path().join("report.pdf");
     let report = cora.rung(&["report", "--candidate", &candidate.to_string(), "--out", pdf.to_str().unwrap()]);
     assert!(report.status.success(), "{}", text(&report.stderr));
-    assert_eq!(cora.sync()["pushed"]["decisions"], 1);
+    let shared = cora.sync();
+    assert_eq!((shared["pushed"]["decisions"].as_u64(), shared["pushed"]["reports"].as_u64()), (Some(1), Some(1)));
 
     // Everyone converges: the same sealed scorecards and decision, by seal, everywhere.
     for laptop in [ana, ben, cai] {
@@ -106,6 +107,11 @@ fn a_panel_on_four_laptops_scores_offline_and_converges_through_the_server() {
     }
     cora.assert_checks_pass();
     // An interviewer's debrief on their laptop now says what the coordinator's says.
+    // The report is in every panel member's archive: their Rung says the PDF is genuine.
+    for laptop in [ana, ben, cai] {
+        let verified = laptop.rung(&["verify", pdf.to_str().unwrap()]);
+        assert!(verified.status.success(), "{}: {}{}", laptop.login, text(&verified.stdout), text(&verified.stderr));
+    }
     let theirs = ana.rung(&["recommend", "--candidate", &candidate_id(&ana.store()).to_string(), "--json"]);
     let theirs: serde_json::Value = serde_json::from_slice(&theirs.stdout).unwrap();
     assert_eq!(theirs["role"], recommendation["role"]);
@@ -115,11 +121,13 @@ fn a_panel_on_four_laptops_scores_offline_and_converges_through_the_server() {
     assert_eq!((quiet["pushed"]["scorecards"].as_u64(), quiet["pulled"]["scorecards"].as_u64()), (Some(0), Some(0)));
     assert_eq!(pg.admin_sql("SELECT count(*) FROM rung.scorecards"), interviews.to_string());
 
-    // A score changed on the server under an intact seal is refused on pull, by name.
+    // A score changed on the server under an intact seal, and a report's PDF changed, are
+    // refused on pull, by name.
     pg.admin_sql(
         "UPDATE rung.scorecards SET body = jsonb_set(body, '{ratings,0,score}', '1')
          WHERE seal = (SELECT seal FROM rung.scorecards WHERE interviewer = 'ben' LIMIT 1)",
     );
+    pg.admin_sql("UPDATE rung.reports SET pdf = pdf || '\\x0a'::bytea");
     let fresh = Laptop::new("cora");
     fresh.connect(&pg, "Cora Diaz");
     let refused = fresh.rung(&["team", "sync"]);
@@ -129,6 +137,11 @@ fn a_panel_on_four_laptops_scores_offline_and_converges_through_the_server() {
         message.contains("no longer matches its seal") && message.contains(CANDIDATE) && message.contains("Ben Okoro"),
         "{message}"
     );
+    assert!(message.contains("is not the file that was issued"), "{message}");
     assert_eq!(scorecards_here(&fresh), interviews - 1, "everything but the tampered scorecard arrived");
+    assert!(
+        fresh.store().reports_of(candidate_id(&fresh.store())).unwrap().is_empty(),
+        "the altered PDF was not archived"
+    );
     fresh.assert_checks_pass();
 }

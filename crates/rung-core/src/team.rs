@@ -40,6 +40,25 @@ pub struct SharedInterview {
     pub focus: Vec<CharacteristicRef>,
 }
 
+/// An issued report's archive record; the PDF itself travels beside it, byte for byte.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedReport {
+    pub report_id: String,
+    pub data_sha256: String,
+    pub file_sha256: String,
+    pub evidence_sha256: String,
+    /// The seal of the decision it reports, as recorded where it was made.
+    pub decision_seal: Option<String>,
+    pub issued_at: String,
+    pub paper: String,
+    pub candidate_name: String,
+    pub role_title: String,
+    pub outcome: String,
+    pub decided_by: String,
+    pub pages: u32,
+}
+
 /// Who wins between two edits of a mutable thing: the later edit, then the laptop id
 /// (so every laptop and the server pick the same one).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -55,6 +74,8 @@ pub enum PulledRowError {
     ScorecardSeal { interviewer: String, candidate: String },
     #[error("The server holds a decision for {candidate} that no longer matches its seal: it was changed on the server after it was recorded. Nothing of it was stored here; ask your server's administrator to restore it from a backup.")]
     DecisionSeal { candidate: String },
+    #[error("The server's copy of report {report_id} for {candidate} is not the file that was issued (its hash differs): it was changed on the server. It was not stored here; ask your server's administrator to restore it from a backup.")]
+    ReportAltered { report_id: String, candidate: String },
     #[error("The server's ladder snapshot {0} does not match its hash: it was changed on the server. Ask your server's administrator to restore it.")]
     LadderAltered(String),
 }
@@ -86,6 +107,17 @@ pub fn check_pulled_decision(decision: &Decision, filed_seal: &str, candidate: &
 pub fn check_pulled_ladder(snapshot_json: &str, snapshot_sha256: &str) -> Result<(), PulledRowError> {
     if crate::ladder::source::sha256_hex(snapshot_json.as_bytes()) != snapshot_sha256 {
         return Err(PulledRowError::LadderAltered(snapshot_sha256.chars().take(12).collect()));
+    }
+    Ok(())
+}
+
+/// Checks a report pulled from the server: the PDF is the file that was issued.
+pub fn check_pulled_report(report: &SharedReport, pdf: &[u8], filed_data_sha256: &str) -> Result<(), PulledRowError> {
+    if report.data_sha256 != filed_data_sha256 || crate::ladder::source::sha256_hex(pdf) != report.file_sha256 {
+        return Err(PulledRowError::ReportAltered {
+            report_id: report.report_id.clone(),
+            candidate: report.candidate_name.clone(),
+        });
     }
     Ok(())
 }

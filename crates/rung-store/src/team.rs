@@ -3,7 +3,7 @@
 //! was pulled from the server. The server itself is `rung-team`'s.
 
 use rung_core::decision::{seal as decision_seal, Decision};
-use rung_core::team::{SharedCandidate, SharedInterview};
+use rung_core::team::{SharedCandidate, SharedInterview, SharedReport};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
@@ -45,6 +45,7 @@ pub enum OutboxKind {
     Panel,
     Scorecard,
     Decision,
+    Report,
     Erasure,
 }
 
@@ -55,6 +56,7 @@ impl OutboxKind {
             "panel" => OutboxKind::Panel,
             "scorecard" => OutboxKind::Scorecard,
             "decision" => OutboxKind::Decision,
+            "report" => OutboxKind::Report,
             "erasure" => OutboxKind::Erasure,
             _ => return None,
         })
@@ -66,6 +68,7 @@ impl OutboxKind {
             OutboxKind::Panel => "panel",
             OutboxKind::Scorecard => "scorecard",
             OutboxKind::Decision => "decision",
+            OutboxKind::Report => "report",
             OutboxKind::Erasure => "erasure",
         }
     }
@@ -108,7 +111,10 @@ impl Store {
                      WHERE status = 'submitted' AND id NOT IN (SELECT scorecard_id FROM imported_scorecards);
                  INSERT OR IGNORE INTO sync_outbox (kind, local_id, candidate_id, queued_at)
                      SELECT 'decision', id, candidate_id, decided_at FROM decisions
-                     WHERE id NOT IN (SELECT decision_id FROM imported_decisions);",
+                     WHERE id NOT IN (SELECT decision_id FROM imported_decisions);
+                 INSERT OR IGNORE INTO sync_outbox (kind, local_id, candidate_id, queued_at)
+                     SELECT 'report', id, candidate_id, issued_at FROM reports
+                     WHERE candidate_id IS NOT NULL AND id NOT IN (SELECT report_id FROM imported_reports);",
             )?;
             crate::audit::append(
                 &store.conn,
@@ -481,6 +487,80 @@ impl Store {
         )?;
         let rows = statement.query_map([], |row| row.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A report as the team shares it (the PDF travels beside it).
+    pub fn shared_report(&self, id: i64) -> Result<(SharedReport, Vec<u8>), StoreError> {
+        let (report, evidence_sha256): (crate::ArchivedReport, String) = (
+            self.report(id)?,
+            self.conn.query_row("SELECT evidence_sha256 FROM reports WHERE id = ?1", [id], |row| row.get(0))?,
+        );
+        let decision_seal = match report.decision_id {
+            Some(decision) => Some(self.conn.query_row(
+                "SELECT coalesce((SELECT source_seal_sha256 FROM imported_decisions WHERE decision_id = ?1),
+                                 (SELECT seal_sha256 FROM decisions WHERE id = ?1))",
+                [decision],
+                |row| row.get(0),
+            )?),
+            None => None,
+        };
+        let shared = SharedReport {
+            report_id: report.report_id,
+            data_sha256: report.data_sha256,
+            file_sha256: report.file_sha256,
+            evidence_sha256,
+            decision_seal,
+            issued_at: report.issued_at,
+            paper: report.paper,
+            candidate_name: report.candidate_name,
+            role_title: report.role_title,
+            outcome: report.outcome,
+            decided_by: report.decided_by,
+            pages: report.pages,
+        };
+        Ok((shared, self.report_pdf(id)?))
+    }
+
+    /// Archives a report issued on another laptop (already checked against its hashes).
+    pub fn apply_shared_report(
+        &mut self,
+        shared: &SharedReport,
+        pdf: &[u8],
+        candidate_id: i64,
+    ) -> Result<(), StoreError> {
+        self.atomically(|store| {
+            let decision_id = match &shared.decision_seal {
+                Some(seal) => store.decision_with_seal(seal)?,
+                None => None,
+            };
+            let archived = store.archive_report(&crate::NewReport {
+                report_id: &shared.report_id,
+                data_sha256: &shared.data_sha256,
+                file_sha256: &shared.file_sha256,
+                evidence_sha256: &shared.evidence_sha256,
+                candidate_id,
+                decision_id,
+                issued_at: &shared.issued_at,
+                paper: &shared.paper,
+                candidate_name: &shared.candidate_name,
+                role_title: &shared.role_title,
+                outcome: &shared.outcome,
+                decided_by: &shared.decided_by,
+                pages: shared.pages,
+                pdf,
+            })?;
+            store.conn.execute("INSERT OR IGNORE INTO imported_reports (report_id) VALUES (?1)", [archived.id])?;
+            store.forget_queued(OutboxKind::Report, archived.id)
+        })
+    }
+
+    /// True when the report was issued on another laptop and pulled here.
+    pub fn report_is_imported(&self, report_id: i64) -> Result<bool, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM imported_reports WHERE report_id = ?1)",
+            [report_id],
+            |row| row.get(0),
+        )?)
     }
 
     /// Drops a scorecard's queue entry after storing it from the server.

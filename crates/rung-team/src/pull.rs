@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use rung_core::bundle::BundledScorecard;
 use rung_core::decision::Decision;
 use rung_core::team::{
-    check_pulled_decision, check_pulled_ladder, check_pulled_scorecard, SharedCandidate, SharedInterview,
+    check_pulled_decision, check_pulled_ladder, check_pulled_report, check_pulled_scorecard, SharedCandidate,
+    SharedInterview, SharedReport,
 };
 use rung_store::{ImportTarget, OutboxKind, Store, StoreError, TeamBinding};
 use tokio_postgres::Client;
@@ -45,6 +46,8 @@ struct Incoming {
     panels: Vec<(String, Vec<SharedInterview>)>,
     scorecards: Vec<ServerScorecard>,
     decisions: Vec<(String, String, serde_json::Value)>,
+    /// (data hash, candidate, record, PDF)
+    reports: Vec<(String, String, serde_json::Value, Vec<u8>)>,
     erasures: Vec<String>,
 }
 
@@ -159,6 +162,16 @@ async fn read_server(
         .iter()
         .map(|row| (row.get(0), row.get(1), row.get(2)))
         .collect();
+    let reports = tx
+        .query(
+            &format!("SELECT data_sha256, candidate_id, body, pdf FROM rung.reports WHERE {since} ORDER BY tx"),
+            &[&cursor],
+        )
+        .await
+        .map_err(err)?
+        .iter()
+        .map(|row| (row.get(0), row.get(1), row.get(2), row.get(3)))
+        .collect();
     let erasures = tx
         .query(&format!("SELECT candidate_id FROM rung.erasures WHERE {since}"), &[&cursor])
         .await
@@ -167,7 +180,7 @@ async fn read_server(
         .map(|row| row.get(0))
         .collect();
     tx.commit().await.map_err(err)?;
-    Ok(Incoming { horizon, members, ladders, candidates, panels, scorecards, decisions, erasures })
+    Ok(Incoming { horizon, members, ladders, candidates, panels, scorecards, decisions, reports, erasures })
 }
 
 fn apply(local: &impl LocalStore, incoming: Incoming, pulled: &mut Pulled) -> Result<(), TeamError> {
@@ -218,6 +231,9 @@ fn apply(local: &impl LocalStore, incoming: Incoming, pulled: &mut Pulled) -> Re
                     .try_for_each(|(seal, candidate, body)| apply_decision(store, seal, candidate, body, pulled))
             })
         })?;
+    }
+    for (data_sha256, candidate, body, pdf) in &incoming.reports {
+        local.with(|store| apply_report(store, data_sha256, candidate, body, pdf, pulled))?;
     }
     for candidate in &incoming.erasures {
         if let Some(id) = local.with(|store| store.candidate_with_global_id(candidate))? {
@@ -388,5 +404,34 @@ fn apply_decision(
     }
     store.import_decision(&decision, candidate_id)?;
     pulled.moved.decisions += 1;
+    Ok(())
+}
+
+fn apply_report(
+    store: &mut Store,
+    data_sha256: &str,
+    candidate: &str,
+    body: &serde_json::Value,
+    pdf: &[u8],
+    pulled: &mut Pulled,
+) -> Result<(), StoreError> {
+    if store.report_by_data_hash(data_sha256)?.is_some() {
+        return Ok(());
+    }
+    let Some(candidate_id) = store.candidate_with_global_id(candidate)? else { return Ok(()) };
+    let report: SharedReport = match serde_json::from_value(body.clone()) {
+        Ok(report) => report,
+        Err(_) => {
+            let name = store.candidate(candidate_id)?.name;
+            pulled.problems.push(format!("A report for {name} on the server does not read as one; it was not stored."));
+            return Ok(());
+        }
+    };
+    if let Err(problem) = check_pulled_report(&report, pdf, data_sha256) {
+        pulled.problems.push(problem.to_string());
+        return Ok(());
+    }
+    store.apply_shared_report(&report, pdf, candidate_id)?;
+    pulled.moved.reports += 1;
     Ok(())
 }

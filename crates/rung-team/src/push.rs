@@ -4,7 +4,7 @@
 use rung_core::bundle::BundledScorecard;
 use rung_core::decision::Decision;
 use rung_core::scorecard::ScorecardStatus;
-use rung_core::team::{SharedCandidate, SharedInterview};
+use rung_core::team::{SharedCandidate, SharedInterview, SharedReport};
 use rung_store::{OutboxEntry, OutboxKind, StoreError, TeamBinding};
 use serde::Serialize;
 use tokio_postgres::{Client, Transaction};
@@ -23,12 +23,13 @@ pub struct Moved {
     pub panels: u32,
     pub scorecards: u32,
     pub decisions: u32,
+    pub reports: u32,
     pub erasures: u32,
 }
 
 impl Moved {
     pub fn total(&self) -> u32 {
-        self.candidates + self.panels + self.scorecards + self.decisions + self.erasures
+        self.candidates + self.panels + self.scorecards + self.decisions + self.reports + self.erasures
     }
 
     fn count(&mut self, kind: OutboxKind) {
@@ -37,6 +38,7 @@ impl Moved {
             OutboxKind::Panel => self.panels += 1,
             OutboxKind::Scorecard => self.scorecards += 1,
             OutboxKind::Decision => self.decisions += 1,
+            OutboxKind::Report => self.reports += 1,
             OutboxKind::Erasure => self.erasures += 1,
         }
     }
@@ -69,6 +71,11 @@ enum Outgoing {
     Decision {
         candidate: String,
         decision: Decision,
+    },
+    Report {
+        candidate: String,
+        report: SharedReport,
+        pdf: Vec<u8>,
     },
     Erasure {
         candidate: String,
@@ -218,6 +225,14 @@ fn outgoing(store: &mut rung_store::Store, entry: &OutboxEntry, binding: &TeamBi
             let candidate = store.candidate_global_id(decision.candidate_id)?;
             Ok(Outgoing::Decision { candidate, decision })
         })()),
+        OutboxKind::Report => gone((|| {
+            let candidate = store.candidate_global_id(entry.candidate_id)?;
+            let (report, pdf) = store.shared_report(entry.local_id)?;
+            if store.report_is_imported(entry.local_id)? {
+                return Ok(Outgoing::Nothing);
+            }
+            Ok(Outgoing::Report { candidate, report, pdf })
+        })()),
         OutboxKind::Erasure => Ok(match &entry.global_id {
             Some(candidate) => Outgoing::Erasure { candidate: candidate.clone() },
             None => Outgoing::Nothing,
@@ -293,6 +308,18 @@ async fn send(
                 .execute(
                     "INSERT INTO rung.decisions (seal, candidate_id, body) VALUES ($1, $2, $3) ON CONFLICT (seal) DO NOTHING",
                     &[&decision.seal_sha256, candidate, &body],
+                )
+                .await
+                .map_err(err)?;
+            Ok(false)
+        }
+        Outgoing::Report { candidate, report, pdf } => {
+            let body = serde_json::to_value(report).expect("a report serializes");
+            client
+                .execute(
+                    "INSERT INTO rung.reports (data_sha256, candidate_id, body, pdf) VALUES ($1, $2, $3, $4)
+                     ON CONFLICT (data_sha256) DO NOTHING",
+                    &[&report.data_sha256, candidate, &body, pdf],
                 )
                 .await
                 .map_err(err)?;

@@ -100,19 +100,11 @@ pub fn run_team(data_dir: &Path, command: &TeamCommand) -> Outcome {
                 return Ok(serde_json::to_string_pretty(&report).expect("a report serializes"));
             }
             let mut lines = vec![format!(
-                "sent {} (candidates {}, panels {}, scorecards {}, decisions {}, erasures {}); received {} (candidates {}, panels {}, scorecards {}, decisions {}, erasures {})",
+                "sent {} ({}); received {} ({})",
                 report.pushed.total(),
-                report.pushed.candidates,
-                report.pushed.panels,
-                report.pushed.scorecards,
-                report.pushed.decisions,
-                report.pushed.erasures,
+                moved(&report.pushed),
                 report.pulled.total(),
-                report.pulled.candidates,
-                report.pulled.panels,
-                report.pulled.scorecards,
-                report.pulled.decisions,
-                report.pulled.erasures,
+                moved(&report.pulled),
             )];
             lines.extend(report.refused.iter().map(|r| format!("not shared: {r}")));
             if report.problems.is_empty() {
@@ -153,4 +145,12 @@ pub fn run_team(data_dir: &Path, command: &TeamCommand) -> Outcome {
             })
         }
     }
+}
+
+/// "candidates 1, panels 1, scorecards 4, …" for one direction of a sync.
+fn moved(moved: &rung_team::Moved) -> String {
+    format!(
+        "candidates {}, panels {}, scorecards {}, decisions {}, reports {}, erasures {}",
+        moved.candidates, moved.panels, moved.scorecards, moved.decisions, moved.reports, moved.erasures
+    )
 }

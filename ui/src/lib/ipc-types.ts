@@ -649,7 +649,7 @@ members: number, ladders: number,
  */
 refused: Array<string>, problems: Array<string>, };
 
-export type Moved = { candidates: number, panels: number, scorecards: number, decisions: number, erasures: number, };
+export type Moved = { candidates: number, panels: number, scorecards: number, decisions: number, reports: number, erasures: number, };
 
 export type Command =
   | 'startup_status'

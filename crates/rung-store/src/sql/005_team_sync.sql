@@ -25,13 +25,18 @@ CREATE TABLE imported_decisions (
     decision_id         INTEGER NOT NULL UNIQUE REFERENCES decisions(id) ON DELETE CASCADE
 ) STRICT;
 
+-- Reports that came from the server (they are not pushed back).
+CREATE TABLE imported_reports (
+    report_id   INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE
+) STRICT;
+
 -- What waits to be pushed, written by these triggers in the transaction of the change
 -- itself, and only while the folder is connected to a server. The row names what changed;
 -- the pusher reads it as it is then (sealed things never change; for the rest, the
 -- latest edit is what should win). `version` grows with each change, so a change made
 -- while a push is under way is not settled by that push.
 CREATE TABLE sync_outbox (
-    kind            TEXT NOT NULL CHECK (kind IN ('candidate', 'panel', 'scorecard', 'decision', 'erasure')),
+    kind            TEXT NOT NULL CHECK (kind IN ('candidate', 'panel', 'scorecard', 'decision', 'report', 'erasure')),
     local_id        INTEGER NOT NULL,
     candidate_id    INTEGER NOT NULL,
     -- The candidate's global id, kept for an erasure (the candidate is gone by then).
@@ -106,6 +111,13 @@ WHEN EXISTS (SELECT 1 FROM settings WHERE key = 'team.server')
 BEGIN
     INSERT OR IGNORE INTO sync_outbox (kind, local_id, candidate_id, queued_at)
     VALUES ('decision', NEW.id, NEW.candidate_id, strftime('%Y-%m-%dT%H:%M:%fZ'));
+END;
+
+CREATE TRIGGER team_queue_report AFTER INSERT ON reports
+WHEN NEW.candidate_id IS NOT NULL AND EXISTS (SELECT 1 FROM settings WHERE key = 'team.server')
+BEGIN
+    INSERT OR IGNORE INTO sync_outbox (kind, local_id, candidate_id, queued_at)
+    VALUES ('report', NEW.id, NEW.candidate_id, strftime('%Y-%m-%dT%H:%M:%fZ'));
 END;
 
 -- An erasure replaces everything still waiting about the candidate with its tombstone.

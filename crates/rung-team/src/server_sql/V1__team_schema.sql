@@ -77,7 +77,19 @@ CREATE TABLE rung.decisions (
 );
 CREATE INDEX decisions_by_candidate ON rung.decisions (candidate_id);
 
+-- Issued reports: the archive record and the PDF, byte for byte; never changed.
+CREATE TABLE rung.reports (
+    data_sha256     text PRIMARY KEY,
+    candidate_id    text NOT NULL REFERENCES rung.candidates ON DELETE CASCADE,
+    body            jsonb NOT NULL,
+    pdf             bytea NOT NULL,
+    issued_by       name NOT NULL DEFAULT current_user,
+    tx              xid8 NOT NULL DEFAULT pg_current_xact_id()
+);
+CREATE INDEX reports_by_candidate ON rung.reports (candidate_id);
+
 CREATE INDEX members_by_tx ON rung.members (tx);
+CREATE INDEX reports_by_tx ON rung.reports (tx);
 CREATE INDEX ladders_by_tx ON rung.ladders (tx);
 CREATE INDEX erasures_by_tx ON rung.erasures (tx);
 CREATE INDEX candidates_by_tx ON rung.candidates (tx);
@@ -143,10 +155,10 @@ GRANT EXECUTE ON FUNCTION rung.erase_candidate(text) TO rung_coordinator;
 
 GRANT SELECT, INSERT, UPDATE (display_name) ON rung.members TO rung_interviewer;
 GRANT SELECT, INSERT ON rung.ladders, rung.erasures TO rung_interviewer;
-GRANT SELECT ON rung.candidates, rung.panels, rung.scorecards, rung.decisions TO rung_interviewer;
+GRANT SELECT ON rung.candidates, rung.panels, rung.scorecards, rung.decisions, rung.reports TO rung_interviewer;
 GRANT INSERT (seal, candidate_id, interview_position, amends_seal, body) ON rung.scorecards TO rung_interviewer;
 GRANT INSERT, UPDATE ON rung.candidates, rung.panels TO rung_coordinator;
-GRANT INSERT ON rung.decisions TO rung_coordinator;
+GRANT INSERT ON rung.decisions, rung.reports TO rung_coordinator;
 -- Nobody but the owner may write erasures directly: the function does.
 REVOKE INSERT ON rung.erasures FROM rung_interviewer;
 
@@ -157,6 +169,7 @@ ALTER TABLE rung.candidates ENABLE ROW LEVEL SECURITY;
 ALTER TABLE rung.panels ENABLE ROW LEVEL SECURITY;
 ALTER TABLE rung.scorecards ENABLE ROW LEVEL SECURITY;
 ALTER TABLE rung.decisions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE rung.reports ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY members_read ON rung.members FOR SELECT TO rung_interviewer USING (true);
 CREATE POLICY members_join ON rung.members FOR INSERT TO rung_interviewer WITH CHECK (login = current_user);
@@ -190,3 +203,9 @@ CREATE POLICY scorecards_submit ON rung.scorecards FOR INSERT TO rung_interviewe
 
 CREATE POLICY decisions_read ON rung.decisions FOR SELECT TO rung_interviewer USING (true);
 CREATE POLICY decisions_record ON rung.decisions FOR INSERT TO rung_coordinator WITH CHECK (recorded_by = current_user);
+
+-- A report shows the whole panel's evidence: the coordinators', and the panel's once they
+-- have submitted their own.
+CREATE POLICY reports_read ON rung.reports FOR SELECT TO rung_interviewer
+    USING (rung.is_coordinator(current_user) OR rung.has_submitted(candidate_id, current_user));
+CREATE POLICY reports_issue ON rung.reports FOR INSERT TO rung_coordinator WITH CHECK (issued_by = current_user);
