@@ -117,6 +117,13 @@ fn killing_the_server_and_the_clients_during_sync_loses_and_duplicates_nothing()
     assert_eq!(cora_seals.into_iter().collect::<BTreeSet<_>>(), acknowledged);
     assert_eq!(ana_seals.into_iter().collect::<BTreeSet<_>>(), acknowledged);
     assert_eq!(cora.store().candidates().unwrap().len(), CANDIDATES, "no candidate duplicated");
+    // Ana's audit log reached the server whole, and the coordinator's laptop checked it link
+    // by link to its last entry there.
+    let ana_laptop = ana.store().team_laptop().unwrap().unwrap();
+    let on_server = pg.admin_sql(&format!("SELECT max(id) FROM rung.audit_entries WHERE laptop = '{ana_laptop}'"));
+    let checked = cora.store().team_audit_positions().unwrap();
+    let ana_checked = checked.iter().find(|(laptop, _, _)| *laptop == ana_laptop).map(|(_, id, _)| id.to_string());
+    assert_eq!(ana_checked, Some(on_server), "the coordinator checked Ana's whole chain");
     for laptop in [ana, cora] {
         laptop.assert_checks_pass();
         assert_eq!(laptop.store().outbox_counts().unwrap().waiting, 0, "{} has nothing left to send", laptop.login);

@@ -82,6 +82,11 @@ fn row_level_security_keeps_scorecards_unreadable_until_the_rules_allow_in_raw_s
     refused(sql_as(&pg, "cora", "UPDATE rung.scorecards SET body = '{}'"), "the coordinator changes a scorecard");
     refused(sql_as(&pg, "cora", "DELETE FROM rung.decisions"), "the coordinator deletes a decision");
 
+    // Each laptop's audit log is there for its owner and coordinators only.
+    assert_eq!(sql_as(&pg, "ana", "SELECT count(*) FROM rung.audit_entries WHERE pushed_by <> 'ana'").unwrap(), "0");
+    assert_ne!(sql_as(&pg, "cora", "SELECT count(*) FROM rung.audit_entries").unwrap(), "0");
+    refused(sql_as(&pg, "ana", "UPDATE rung.audit_entries SET payload = ''"), "ana rewrites an audit entry");
+
     // Someone with a login but not in the team reaches nothing.
     pg.admin_sql("CREATE ROLE eve LOGIN PASSWORD 'eve-pw'");
     refused(sql_as(&pg, "eve", "SELECT count(*) FROM rung.scorecards"), "a login outside the team reads scorecards");

@@ -116,6 +116,16 @@ fn a_panel_on_four_laptops_scores_offline_and_converges_through_the_server() {
     let theirs: serde_json::Value = serde_json::from_slice(&theirs.stdout).unwrap();
     assert_eq!(theirs["role"], recommendation["role"]);
     assert_eq!(theirs["band"], recommendation["band"]);
+    // Every laptop's audit log is on the server, and the coordinator's laptop checked them
+    // link by link.
+    assert_eq!(pg.admin_sql("SELECT count(DISTINCT laptop) FROM rung.audit_entries"), "4");
+    let checked = cora.sync();
+    assert!(
+        checked["audit_entries_checked"].as_u64().unwrap() > 0
+            || cora.store().team_audit_positions().unwrap().len() == 4,
+        "{checked}"
+    );
+    assert_eq!(cora.store().team_audit_positions().unwrap().len(), 4, "four laptops' logs checked");
     // Syncing again moves nothing: pushes and pulls are idempotent.
     let quiet = ben.sync();
     assert_eq!((quiet["pushed"]["scorecards"].as_u64(), quiet["pulled"]["scorecards"].as_u64()), (Some(0), Some(0)));
@@ -128,6 +138,10 @@ fn a_panel_on_four_laptops_scores_offline_and_converges_through_the_server() {
          WHERE seal = (SELECT seal FROM rung.scorecards WHERE interviewer = 'ben' LIMIT 1)",
     );
     pg.admin_sql("UPDATE rung.reports SET pdf = pdf || '\\x0a'::bytea");
+    pg.admin_sql(
+        "UPDATE rung.audit_entries SET payload = replace(payload, '\"', '\" ')
+         WHERE (laptop, id) = (SELECT laptop, max(id) FROM rung.audit_entries WHERE pushed_by = 'ana' GROUP BY laptop)",
+    );
     let fresh = Laptop::new("cora");
     fresh.connect(&pg, "Cora Diaz");
     let refused = fresh.rung(&["team", "sync"]);
@@ -138,6 +152,7 @@ fn a_panel_on_four_laptops_scores_offline_and_converges_through_the_server() {
         "{message}"
     );
     assert!(message.contains("is not the file that was issued"), "{message}");
+    assert!(message.contains("The audit log ana's laptop") && message.contains("does not match its hash"), "{message}");
     assert_eq!(scorecards_here(&fresh), interviews - 1, "everything but the tampered scorecard arrived");
     assert!(
         fresh.store().reports_of(candidate_id(&fresh.store())).unwrap().is_empty(),

@@ -69,6 +69,70 @@ fn row_hash(
     hex::encode(Sha256::digest(canonical.as_bytes()))
 }
 
+/// One entry of the log as it is stored (team mode shares them as they are).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: i64,
+    pub payload: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl AuditEntry {
+    /// Checks that this entry follows `previous` (`None`: it must be the first) and that
+    /// its content matches its hash; the reason otherwise.
+    pub fn check_follows(&self, previous: Option<(i64, &str)>) -> Result<(), &'static str> {
+        let (prev_id, prev_hash) = previous.unwrap_or((0, GENESIS));
+        if self.id != prev_id + 1 {
+            return Err("an entry is missing or out of order");
+        }
+        if self.prev_hash != prev_hash {
+            return Err("its link to the previous entry does not match");
+        }
+        let hash = row_hash(
+            self.id,
+            &self.at,
+            &self.actor,
+            &self.action,
+            &self.entity,
+            self.entity_id,
+            &self.payload,
+            &self.prev_hash,
+        );
+        if hash != self.hash {
+            return Err("its content does not match its hash");
+        }
+        Ok(())
+    }
+}
+
+/// Up to `limit` entries after entry `after`, in order.
+pub fn entries_after(conn: &Connection, after: i64, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
+    let mut statement = conn.prepare(
+        "SELECT id, at, actor, action, entity, entity_id, payload, prev_hash, hash FROM audit_log
+         WHERE id > ?1 ORDER BY id LIMIT ?2",
+    )?;
+    let rows = statement.query_map(params![after, limit], |row| {
+        Ok(AuditEntry {
+            id: row.get(0)?,
+            at: row.get(1)?,
+            actor: row.get(2)?,
+            action: row.get(3)?,
+            entity: row.get(4)?,
+            entity_id: row.get(5)?,
+            payload: row.get(6)?,
+            prev_hash: row.get(7)?,
+            hash: row.get(8)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct AuditReport {
     pub entries: u64,

@@ -96,7 +96,9 @@ impl Store {
             store.set_setting(LAPTOP, &laptop)?;
             if store.setting(SERVER)?.as_deref() != Some(server) {
                 // Another server's horizon means nothing here: pull everything.
-                store.conn.execute("DELETE FROM settings WHERE key LIKE 'team.cursor.%'", [])?;
+                store
+                    .conn
+                    .execute("DELETE FROM settings WHERE key LIKE 'team.cursor.%' OR key LIKE 'team.audit.%'", [])?;
             }
             store.set_setting(SERVER, server)?;
             store.set_setting(LOGIN, login)?;
@@ -147,9 +149,10 @@ impl Store {
     /// connect queues everything again; pushing is idempotent). Pulled data stays.
     pub fn unbind_team(&mut self) -> Result<(), StoreError> {
         self.atomically(|store| {
-            store
-                .conn
-                .execute("DELETE FROM settings WHERE key IN (?1, ?2) OR key LIKE 'team.cursor.%'", [SERVER, LOGIN])?;
+            store.conn.execute(
+                "DELETE FROM settings WHERE key IN (?1, ?2) OR key LIKE 'team.cursor.%' OR key LIKE 'team.audit.%'",
+                [SERVER, LOGIN],
+            )?;
             store.conn.execute("DELETE FROM sync_outbox", [])?;
             crate::audit::append(&store.conn, "rung", "team.disconnect", "settings", 0, &serde_json::json!({}))?;
             Ok(())
@@ -561,6 +564,36 @@ impl Store {
             [report_id],
             |row| row.get(0),
         )?)
+    }
+
+    /// This laptop's audit entries after `after` (team mode shares the log as it is).
+    pub fn audit_entries_after(&self, after: i64, limit: u32) -> Result<Vec<crate::audit::AuditEntry>, StoreError> {
+        crate::audit::entries_after(&self.conn, after, limit)
+    }
+
+    /// How far each laptop's shared audit log has been checked here: (laptop, last entry
+    /// checked, its hash).
+    pub fn team_audit_positions(&self) -> Result<Vec<(String, i64, String)>, StoreError> {
+        let mut statement =
+            self.conn.prepare("SELECT substr(key, 12), value FROM settings WHERE key LIKE 'team.audit.%'")?;
+        let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+        let mut positions = Vec::new();
+        for row in rows {
+            let (laptop, value) = row?;
+            if let Some((id, hash)) = value.split_once(':').and_then(|(id, hash)| Some((id.parse().ok()?, hash))) {
+                positions.push((laptop, id, hash.to_owned()));
+            }
+        }
+        Ok(positions)
+    }
+
+    pub fn set_team_audit_position(&self, laptop: &str, id: i64, hash: &str) -> Result<(), StoreError> {
+        self.set_setting(&format!("team.audit.{laptop}"), &format!("{id}:{hash}"))
+    }
+
+    /// This laptop's id among the team's, once it has been connected.
+    pub fn team_laptop(&self) -> Result<Option<String>, StoreError> {
+        self.setting(LAPTOP)
     }
 
     /// Drops a scorecard's queue entry after storing it from the server.

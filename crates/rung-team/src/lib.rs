@@ -3,6 +3,7 @@
 //! first; this crate pushes its outbox and pulls what the server's row-level security
 //! lets this person read. See ARCHITECTURE.md, "Team mode".
 
+mod audit_share;
 pub mod connection;
 pub mod error;
 mod local;

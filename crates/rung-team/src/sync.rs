@@ -22,6 +22,10 @@ pub struct SyncReport {
     /// Team members this laptop learnt of (or whose names changed).
     pub members: u32,
     pub ladders: u32,
+    /// This laptop's audit log entries sent to the server.
+    pub audit_entries_sent: u32,
+    /// Other laptops' shared audit entries checked link by link (coordinators only).
+    pub audit_entries_checked: u32,
     /// What the server refused for good, and rows refused on pull (they fail their seal).
     pub refused: Vec<String>,
     pub problems: Vec<String>,
@@ -106,11 +110,16 @@ async fn run(local: &impl LocalStore, password: Option<&str>, pull: bool) -> Res
         let address = ServerAddress::parse(&binding.server)?;
         let mut client = address.connect(password).await?;
         let pushed = crate::push::push(local, &mut client, &binding).await?;
-        let mut report = SyncReport { pushed: pushed.moved, refused: pushed.refused, ..SyncReport::default() };
+        let audit_entries_sent = crate::audit_share::push_audit(local, &mut client, &binding).await?;
+        let mut report =
+            SyncReport { pushed: pushed.moved, refused: pushed.refused, audit_entries_sent, ..SyncReport::default() };
         if pull {
             let pulled = crate::pull::pull(local, &mut client, &binding, &pushed.superseded).await?;
             (report.pulled, report.members, report.ladders, report.problems) =
                 (pulled.moved, pulled.members, pulled.ladders, pulled.problems);
+            let (checked, broken) = crate::audit_share::check_shared_audit(local, &mut client, &binding.server).await?;
+            report.audit_entries_checked = checked;
+            report.problems.extend(broken);
         }
         Ok::<_, TeamError>(report)
     }

@@ -88,6 +88,23 @@ CREATE TABLE rung.reports (
 );
 CREATE INDEX reports_by_candidate ON rung.reports (candidate_id);
 
+-- Each laptop's audit log as it is (ids, seals and counts; no names): coordinators' laptops
+-- check every chain link by link.
+CREATE TABLE rung.audit_entries (
+    laptop      text NOT NULL,
+    id          bigint NOT NULL,
+    at          text NOT NULL,
+    actor       text NOT NULL,
+    action      text NOT NULL,
+    entity      text NOT NULL,
+    entity_id   bigint NOT NULL,
+    payload     text NOT NULL,
+    prev_hash   text NOT NULL,
+    hash        text NOT NULL,
+    pushed_by   name NOT NULL DEFAULT current_user,
+    PRIMARY KEY (laptop, id)
+);
+
 CREATE INDEX members_by_tx ON rung.members (tx);
 CREATE INDEX reports_by_tx ON rung.reports (tx);
 CREATE INDEX ladders_by_tx ON rung.ladders (tx);
@@ -159,6 +176,8 @@ GRANT SELECT ON rung.candidates, rung.panels, rung.scorecards, rung.decisions, r
 GRANT INSERT (seal, candidate_id, interview_position, amends_seal, body) ON rung.scorecards TO rung_interviewer;
 GRANT INSERT, UPDATE ON rung.candidates, rung.panels TO rung_coordinator;
 GRANT INSERT ON rung.decisions, rung.reports TO rung_coordinator;
+GRANT SELECT, INSERT (laptop, id, at, actor, action, entity, entity_id, payload, prev_hash, hash)
+    ON rung.audit_entries TO rung_interviewer;
 -- Nobody but the owner may write erasures directly: the function does.
 REVOKE INSERT ON rung.erasures FROM rung_interviewer;
 
@@ -170,6 +189,7 @@ ALTER TABLE rung.panels ENABLE ROW LEVEL SECURITY;
 ALTER TABLE rung.scorecards ENABLE ROW LEVEL SECURITY;
 ALTER TABLE rung.decisions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE rung.reports ENABLE ROW LEVEL SECURITY;
+ALTER TABLE rung.audit_entries ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY members_read ON rung.members FOR SELECT TO rung_interviewer USING (true);
 CREATE POLICY members_join ON rung.members FOR INSERT TO rung_interviewer WITH CHECK (login = current_user);
@@ -209,3 +229,10 @@ CREATE POLICY decisions_record ON rung.decisions FOR INSERT TO rung_coordinator 
 CREATE POLICY reports_read ON rung.reports FOR SELECT TO rung_interviewer
     USING (rung.is_coordinator(current_user) OR rung.has_submitted(candidate_id, current_user));
 CREATE POLICY reports_issue ON rung.reports FOR INSERT TO rung_coordinator WITH CHECK (issued_by = current_user);
+
+-- A laptop's log is written by the person whose laptop it is, and read by them and by
+-- coordinators.
+CREATE POLICY audit_share ON rung.audit_entries FOR INSERT TO rung_interviewer
+    WITH CHECK (pushed_by = current_user);
+CREATE POLICY audit_read_own ON rung.audit_entries FOR SELECT TO rung_interviewer USING (pushed_by = current_user);
+CREATE POLICY audit_read ON rung.audit_entries FOR SELECT TO rung_coordinator USING (true);
