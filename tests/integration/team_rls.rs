@@ -87,6 +87,13 @@ fn row_level_security_keeps_scorecards_unreadable_until_the_rules_allow_in_raw_s
     assert_ne!(sql_as(&pg, "cora", "SELECT count(*) FROM rung.audit_entries").unwrap(), "0");
     refused(sql_as(&pg, "ana", "UPDATE rung.audit_entries SET payload = ''"), "ana rewrites an audit entry");
 
+    // The rules' helpers answer only about the person asking.
+    assert_eq!(sql_as(&pg, "ben", "SELECT count(*) FROM rung.readable_candidates('ana')").unwrap(), "0");
+    assert_eq!(
+        sql_as(&pg, "ben", "SELECT count(*) FROM rung.candidates WHERE rung.has_submitted(id, 'ana')").unwrap(),
+        "0"
+    );
+
     // Someone with a login but not in the team reaches nothing.
     pg.admin_sql("CREATE ROLE eve LOGIN PASSWORD 'eve-pw'");
     refused(sql_as(&pg, "eve", "SELECT count(*) FROM rung.scorecards"), "a login outside the team reads scorecards");

@@ -67,6 +67,7 @@ CREATE TABLE rung.scorecards (
     tx                  xid8 NOT NULL DEFAULT pg_current_xact_id()
 );
 CREATE INDEX scorecards_by_candidate ON rung.scorecards (candidate_id, interviewer);
+CREATE INDEX scorecards_by_interviewer ON rung.scorecards (interviewer);
 
 CREATE TABLE rung.decisions (
     seal            text PRIMARY KEY,
@@ -126,10 +127,12 @@ CREATE TRIGGER panels_stamp BEFORE UPDATE ON rung.panels FOR EACH ROW EXECUTE FU
 CREATE TRIGGER members_stamp BEFORE UPDATE ON rung.members FOR EACH ROW EXECUTE FUNCTION rung.stamp_tx();
 
 -- The rules the policies ask. SECURITY DEFINER so a policy on scorecards can look at
--- scorecards without recursing; they take the person asking explicitly.
+-- scorecards without recursing; they take the person asking explicitly, and answer only
+-- about the person logged in (nobody can ask them about someone else).
 CREATE FUNCTION rung.has_submitted(candidate text, person name) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = rung, pg_temp AS $$
-    SELECT EXISTS (SELECT 1 FROM rung.scorecards s WHERE s.candidate_id = candidate AND s.interviewer = person)
+    SELECT person = session_user
+       AND EXISTS (SELECT 1 FROM rung.scorecards s WHERE s.candidate_id = candidate AND s.interviewer = person)
 $$;
 
 -- Every planned interview has a submitted scorecard (the debrief gate, as on a laptop).
@@ -145,6 +148,17 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = rung, pg_temp AS $$
         )
         FROM rung.panels p WHERE p.candidate_id = candidate
     ), false)
+$$;
+
+-- Every candidate whose scorecards `person` may read: those they submitted one for, and,
+-- for a coordinator, those with every planned interview in.
+CREATE FUNCTION rung.readable_candidates(person name) RETURNS SETOF text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = rung, pg_temp AS $$
+    SELECT candidate_id FROM rung.scorecards WHERE interviewer = person AND person = session_user
+    UNION
+    SELECT p.candidate_id FROM rung.panels p
+    WHERE person = session_user AND pg_has_role(person, 'rung_coordinator', 'MEMBER')
+      AND rung.all_interviews_in(p.candidate_id)
 $$;
 
 CREATE FUNCTION rung.is_coordinator(person name) RETURNS boolean
@@ -166,8 +180,8 @@ $$;
 REVOKE ALL ON ALL TABLES IN SCHEMA rung FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA rung FROM PUBLIC;
 GRANT USAGE ON SCHEMA rung TO rung_interviewer;
-GRANT EXECUTE ON FUNCTION rung.has_submitted(text, name), rung.all_interviews_in(text), rung.is_coordinator(name)
-    TO rung_interviewer;
+GRANT EXECUTE ON FUNCTION rung.has_submitted(text, name), rung.all_interviews_in(text), rung.is_coordinator(name),
+    rung.readable_candidates(name) TO rung_interviewer;
 GRANT EXECUTE ON FUNCTION rung.erase_candidate(text) TO rung_coordinator;
 
 GRANT SELECT, INSERT, UPDATE (display_name) ON rung.members TO rung_interviewer;
@@ -212,11 +226,10 @@ CREATE POLICY panels_add ON rung.panels FOR INSERT TO rung_coordinator WITH CHEC
 CREATE POLICY panels_edit ON rung.panels FOR UPDATE TO rung_coordinator USING (true) WITH CHECK (edited_by = current_user);
 
 -- Independence: your own scorecards; others' for a candidate once you have submitted one
--- for them; a coordinator sees them all once every planned interview is in.
+-- for them; a coordinator sees them all once every planned interview is in. The candidates
+-- a person may read are worked out once per query (a hashed subplan), not once per row.
 CREATE POLICY scorecards_read ON rung.scorecards FOR SELECT TO rung_interviewer USING (
-    interviewer = current_user
-    OR rung.has_submitted(candidate_id, current_user)
-    OR (rung.is_coordinator(current_user) AND rung.all_interviews_in(candidate_id))
+    interviewer = current_user OR candidate_id IN (SELECT rung.readable_candidates(current_user))
 );
 CREATE POLICY scorecards_submit ON rung.scorecards FOR INSERT TO rung_interviewer
     WITH CHECK (interviewer = current_user);
