@@ -645,6 +645,14 @@ export type SyncReport = { pushed: Moved, pulled: Moved,
  */
 members: number, ladders: number, 
 /**
+ * This laptop's audit log entries sent to the server.
+ */
+audit_entries_sent: number, 
+/**
+ * Other laptops' shared audit entries checked link by link (coordinators only).
+ */
+audit_entries_checked: number, 
+/**
  * What the server refused for good, and rows refused on pull (they fail their seal).
  */
 refused: Array<string>, problems: Array<string>, };
