@@ -195,6 +195,9 @@ pub struct Debrief {
     /// The decision in force, then its earlier versions.
     pub decision: Option<Decision>,
     pub decision_history: Vec<Decision>,
+    /// True when decisions were recorded apart (two laptops at once): the one decided last
+    /// stands, and the panel should confirm or change it.
+    pub decided_apart: bool,
     /// Roles a decision may name: (key, "L2 Senior …").
     pub role_options: Vec<(String, String)>,
 }
@@ -276,13 +279,15 @@ pub fn debrief_of(store: &Store, evidence: &Evidence) -> Result<Debrief, StoreEr
         .filter(|role| !role.incomplete && role.track != crate::ladder::Track::Foundation)
         .map(|role| (role.key.clone(), role.label()))
         .collect();
+    let history = store.decision_history(candidate_id)?;
     Ok(Debrief {
         target_title: ladder.role(&candidate.target_role_key).map(|r| r.title.clone()).unwrap_or_default(),
         ladder_name: ladder.name.clone(),
         scale: ladder.rating_scale.clone(),
         policy: ladder.policy.clone(),
         decision: store.decision(candidate_id)?,
-        decision_history: store.decision_history(candidate_id)?,
+        decided_apart: crate::decision::decided_apart(&history),
+        decision_history: history,
         interviewers,
         rows,
         recommendation,

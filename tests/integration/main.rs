@@ -59,6 +59,7 @@ mod store_audit_properties;
 mod store_backups;
 mod store_bad_databases;
 mod store_basics;
+mod team_decisions;
 mod team_erasure;
 mod team_keyring;
 mod team_kills;

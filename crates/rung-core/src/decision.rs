@@ -144,3 +144,9 @@ pub fn seal(decision: &Decision) -> String {
     let canonical = serde_json::to_string(&content).expect("a decision serializes");
     hex::encode(Sha256::digest(canonical.as_bytes()))
 }
+
+/// True when a candidate's decisions were recorded apart: more than one of them amends
+/// nothing, so each was made without seeing the other (two laptops deciding at once).
+pub fn decided_apart(history: &[Decision]) -> bool {
+    history.iter().filter(|decision| decision.amends.is_none()).count() > 1
+}

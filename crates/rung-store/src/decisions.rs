@@ -49,14 +49,20 @@ impl Store {
         Ok(recorded)
     }
 
-    /// The decision in force for a candidate: the newest, which amends all before it.
+    /// The decision in force for a candidate: the newest, which amends all before it. With
+    /// team mode two laptops may each record one without seeing the other; then the one
+    /// decided last stands (by time, then by the seal it was made with), the same on every
+    /// laptop whatever order they arrived in.
     pub fn decision(&self, candidate_id: i64) -> Result<Option<Decision>, StoreError> {
         current_decision(&self.conn, candidate_id)
     }
 
-    /// Every decision of a candidate, oldest first (the amendment history).
+    /// Every decision of a candidate, oldest first (the amendment history); the last is the
+    /// one in force.
     pub fn decision_history(&self, candidate_id: i64) -> Result<Vec<Decision>, StoreError> {
-        let mut statement = self.conn.prepare(&format!("{DECISION_COLUMNS} WHERE candidate_id = ?1 ORDER BY id"))?;
+        let mut statement = self
+            .conn
+            .prepare(&format!("{DECISION_COLUMNS} WHERE candidate_id = ?1 ORDER BY decided_at, {GLOBAL_SEAL}"))?;
         let rows = statement.query_map([candidate_id], decision_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -68,7 +74,8 @@ impl Store {
     /// The decision in force for every candidate that has one.
     pub fn current_decisions(&self) -> Result<Vec<Decision>, StoreError> {
         let mut statement = self.conn.prepare(&format!(
-            "{DECISION_COLUMNS} WHERE id NOT IN (SELECT amends_decision_id FROM decisions WHERE amends_decision_id IS NOT NULL) ORDER BY candidate_id"
+            "{DECISION_COLUMNS} WHERE id IN (SELECT ({IN_FORCE}) FROM (SELECT DISTINCT candidate_id FROM decisions) c)
+             ORDER BY candidate_id"
         ))?;
         let rows = statement.query_map([], decision_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -112,7 +119,7 @@ fn insert_decision(conn: &Connection, recorded: &Decision) -> Result<(), StoreEr
 fn current_decision(conn: &Connection, candidate_id: i64) -> Result<Option<Decision>, StoreError> {
     Ok(conn
         .query_row(
-            &format!("{DECISION_COLUMNS} WHERE candidate_id = ?1 ORDER BY id DESC LIMIT 1"),
+            &format!("{DECISION_COLUMNS} WHERE id = (SELECT ({IN_FORCE}) FROM (SELECT ?1 AS candidate_id) c)"),
             [candidate_id],
             decision_row,
         )
@@ -125,6 +132,13 @@ pub(crate) fn all_decisions(conn: &Connection) -> Result<Vec<Decision>, StoreErr
     let rows = statement.query_map([], decision_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// The seal a decision was made with, where it was made (the same on every laptop).
+const GLOBAL_SEAL: &str =
+    "coalesce((SELECT source_seal_sha256 FROM imported_decisions WHERE decision_id = decisions.id), seal_sha256)";
+/// The decision in force for candidate `c.candidate_id`: decided last, then by global seal.
+const IN_FORCE: &str = "SELECT d.id FROM decisions d LEFT JOIN imported_decisions i ON i.decision_id = d.id
+     WHERE d.candidate_id = c.candidate_id ORDER BY d.decided_at DESC, coalesce(i.source_seal_sha256, d.seal_sha256) DESC LIMIT 1";
 
 const DECISION_COLUMNS: &str =
     "SELECT id, candidate_id, outcome, role_key, band, recommended_role_key, recommended_band,

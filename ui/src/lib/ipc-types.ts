@@ -374,6 +374,11 @@ rows: Array<DebriefRow>, recommendation: Recommendation,
  */
 decision: Decision | null, decision_history: Array<Decision>, 
 /**
+ * True when decisions were recorded apart (two laptops at once): the one decided last
+ * stands, and the panel should confirm or change it.
+ */
+decided_apart: boolean, 
+/**
  * Roles a decision may name: (key, "L2 Senior …").
  */
 role_options: Array<[string, string]>, };
