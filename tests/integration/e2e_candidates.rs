@@ -8,18 +8,10 @@ use std::time::Duration;
 use fantoccini::{Client, Locator};
 use rung::store::Store;
 
-use crate::e2e_support::{click, open_app, start_driver_with, texts, wait_for};
+use crate::e2e_support::{click, open_app, start_driver_with, texts, wait_for, wait_for_text_where};
 
 async fn wait_for_text(client: &Client, css: &str, expected: &str) -> String {
-    for _ in 0..100 {
-        if let Some(text) = texts(client, css).await.into_iter().next() {
-            if text.contains(expected) {
-                return text;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{css} never said {expected:?}: {:?}", texts(client, css).await);
+    wait_for_text_where(client, css, |text| text.contains(expected)).await
 }
 
 async fn count(client: &Client, css: &str) -> usize {

@@ -132,6 +132,22 @@ pub async fn click(client: &Client, css: &str) {
     panic!("{css} could not be clicked");
 }
 
+/// Waits (up to 30 s) until the first element matching `css` says what `wanted` accepts;
+/// returns its text.
+pub async fn wait_for_text_where(client: &Client, css: &str, wanted: impl Fn(&str) -> bool) -> String {
+    let mut last = String::new();
+    for _ in 0..300 {
+        if let Some(text) = texts(client, css).await.into_iter().next() {
+            if wanted(&text) {
+                return text;
+            }
+            last = text;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css} still says {last:?}");
+}
+
 pub async fn wait_for(client: &Client, css: &str) -> Element {
     client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await.unwrap()
 }

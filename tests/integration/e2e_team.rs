@@ -3,28 +3,12 @@
 //! the top bar, what the coordinator shared arriving, and an unreachable server shown as
 //! offline with the reason.
 
-use std::time::Duration;
-
-use fantoccini::{Client, Locator};
+use fantoccini::Locator;
 
 use crate::e2e_archive::type_into;
-use crate::e2e_support::{capture_screen, click, open_app, start_driver, texts, wait_for};
+use crate::e2e_support::{capture_screen, click, open_app, start_driver, texts, wait_for, wait_for_text_where};
 use crate::store_support::seed_candidate;
 use crate::team_support::{password, Laptop, Postgres, ONE_SERVER_AT_A_TIME};
-
-async fn wait_for_text(client: &Client, css: &str, wanted: impl Fn(&str) -> bool) -> String {
-    let mut last = String::new();
-    for _ in 0..300 {
-        if let Some(text) = texts(client, css).await.into_iter().next() {
-            if wanted(&text) {
-                return text;
-            }
-            last = text;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{css} still says {last:?}");
-}
 
 // The guard is a turn among the tests that start servers, not data shared with the awaits.
 #[allow(clippy::await_holding_lock)]
@@ -56,8 +40,8 @@ async fn connecting_in_the_window_shows_the_sync_state_and_an_offline_server() {
     client.find(Locator::Css("input[type=checkbox]")).await.unwrap().click().await.unwrap();
     type_into(&client, "[data-testid=team-password]", &password("ana")).await;
     click(&client, "[data-testid=team-connect]").await;
-    wait_for_text(&client, "[data-testid=team-summary]", |t| t == "Synced").await;
-    wait_for_text(&client, "[data-testid=team-indicator]", |t| t == "Synced").await;
+    wait_for_text_where(&client, "[data-testid=team-summary]", |t| t == "Synced").await;
+    wait_for_text_where(&client, "[data-testid=team-indicator]", |t| t == "Synced").await;
     assert_eq!(texts(&client, "[data-testid=team-server]").await, [pg.url("ana")]);
     let scorer = texts(&client, "[data-testid=scorer-button]").await.join(" ");
     assert!(scorer.contains("Ana Ruiz"), "connecting made Ana the one scoring here: {scorer}");
@@ -68,7 +52,7 @@ async fn connecting_in_the_window_shows_the_sync_state_and_an_offline_server() {
 
     // What the coordinator shared is here.
     click(&client, "[data-testid=nav-candidates]").await;
-    wait_for_text(&client, "[data-testid=candidate-row]", |t| t.contains("Noor Haddad")).await;
+    wait_for_text_where(&client, "[data-testid=candidate-row]", |t| t.contains("Noor Haddad")).await;
 
     // The server goes away: "Sync now" says why, and the top bar says offline.
     pg.stop();
@@ -76,13 +60,13 @@ async fn connecting_in_the_window_shows_the_sync_state_and_an_offline_server() {
     click(&client, "[data-testid=team-sync-now]").await;
     let offline = wait_for(&client, "[data-testid=team-problem]").await.text().await.unwrap();
     assert!(offline.contains("cannot be reached") && offline.contains("working offline"), "{offline}");
-    wait_for_text(&client, "[data-testid=team-indicator]", |t| t.starts_with("Offline")).await;
+    wait_for_text_where(&client, "[data-testid=team-indicator]", |t| t.starts_with("Offline")).await;
     capture_screen("team-offline.png");
 
     // Disconnecting returns the folder to itself; what was pulled stays.
     click(&client, "[data-testid=team-disconnect]").await;
     wait_for(&client, "[data-testid=team-connect-form]").await;
-    wait_for_text(&client, "[data-testid=team-indicator]", |t| t == "Team").await;
+    wait_for_text_where(&client, "[data-testid=team-indicator]", |t| t == "Team").await;
     let store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
     assert!(store.team_binding().unwrap().is_none());
     assert!(store.candidates().unwrap().iter().any(|c| c.name == "Noor Haddad"));

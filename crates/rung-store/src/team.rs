@@ -400,20 +400,50 @@ impl Store {
 
     /// True when the decision was recorded on another laptop and pulled here.
     pub fn decision_is_imported(&self, decision_id: i64) -> Result<bool, StoreError> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM imported_decisions WHERE decision_id = ?1)",
-            [decision_id],
-            |row| row.get(0),
-        )?)
+        self.came_from_elsewhere("imported_decisions", "decision_id", decision_id)
     }
 
     /// True when the scorecard came from elsewhere (a bundle or the server).
     pub fn scorecard_is_imported(&self, scorecard_id: i64) -> Result<bool, StoreError> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM imported_scorecards WHERE scorecard_id = ?1)",
-            [scorecard_id],
-            |row| row.get(0),
-        )?)
+        self.came_from_elsewhere("imported_scorecards", "scorecard_id", scorecard_id)
+    }
+
+    /// True when `table` (one of the `imported_*` tables) lists the row `id` under `column`.
+    fn came_from_elsewhere(&self, table: &str, column: &str, id: i64) -> Result<bool, StoreError> {
+        let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE {column} = ?1)");
+        Ok(self.conn.query_row(&sql, [id], |row| row.get(0))?)
+    }
+
+    /// A candidate's panel plan as the team shares it: interviews by position, each
+    /// interviewer by their login (none when not a member).
+    pub fn shared_panel(&self, candidate_id: i64) -> Result<Vec<SharedInterview>, StoreError> {
+        self.panel(candidate_id)?
+            .into_iter()
+            .map(|interview| {
+                Ok(SharedInterview {
+                    interviewer_login: match interview.interviewer_id {
+                        Some(id) => self.member_login(id)?,
+                        None => None,
+                    },
+                    position: interview.position,
+                    name: interview.name,
+                    focus: interview.focus,
+                })
+            })
+            .collect()
+    }
+
+    /// The local id of a candidate's interview at `position`, if the plan has one.
+    pub fn interview_at_position(&self, candidate_id: i64, position: u32) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT i.id FROM interviews i JOIN panel_plans p ON p.id = i.plan_id
+                 WHERE p.candidate_id = ?1 AND i.position = ?2",
+                rusqlite::params![candidate_id, position],
+                |row| row.get(0),
+            )
+            .optional()?)
     }
 
     /// Stores a decision recorded on another laptop (already checked against its seal),
@@ -559,11 +589,7 @@ impl Store {
 
     /// True when the report was issued on another laptop and pulled here.
     pub fn report_is_imported(&self, report_id: i64) -> Result<bool, StoreError> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM imported_reports WHERE report_id = ?1)",
-            [report_id],
-            |row| row.get(0),
-        )?)
+        self.came_from_elsewhere("imported_reports", "report_id", report_id)
     }
 
     /// This laptop's audit entries after `after` (team mode shares the log as it is).

@@ -17,3 +17,5 @@ pub use error::TeamError;
 pub use local::LocalStore;
 pub use push::Moved;
 pub use sync::{connect, disconnect, push_once, status, sync_once, SyncReport, SyncState, TeamStatus};
+/// An open connection to the team server (what `ServerAddress::connect` gives).
+pub use tokio_postgres::Client;

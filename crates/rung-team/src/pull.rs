@@ -304,21 +304,7 @@ fn apply_panel(
     if store.has_pending_change(OutboxKind::Panel, id)? {
         return Ok(());
     }
-    let here: Vec<SharedInterview> = store
-        .panel(id)?
-        .into_iter()
-        .map(|i| -> Result<SharedInterview, StoreError> {
-            Ok(SharedInterview {
-                position: i.position,
-                name: i.name,
-                interviewer_login: match i.interviewer_id {
-                    Some(id) => store.member_login(id)?,
-                    None => None,
-                },
-                focus: i.focus,
-            })
-        })
-        .collect::<Result<_, _>>()?;
+    let here = store.shared_panel(id)?;
     if here == interviews || interviews.is_empty() {
         return Ok(());
     }
@@ -360,8 +346,8 @@ fn apply_scorecard(
         return Ok(());
     };
     let interviewer_id = store.interviewer_for_member(&row.login, &card.interviewer)?;
-    let interview_id = match row.position {
-        Some(position) => store.panel(candidate_id)?.into_iter().find(|i| i.position as i32 == position).map(|i| i.id),
+    let interview_id = match row.position.and_then(|p| u32::try_from(p).ok()) {
+        Some(position) => store.interview_at_position(candidate_id, position)?,
         None => None,
     };
     let amends_scorecard_id = match &row.amends_seal {

@@ -172,20 +172,7 @@ fn outgoing(store: &mut rung_store::Store, entry: &OutboxEntry, binding: &TeamBi
         })()),
         OutboxKind::Panel => gone((|| {
             let candidate = store.candidate_global_id(entry.local_id)?;
-            let mut interviews = Vec::new();
-            for interview in store.panel(entry.local_id)? {
-                let interviewer_login = match interview.interviewer_id {
-                    Some(id) => store.member_login(id)?,
-                    None => None,
-                };
-                interviews.push(SharedInterview {
-                    position: interview.position,
-                    name: interview.name,
-                    interviewer_login,
-                    focus: interview.focus,
-                });
-            }
-            Ok(Outgoing::Panel { candidate, interviews })
+            Ok(Outgoing::Panel { candidate, interviews: store.shared_panel(entry.local_id)? })
         })()),
         OutboxKind::Scorecard => gone((|| {
             let card = store.scorecard(entry.local_id)?;

@@ -142,44 +142,42 @@ async fn run(local: &impl LocalStore, password: Option<&str>, pull: bool) -> Res
 }
 
 pub fn status(store: &Store) -> Result<TeamStatus, StoreError> {
-    {
-        let Some(binding) = store.team_binding()? else {
-            return Ok(TeamStatus {
-                state: SyncState::NotConnected,
-                summary: "Not connected to a team server".to_owned(),
-                server: None,
-                login: None,
-                waiting: 0,
-                refused: 0,
-                last_sync_at: None,
-                last_error: None,
-            });
-        };
-        let counts = store.outbox_counts()?;
-        let nonempty = |value: Option<String>| value.filter(|v| !v.is_empty());
-        let last_error = nonempty(store.setting(LAST_ERROR)?);
-        let offline = nonempty(store.setting(OFFLINE)?).is_some();
-        let last_sync_at = nonempty(store.setting(LAST_SYNC)?);
-        let (state, summary) = if offline {
-            (SyncState::Offline, format!("Offline — {} waiting", counts.waiting))
-        } else if counts.waiting > 0 {
-            (SyncState::Waiting, format!("{} waiting", counts.waiting))
-        } else if last_sync_at.is_none() {
-            (SyncState::Waiting, "Not synced yet".to_owned())
-        } else {
-            (SyncState::Synced, "Synced".to_owned())
-        };
-        Ok(TeamStatus {
-            state,
-            summary,
-            server: Some(binding.server),
-            login: Some(binding.login),
-            waiting: counts.waiting,
-            refused: counts.refused,
-            last_sync_at,
-            last_error: last_error.or(counts.last_error),
-        })
-    }
+    let Some(binding) = store.team_binding()? else {
+        return Ok(TeamStatus {
+            state: SyncState::NotConnected,
+            summary: "Not connected to a team server".to_owned(),
+            server: None,
+            login: None,
+            waiting: 0,
+            refused: 0,
+            last_sync_at: None,
+            last_error: None,
+        });
+    };
+    let counts = store.outbox_counts()?;
+    let nonempty = |value: Option<String>| value.filter(|v| !v.is_empty());
+    let last_error = nonempty(store.setting(LAST_ERROR)?);
+    let offline = nonempty(store.setting(OFFLINE)?).is_some();
+    let last_sync_at = nonempty(store.setting(LAST_SYNC)?);
+    let (state, summary) = if offline {
+        (SyncState::Offline, format!("Offline — {} waiting", counts.waiting))
+    } else if counts.waiting > 0 {
+        (SyncState::Waiting, format!("{} waiting", counts.waiting))
+    } else if last_sync_at.is_none() {
+        (SyncState::Waiting, "Not synced yet".to_owned())
+    } else {
+        (SyncState::Synced, "Synced".to_owned())
+    };
+    Ok(TeamStatus {
+        state,
+        summary,
+        server: Some(binding.server),
+        login: Some(binding.login),
+        waiting: counts.waiting,
+        refused: counts.refused,
+        last_sync_at,
+        last_error: last_error.or(counts.last_error),
+    })
 }
 
 /// Unbinds the folder; what was pulled stays, what waited is dropped (see

@@ -42,7 +42,7 @@ impl Drop for OpenedWhenDropped<'_> {
 }
 
 /// How long after the database opened the page check and the daily backup start.
-const AFTER_START_DELAY: std::time::Duration = std::time::Duration::from_secs(2);
+pub(super) const AFTER_START_DELAY: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// The event the window hears when the check after start-up found the database damaged.
 pub const DATABASE_DAMAGED_EVENT: &str = "database-damaged";

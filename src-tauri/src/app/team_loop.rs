@@ -34,6 +34,8 @@ impl rung_team::LocalStore for AppStore<'_> {
 /// Starts the loop (once the database is open); it runs as long as the app.
 pub fn start(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
+        // Like the checks after start-up, the first round waits for the window to paint.
+        tokio::time::sleep(super::state::AFTER_START_DELAY).await;
         let mut backoff = BACKOFF_FIRST;
         loop {
             let state = app.state::<AppState>();

@@ -47,12 +47,18 @@ pub enum TeamCommand {
     Disconnect,
 }
 
+/// The server as its administrator: the password in the URL, else PGPASSWORD or the keyring.
+async fn administrator(url: &str) -> Result<(rung_team::ServerAddress, rung_team::Client), String> {
+    let address = rung_team::ServerAddress::parse(url).map_err(|e| e.to_string())?;
+    let password = if address.has_password() { None } else { password_for(url) };
+    let client = address.connect(password.as_deref()).await.map_err(|e| e.to_string())?;
+    Ok((address, client))
+}
+
 pub fn run_team(data_dir: &Path, command: &TeamCommand) -> Outcome {
     match command {
         TeamCommand::InitServer { url } => block_on(async {
-            let address = rung_team::ServerAddress::parse(url).map_err(|e| e.to_string())?;
-            let password = if address.has_password() { None } else { password_for(url) };
-            let mut client = address.connect(password.as_deref()).await.map_err(|e| e.to_string())?;
+            let (address, mut client) = administrator(url).await?;
             let init =
                 rung_team::schema::init_server(&mut client, &address.describe()).await.map_err(|e| e.to_string())?;
             Ok(match init.applied.len() {
@@ -61,9 +67,7 @@ pub fn run_team(data_dir: &Path, command: &TeamCommand) -> Outcome {
             })
         }),
         TeamCommand::AddMember { url, login, coordinator } => block_on(async {
-            let address = rung_team::ServerAddress::parse(url).map_err(|e| e.to_string())?;
-            let password = if address.has_password() { None } else { password_for(url) };
-            let client = address.connect(password.as_deref()).await.map_err(|e| e.to_string())?;
+            let (address, client) = administrator(url).await?;
             let member_password = std::env::var("RUNG_MEMBER_PASSWORD").ok().filter(|p| !p.is_empty());
             rung_team::schema::add_member(
                 &client,
