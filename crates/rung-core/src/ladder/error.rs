@@ -24,6 +24,8 @@ pub enum LadderError {
     NotUtf8 { path: PathBuf, line: u32 },
     #[error("{path}: no roles found. A ladder needs headings for its roles (e.g. `## Senior Engineer`) or characteristic headings (e.g. `## I …`).")]
     NoRoles { path: PathBuf },
+    #[error("{path}: cannot be read the other way round: no two roles share a characteristic's name (such as a level name under each competency). Read it as written instead.")]
+    NothingToTranspose { path: PathBuf },
     #[error(
         "{path}:{line}: role \"{title}\" appears twice (first {}). Give each role a distinct title.",
         first_place(.path, .first_path, *.first_line)
@@ -74,6 +76,7 @@ impl LadderError {
             LadderError::NotUtf8 { .. } => "ladder_not_utf8",
             LadderError::ControlCharacter { .. } => "ladder_control_character",
             LadderError::NoRoles { .. } => "ladder_no_roles",
+            LadderError::NothingToTranspose { .. } => "ladder_nothing_to_transpose",
             LadderError::DuplicateRole { .. } => "ladder_duplicate_role",
             LadderError::BuildsOnCycle { .. } => "ladder_builds_on_cycle",
             LadderError::UntitledHeading { .. } => "ladder_untitled_heading",

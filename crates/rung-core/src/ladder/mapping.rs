@@ -40,6 +40,34 @@ pub struct ReadingMapping {
     /// Corrections to roles as read, found by their title.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<RoleCorrection>,
+    /// Read the other way round: what was read as roles are the characteristics, and the
+    /// names repeating under them (Beginner … Expert, L1 … L5) are the roles. `None`
+    /// leaves the choice to Rung.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub transposed: Option<bool>,
+    /// Markdown with tables: the roles are the table's rows (a column per expectation)
+    /// or its columns (a row per competency), instead of the headings. `None` leaves the
+    /// choice to Rung.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub table_roles: Option<TableRoles>,
+    /// The person looked at this reading and confirmed it: an uncertain reading is saved
+    /// only once confirmed (or read another way).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub confirmed: bool,
+}
+
+/// Where a table holds the roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TableRoles {
+    /// Headings hold the roles; tables are examples (the default reading).
+    None,
+    /// One role per row: its first column names it, every other column is an expectation.
+    Rows,
+    /// One role per level column; the leading columns name (and group) the competencies.
+    Columns,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -70,6 +98,9 @@ impl Default for ReadingMapping {
             context_headings: Vec::new(),
             excluded_files: Vec::new(),
             roles: Vec::new(),
+            transposed: None,
+            table_roles: None,
+            confirmed: false,
         }
     }
 }
@@ -78,6 +109,17 @@ impl ReadingMapping {
     /// No correction at all: the ladder is read as Rung guesses.
     pub fn is_empty(&self) -> bool {
         *self == ReadingMapping::default()
+    }
+
+    /// The same mapping with the engine's free choices pinned to this reading's.
+    pub fn with_choices(&self, choices: &ReadingMapping) -> ReadingMapping {
+        ReadingMapping {
+            role_heading_level: self.role_heading_level.or(choices.role_heading_level),
+            group_heading_level: self.group_heading_level.or(choices.group_heading_level),
+            transposed: self.transposed.or(choices.transposed),
+            table_roles: self.table_roles.or(choices.table_roles),
+            ..self.clone()
+        }
     }
 
     pub fn is_context_heading(&self, title: &str) -> bool {

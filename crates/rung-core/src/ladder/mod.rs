@@ -14,6 +14,7 @@ pub mod mapping;
 pub mod markdown;
 pub mod model;
 pub mod progression_yaml;
+pub mod reading;
 pub mod relations;
 pub mod scale;
 pub mod source;
@@ -51,8 +52,14 @@ pub fn load(path: &Path) -> Result<Ladder, LadderError> {
 }
 
 /// Imports a ladder with a person's corrections to the reading applied (and kept with
-/// it). Rung's own JSON is exact and takes no corrections.
+/// it), as the reading engine reads it best. Rung's own JSON is exact and takes no
+/// corrections.
 pub fn load_with(path: &Path, mapping: &ReadingMapping) -> Result<Ladder, LadderError> {
+    reading::read(path, mapping).map(|read| read.ladder)
+}
+
+/// Reads the source with exactly the choices in `mapping` (the engine's one reading).
+fn load_exact(path: &Path, mapping: &ReadingMapping) -> Result<Ladder, LadderError> {
     let metadata = std::fs::metadata(path).map_err(|error| source::io_error(path, &error))?;
     if metadata.is_dir() {
         return folder::load_folder(path, mapping);
@@ -179,6 +186,11 @@ pub fn read_blocks(
         let intro = markdown::document::context_sections(&blocks, "About this framework");
         return progression_yaml::read(front, intro, path, file);
     }
+    if let (Some(how @ (mapping::TableRoles::Rows | mapping::TableRoles::Columns)), FileShape::Document) =
+        (mapping.table_roles, shape)
+    {
+        return reading::tables::read(&blocks, how, path, file);
+    }
     let has_top_heading = blocks.iter().any(|block| matches!(block, Block::Heading { level: 1, .. }));
     let mut document = match (&front.title, shape) {
         (_, FileShape::LevelFile { shared_sections })
@@ -226,6 +238,14 @@ fn assemble(
     source: LadderSource,
     mapping: &ReadingMapping,
 ) -> Result<Ladder, LadderError> {
+    let (parsed, intro) = if mapping.transposed == Some(true) {
+        let Some((roles, competencies)) = reading::transpose::transpose(parsed) else {
+            return Err(LadderError::NothingToTranspose { path: base.join(&source.name) });
+        };
+        (roles, intro.into_iter().chain(competencies).collect())
+    } else {
+        (parsed, intro)
+    };
     let parsed = mapping.correct_roles(parsed);
     if parsed.is_empty() {
         return Err(LadderError::NoRoles { path: base.join(&source.name) });

@@ -22,7 +22,7 @@ use super::text::{comparable, split_level_prefix};
 const MAX_CELLS: usize = 200_000;
 
 /// One row: its 1-based number in the sheet and its cells as trimmed text.
-type Row = (u32, Vec<String>);
+pub(crate) type Row = (u32, Vec<String>);
 
 fn refuse(path: &Path, row: u32, reason: impl Into<String>) -> LadderError {
     LadderError::InvalidSpreadsheet { path: path.to_owned(), row, reason: reason.into() }
@@ -127,7 +127,9 @@ fn cell_text(cell: &Data) -> String {
     }
 }
 
-fn read_rows(rows: Vec<Row>, path: &Path, file: &str) -> Result<ParsedDocument, LadderError> {
+/// Reads rows of cells (a sheet, or a table in a document) as a ladder: the long form
+/// when its header names the columns so, else the wide matrix.
+pub(crate) fn read_rows(rows: Vec<Row>, path: &Path, file: &str) -> Result<ParsedDocument, LadderError> {
     let mut rows = rows.into_iter().filter(|(_, cells)| cells.iter().any(|cell| !cell.is_empty()));
     let Some((header_row, header)) = rows.next() else {
         return Err(refuse(path, 1, "the spreadsheet is empty"));
@@ -290,6 +292,33 @@ fn long_form(columns: &LongForm, rows: &[Row], path: &Path, file: &str) -> Resul
     Ok(roles.into_iter().map(|(_, _, role)| role).collect())
 }
 
+/// The wide matrix's leading columns: (group, competency, first level column). Usually
+/// the competencies are the first column, after an optional group column; a sheet whose
+/// level columns (named as levels) start later has several leading columns — a category,
+/// the competency's name, a description — told apart by their headers.
+fn leading_columns(header: &[String], columns: &Columns) -> (Option<usize>, usize, usize) {
+    use super::reading::level_words::is_level_name;
+    let first_level = (1..header.len()).find(|&index| is_level_name(&header[index])).filter(|&at| {
+        let levels: Vec<&String> = header[at..].iter().filter(|cell| !cell.is_empty()).collect();
+        (2..=4).contains(&at) && levels.len() >= 2 && levels.iter().all(|cell| is_level_name(cell)) && !is_level_name(&header[0])
+    });
+    if let Some(first_level) = first_level {
+        let named = |slot: Option<usize>| slot.filter(|&index| index < first_level);
+        let description = named(columns.description);
+        let competency = named(columns.competency).or_else(|| {
+            (0..first_level).find(|&index| Some(index) != named(columns.group) && Some(index) != description)
+        });
+        if let Some(competency) = competency {
+            let group = named(columns.group).or_else(|| (competency > 0).then_some(0)).filter(|&g| g != competency);
+            return (group, competency, first_level);
+        }
+    }
+    // An optional group column before the competency column; levels after it.
+    let group = columns.group.filter(|&g| g == 0 && columns.competency == Some(1));
+    let competency = if group.is_some() { 1 } else { 0 };
+    (group, competency, competency + 1)
+}
+
 fn wide_matrix(
     header: &[String],
     header_row: u32,
@@ -298,10 +327,8 @@ fn wide_matrix(
     path: &Path,
     file: &str,
 ) -> Result<Vec<ParsedRole>, LadderError> {
-    // An optional group column before the competency column; levels after it.
-    let group = columns.group.filter(|&g| g == 0 && columns.competency == Some(1));
-    let competency = if group.is_some() { 1 } else { 0 };
-    let level_columns: Vec<usize> = (competency + 1..header.len()).filter(|&index| !header[index].is_empty()).collect();
+    let (group, competency, first_level) = leading_columns(header, columns);
+    let level_columns: Vec<usize> = (first_level..header.len()).filter(|&index| !header[index].is_empty()).collect();
     if level_columns.is_empty() {
         return Err(refuse(path, header_row, "the header row names no levels"));
     }
