@@ -8,7 +8,8 @@ use std::path::Path;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::ladder::warnings::{reading_warnings, ReadingWarning};
+use crate::ladder::reading::ReadingConfidence;
+use crate::ladder::warnings::{warnings_of, ReadingWarning};
 use crate::ladder::{self, LadderError, LadderView, ReadingMapping};
 use crate::store::{Store, StoreError, StoredLadder};
 
@@ -18,6 +19,10 @@ pub struct LadderPreview {
     pub source_name: String,
     pub view: LadderView,
     pub warnings: Vec<ReadingWarning>,
+    /// How sure Rung is of the reading, and the runner-up when another reading scores
+    /// close. An uncertain reading is saved only once the person confirmed it (or chose
+    /// another reading or corrected it).
+    pub confidence: ReadingConfidence,
     /// The corrections in effect (empty when Rung's reading is used as is).
     pub mapping: ReadingMapping,
     /// True when the mapping corrects anything (Rung's own reading otherwise).
@@ -54,11 +59,14 @@ pub fn preview(
     mapping: ReadingMapping,
     reapplied_from: Option<String>,
 ) -> Result<LadderPreview, LadderError> {
-    let ladder = ladder::load_with(path, &mapping)?;
+    let read = ladder::reading::read(path, &mapping)?;
+    let warnings = warnings_of(&read);
+    let ladder = read.ladder;
     let files = if path.is_dir() { ladder::folder::markdown_file_names(path)? } else { Vec::new() };
     Ok(LadderPreview {
         source_name: source_name(path),
-        warnings: reading_warnings(&ladder),
+        warnings,
+        confidence: read.confidence,
         view: LadderView::of(ladder),
         corrected: !mapping.is_empty(),
         mapping,
@@ -66,4 +74,16 @@ pub fn preview(
         heading_depths: ladder::heading_depths(path)?,
         files,
     })
+}
+
+/// The ladder at `path` as read with `mapping`, to be saved. An uncertain reading is
+/// refused until the person has looked at it: confirmed it, chosen another reading or
+/// corrected it.
+pub fn ladder_to_save(path: &Path, mapping: &ReadingMapping) -> Result<ladder::Ladder, LadderError> {
+    let read = ladder::reading::read(path, mapping)?;
+    if !read.confidence.certain {
+        let reading = read.confidence.reading;
+        return Err(LadderError::UnconfirmedReading { path: path.to_owned(), reading });
+    }
+    Ok(read.ladder)
 }

@@ -104,8 +104,9 @@ fn markdown_fuzz_corpus_reads_as_before() {
 
 #[test]
 fn job_family_fuzz_corpus_reads_as_before() {
-    let table =
-        corpus_table("job_family_import", |bytes| reading_of(ladder::from_job_family_yaml(bytes, Path::new("fuzz.yml"))));
+    let table = corpus_table("job_family_import", |bytes| {
+        reading_of(ladder::from_job_family_yaml(bytes, Path::new("fuzz.yml")))
+    });
     compare("fuzz-job-family.txt", &table);
 }
 

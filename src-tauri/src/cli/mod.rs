@@ -243,13 +243,14 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
 fn run_ladder(command: &LadderCommand) -> Outcome {
     match command {
         LadderCommand::Show { path, json, explain, mapping } => {
-            let ladder = load_mapped(path.as_deref(), mapping.as_deref())?;
+            let read = read_mapped(path.as_deref(), mapping.as_deref())?;
             if *json {
-                return Ok(ladder::json::to_json(&ladder));
+                return Ok(ladder::json::to_json(&read.ladder));
             }
-            let mut text = ladder_text::render(&ladder);
+            let mut text = ladder_text::render(&read.ladder);
             if *explain {
-                text.push_str(&warnings_text(&ladder::warnings::reading_warnings(&ladder)));
+                text.push_str(&readings_text(path.as_deref(), mapping.as_deref(), &read)?);
+                text.push_str(&warnings_text(&ladder::warnings::warnings_of(&read)));
             }
             Ok(text)
         }
@@ -259,15 +260,83 @@ fn run_ladder(command: &LadderCommand) -> Outcome {
     }
 }
 
-/// The ladder at `path`, read with the corrections of a mapping file when one is given;
-/// without a path, the embedded default ladder.
-fn load_mapped(path: Option<&std::path::Path>, mapping: Option<&std::path::Path>) -> Result<ladder::Ladder, String> {
-    let Some(path) = path else { return Ok(ladder::default_ladder()) };
-    let mapping = match mapping {
-        Some(file) => ladder::mapping::from_file(file).map_err(|e| e.to_string())?,
-        None => ladder::ReadingMapping::default(),
+fn read_mapping(mapping: Option<&std::path::Path>) -> Result<ladder::ReadingMapping, String> {
+    match mapping {
+        Some(file) => ladder::mapping::from_file(file).map_err(|e| e.to_string()),
+        None => Ok(ladder::ReadingMapping::default()),
+    }
+}
+
+/// The ladder at `path` as the reading engine reads it (with the corrections of a
+/// mapping file when one is given) and how sure it is; without a path, the embedded
+/// default ladder.
+fn read_mapped(
+    path: Option<&std::path::Path>,
+    mapping: Option<&std::path::Path>,
+) -> Result<ladder::reading::ReadLadder, String> {
+    let Some(path) = path else { return Ok(ladder::reading::ReadLadder::exact(ladder::default_ladder())) };
+    ladder::reading::read(path, &read_mapping(mapping)?).map_err(|e| e.to_string())
+}
+
+/// `--explain`: the reading chosen, how sure, and every other reading tried.
+fn readings_text(
+    path: Option<&std::path::Path>,
+    mapping: Option<&std::path::Path>,
+    read: &ladder::reading::ReadLadder,
+) -> Result<String, String> {
+    let confidence = &read.confidence;
+    let sureness = if confidence.confirmed {
+        "confirmed by a person".to_owned()
+    } else if confidence.certain {
+        format!("confident ({:.0}%)", confidence.score * 100.0)
+    } else {
+        format!("UNSURE ({:.0}%)", confidence.score * 100.0)
     };
-    ladder::load_with(path, &mapping).map_err(|e| e.to_string())
+    let mut text = format!(
+        "
+reading: {sureness}: {}",
+        confidence.reading
+    );
+    for sign in &confidence.signs {
+        text.push_str(&format!(
+            "
+    {sign}"
+        ));
+    }
+    if let Some(other) = &confidence.runner_up {
+        text.push_str(&format!(
+            "
+runner-up: {}",
+            other.reading
+        ));
+        for sign in &other.signs {
+            text.push_str(&format!(
+                "
+    {sign}"
+            ));
+        }
+        text.push_str(&format!(
+            "
+  to read it that way: --mapping FILE with {}",
+            ladder::mapping::to_json(&other.mapping).replace('\n', " ")
+        ));
+    }
+    if let Some(path) = path {
+        let all = ladder::reading::all_readings(path, &read_mapping(mapping)?).map_err(|e| e.to_string())?;
+        text.push_str(&format!(
+            "
+{} readings tried, best first:",
+            all.len()
+        ));
+        for (words, score, _) in all {
+            text.push_str(&format!(
+                "
+  {score:+.1}  {words}"
+            ));
+        }
+    }
+    text.push('\n');
+    Ok(text)
 }
 
 fn warnings_text(warnings: &[ladder::warnings::ReadingWarning]) -> String {
@@ -285,9 +354,10 @@ fn warnings_text(warnings: &[ladder::warnings::ReadingWarning]) -> String {
 }
 
 fn check_summary(path: Option<&std::path::Path>, mapping: Option<&std::path::Path>) -> Result<(String, usize), String> {
-    let ladder = load_mapped(path, mapping)?;
+    let read = read_mapped(path, mapping)?;
+    let ladder = &read.ladder;
     let scorable = ladder.roles.iter().filter(|role| !role.incomplete).count();
-    let warnings = ladder::warnings::reading_warnings(&ladder);
+    let warnings = ladder::warnings::warnings_of(&read);
     let mut text = format!(
         "{}: \"{}\" — {} roles ({} scorable), sha256 {}",
         if warnings.is_empty() { "ok" } else { "imported with warnings" },

@@ -26,6 +26,8 @@ pub enum LadderError {
     NoRoles { path: PathBuf },
     #[error("{path}: cannot be read the other way round: no two roles share a characteristic's name (such as a level name under each competency). Read it as written instead.")]
     NothingToTranspose { path: PathBuf },
+    #[error("{path}: Rung is not sure how to read this ladder (read as {reading}). Look at the reading in the preview, then confirm it, read it the other way, or correct it.")]
+    UnconfirmedReading { path: PathBuf, reading: String },
     #[error(
         "{path}:{line}: role \"{title}\" appears twice (first {}). Give each role a distinct title.",
         first_place(.path, .first_path, *.first_line)
@@ -77,6 +79,7 @@ impl LadderError {
             LadderError::ControlCharacter { .. } => "ladder_control_character",
             LadderError::NoRoles { .. } => "ladder_no_roles",
             LadderError::NothingToTranspose { .. } => "ladder_nothing_to_transpose",
+            LadderError::UnconfirmedReading { .. } => "ladder_unconfirmed_reading",
             LadderError::DuplicateRole { .. } => "ladder_duplicate_role",
             LadderError::BuildsOnCycle { .. } => "ladder_builds_on_cycle",
             LadderError::UntitledHeading { .. } => "ladder_untitled_heading",

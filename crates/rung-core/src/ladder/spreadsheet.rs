@@ -300,7 +300,10 @@ fn leading_columns(header: &[String], columns: &Columns) -> (Option<usize>, usiz
     use super::reading::level_words::is_level_name;
     let first_level = (1..header.len()).find(|&index| is_level_name(&header[index])).filter(|&at| {
         let levels: Vec<&String> = header[at..].iter().filter(|cell| !cell.is_empty()).collect();
-        (2..=4).contains(&at) && levels.len() >= 2 && levels.iter().all(|cell| is_level_name(cell)) && !is_level_name(&header[0])
+        (2..=4).contains(&at)
+            && levels.len() >= 2
+            && levels.iter().all(|cell| is_level_name(cell))
+            && !is_level_name(&header[0])
     });
     if let Some(first_level) = first_level {
         let named = |slot: Option<usize>| slot.filter(|&index| index < first_level);

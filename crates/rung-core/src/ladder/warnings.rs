@@ -5,6 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::model::{Ladder, Role};
+use super::reading::{ReadLadder, ReadingConfidence};
 use super::text::{is_navigation_heading, split_level_prefix};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -30,7 +31,39 @@ fn normalised(title: &str) -> String {
     title.trim().trim_end_matches(['?', ':', '.']).to_lowercase()
 }
 
-/// Everything in the reading a person should look at before hiring against it.
+/// Everything a person should look at before hiring against a ladder as read: what
+/// looks off in its roles, and whether the engine is unsure of the reading itself.
+pub fn warnings_of(read: &ReadLadder) -> Vec<ReadingWarning> {
+    let mut warnings: Vec<ReadingWarning> = uncertainty(&read.ladder, &read.confidence).into_iter().collect();
+    warnings.extend(reading_warnings(&read.ladder));
+    warnings
+}
+
+/// `reading_uncertain`: another reading scores close, or little confirms this one.
+fn uncertainty(ladder: &Ladder, confidence: &ReadingConfidence) -> Option<ReadingWarning> {
+    if confidence.certain {
+        return None;
+    }
+    let message = match &confidence.runner_up {
+        Some(other) => format!(
+            "Read as {}; it may be {}. Look at both (rung ladder show PATH --explain) and confirm or correct the reading.",
+            confidence.reading, other.reading
+        ),
+        None => format!(
+            "Read as {}, but little in the ladder confirms it. Look at the reading (rung ladder show PATH --explain) and confirm or correct it.",
+            confidence.reading
+        ),
+    };
+    Some(ReadingWarning {
+        code: "reading_uncertain".to_owned(),
+        role: None,
+        file: ladder.source.name.clone(),
+        line: 1,
+        message,
+    })
+}
+
+/// What looks off in the roles of a reading.
 pub fn reading_warnings(ladder: &Ladder) -> Vec<ReadingWarning> {
     let mut warnings = Vec::new();
     for role in &ladder.roles {

@@ -7,7 +7,7 @@ use tauri::{AppHandle, Manager};
 use crate::app::dialogs::{pick, Dialog};
 use crate::app::state::{with_store, AppState, StartupStatus};
 use crate::app::IpcError;
-use crate::ladder::{self, LadderView, LevelPolicy, ReadingMapping};
+use crate::ladder::{LadderView, LevelPolicy, ReadingMapping};
 use crate::ladder_import::{self, LadderPreview};
 use crate::store::StoredLadder;
 
@@ -85,7 +85,7 @@ pub async fn confirm_ladder_import(app: AppHandle, mapping: ReadingMapping) -> R
     let path = pending_import(&app)?;
     let state = app.clone();
     let stored = with_store(app, move |store| {
-        let ladder = ladder::load_with(&path, &mapping)?;
+        let ladder = ladder_import::ladder_to_save(&path, &mapping)?;
         Ok(store.save_ladder(&ladder, false)?)
     })
     .await?;

@@ -44,14 +44,60 @@ impl Evidence {
 /// Headings around a ladder that are never roles or expectations.
 fn is_context_title(title: &str) -> bool {
     const CONTEXT: &[&str] = &[
-        "overview", "introduction", "intro", "about", "about this ladder", "about this framework", "how to use",
-        "how to use this", "how to read", "how to read this", "how it works", "how does it work", "also known as",
-        "aka", "reading list", "further reading", "review questions", "questions", "contents", "summary",
-        "description", "purpose", "scope", "notes", "note", "resources", "references", "glossary", "examples",
-        "example", "responsibilities", "expectations", "anti patterns", "antipatterns", "next up", "next steps",
-        "license", "licence", "authors", "credits", "todo", "contributing", "changelog", "history", "background",
-        "principles", "definitions", "terminology", "levels", "the levels", "career paths", "tracks",
-        "levels of ladder", "levels of a ladder",
+        "overview",
+        "introduction",
+        "intro",
+        "about",
+        "about this ladder",
+        "about this framework",
+        "how to use",
+        "how to use this",
+        "how to read",
+        "how to read this",
+        "how it works",
+        "how does it work",
+        "also known as",
+        "aka",
+        "reading list",
+        "further reading",
+        "review questions",
+        "questions",
+        "contents",
+        "summary",
+        "description",
+        "purpose",
+        "scope",
+        "notes",
+        "note",
+        "resources",
+        "references",
+        "glossary",
+        "examples",
+        "example",
+        "responsibilities",
+        "expectations",
+        "anti patterns",
+        "antipatterns",
+        "next up",
+        "next steps",
+        "license",
+        "licence",
+        "authors",
+        "credits",
+        "todo",
+        "contributing",
+        "changelog",
+        "history",
+        "background",
+        "principles",
+        "definitions",
+        "terminology",
+        "levels",
+        "the levels",
+        "career paths",
+        "tracks",
+        "levels of ladder",
+        "levels of a ladder",
     ];
     let words = comparable(title);
     is_navigation_heading(title) || CONTEXT.contains(&words.as_str())
@@ -130,8 +176,7 @@ pub fn weigh(ladder: &Ladder) -> Evidence {
 
     // Headings are the author's own structure; bullets and paragraphs read as
     // characteristics are Rung's interpretation of prose.
-    let from_headings =
-        roles.iter().filter(|role| role.characteristics_from == CharacteristicSource::Headings).count();
+    let from_headings = roles.iter().filter(|role| role.characteristics_from == CharacteristicSource::Headings).count();
     evidence.add(0.5 * fraction(from_headings, roles.len()), "characteristics are the author's headings");
 
     let counts: Vec<f64> = roles.iter().map(|role| role.characteristics.len() as f64).collect();

@@ -68,6 +68,22 @@ pub struct AlternativeReading {
     pub mapping: ReadingMapping,
 }
 
+impl ReadLadder {
+    /// A ladder that needs no reading (Rung's own JSON, the embedded default): certain.
+    pub fn exact(ladder: Ladder) -> ReadLadder {
+        let reading = describe(&ladder);
+        let confidence = ReadingConfidence {
+            certain: true,
+            confirmed: false,
+            score: 1.0,
+            reading,
+            signs: Vec::new(),
+            runner_up: None,
+        };
+        ReadLadder { ladder, confidence }
+    }
+}
+
 struct Candidate {
     mapping: ReadingMapping,
     ladder: Ladder,
@@ -80,10 +96,7 @@ struct Candidate {
 pub fn read(path: &Path, mapping: &ReadingMapping) -> Result<ReadLadder, LadderError> {
     let incumbent = super::load_exact(path, mapping)?;
     if is_rung_json(path) {
-        let reading = describe(&incumbent);
-        let confidence =
-            ReadingConfidence { certain: true, confirmed: false, score: 1.0, reading, signs: Vec::new(), runner_up: None };
-        return Ok(ReadLadder { ladder: incumbent, confidence });
+        return Ok(ReadLadder::exact(incumbent));
     }
     let candidates = candidates(path, mapping, incumbent)?.into_iter();
     let mut candidates = candidates.into_iter();
@@ -141,7 +154,11 @@ fn candidates(path: &Path, mapping: &ReadingMapping, incumbent: Ladder) -> Resul
     // Best first; on a tie the earlier reading (Rung's own first) stays ahead.
     candidates.sort_by(|a, b| {
         let tied = (a.score - b.score).abs() < 1e-6;
-        if tied { std::cmp::Ordering::Equal } else { b.score.total_cmp(&a.score) }
+        if tied {
+            std::cmp::Ordering::Equal
+        } else {
+            b.score.total_cmp(&a.score)
+        }
     });
     Ok(candidates)
 }
