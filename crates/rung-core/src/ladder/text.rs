@@ -75,6 +75,17 @@ pub fn split_level_prefix(title: &str) -> (Option<u32>, String) {
     (None, trimmed.to_owned())
 }
 
+/// `split_level_prefix` for a role's title: a title that is only a level code ("L2")
+/// keeps the code as its title, since nothing else names the role.
+pub fn split_role_title(title: &str) -> (Option<u32>, String) {
+    let (level, rest) = split_level_prefix(title);
+    if rest.is_empty() {
+        (level, title.trim().to_owned())
+    } else {
+        (level, rest)
+    }
+}
+
 /// 1–3 capital letters and a number, then " - ", " – ", " — " or ":" and a title. The
 /// separator is required (unlike "L3 …") so that "A1 Cloud Certification" stays a title.
 fn split_track_code(title: &str) -> Option<(Option<u32>, String)> {

@@ -189,6 +189,12 @@ fn single_role(title: Option<&str>, line: u32, body: &[Block], file: &str, mappi
     let (title_level, title_text) = split_level_prefix(title.unwrap_or(&file_title));
     let (file_level, file_text) = split_level_prefix(&file_title);
     let title_text = if title_text.is_empty() { file_text } else { title_text };
+    // A level titled only by its code ("# L2" in L2.md) is called by that code.
+    let title_text = if title_text.is_empty() {
+        crate::ladder::text::split_role_title(title.unwrap_or(&file_title)).1
+    } else {
+        title_text
+    };
     let mut role = build_role(title_text, line, body, file, mapping);
     role.explicit_level = title_level.or(file_level);
     role

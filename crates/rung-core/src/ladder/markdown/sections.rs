@@ -126,7 +126,7 @@ pub fn read_sectioned_level_file(
         _ => None,
     });
     let title = front_title.or(heading_title).unwrap_or_else(|| file_title.clone());
-    let (level, title) = split_level_prefix(&title);
+    let (level, title) = crate::ladder::text::split_role_title(&title);
     let level = level.or(split_level_prefix(&file_title).0);
     let line = title_heading.map_or(front_lines.max(1), |index| blocks[index].line());
     let body = title_heading.map_or(blocks, |index| &blocks[index + 1..]);
@@ -208,7 +208,19 @@ fn read_section(role: &mut ParsedRole, blocks: &[Block]) {
         return;
     }
     let mut group = Group::new(section.clone(), None);
+    // Prose before a section's first subsection introduces it: description, not rated.
+    let mut introduction = has_subsections;
     for block in &blocks[1..] {
+        if introduction {
+            match block {
+                Block::Paragraph { text, .. } | Block::Quote { text, .. } => {
+                    role.description.push(text.clone());
+                    continue;
+                }
+                Block::Heading { .. } => introduction = false,
+                _ => {}
+            }
+        }
         match block {
             Block::Heading { text, .. } => {
                 group.finish(role);
@@ -245,7 +257,12 @@ impl Group {
     fn finish(&mut self, role: &mut ParsedRole) {
         let items = std::mem::take(&mut self.items);
         let paragraphs = std::mem::take(&mut self.paragraphs);
-        let characteristics = if !items.is_empty() {
+        let characteristics = if let (Some(subheading), false) = (&self.subheading, paragraphs.is_empty()) {
+            // A subsection written as prose (perhaps with a list in it) is one
+            // characteristic: its heading names it, its text is the example.
+            let examples = paragraphs.into_iter().chain(items.into_iter().map(|(text, _)| text)).collect();
+            vec![ParsedCharacteristic::new(subheading.clone(), examples)]
+        } else if !items.is_empty() {
             role.description.extend(paragraphs.into_iter().map(|text| format!("{}: {text}", self.name)));
             characteristics_from_bullets(items)
         } else if let Some(subheading) = &self.subheading {
