@@ -11,7 +11,8 @@ use crate::debrief::{
 };
 use crate::decision::{Decision, NewDecision, Outcome};
 use crate::hiring::{CandidateKit, InterviewSlot, InterviewState, KitCharacteristic, ScoringSession};
-use crate::ladder::mapping::{ReadingMapping, RoleCorrection};
+use crate::ladder::mapping::{ReadingMapping, RoleCorrection, TableRoles};
+use crate::ladder::reading::{AlternativeReading, ReadingConfidence};
 use crate::ladder::warnings::ReadingWarning;
 use crate::ladder::{
     Band, Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, LevelPolicy, RatingLevel,
@@ -78,6 +79,9 @@ pub fn typescript_bindings() -> String {
         TrackGroup::decl(&cfg),
         ReadingMapping::decl(&cfg),
         RoleCorrection::decl(&cfg),
+        TableRoles::decl(&cfg),
+        ReadingConfidence::decl(&cfg),
+        AlternativeReading::decl(&cfg),
         ReadingWarning::decl(&cfg),
         LadderPreview::decl(&cfg),
         CandidateStatus::decl(&cfg),

@@ -292,7 +292,24 @@ excluded_files?: Array<string>,
 /**
  * Corrections to roles as read, found by their title.
  */
-roles?: Array<RoleCorrection>, };
+roles?: Array<RoleCorrection>, 
+/**
+ * Read the other way round: what was read as roles are the characteristics, and the
+ * names repeating under them (Beginner … Expert, L1 … L5) are the roles. `None`
+ * leaves the choice to Rung.
+ */
+transposed?: boolean, 
+/**
+ * Markdown with tables: the roles are the table's rows (a column per expectation)
+ * or its columns (a row per competency), instead of the headings. `None` leaves the
+ * choice to Rung.
+ */
+table_roles?: TableRoles, 
+/**
+ * The person looked at this reading and confirmed it: an uncertain reading is saved
+ * only once confirmed (or read another way).
+ */
+confirmed?: boolean, };
 
 export type RoleCorrection = { 
 /**
@@ -304,6 +321,40 @@ title: string, level?: number, track?: Track, track_name?: string,
  */
 exclude?: boolean, };
 
+export type TableRoles = "none" | "rows" | "columns";
+
+export type ReadingConfidence = { 
+/**
+ * Confident, or a person confirmed the reading: `ladder check` may call it clean.
+ */
+certain: boolean, 
+/**
+ * A person looked at this reading and confirmed it (the mapping's `confirmed`).
+ */
+confirmed: boolean, 
+/**
+ * How sure, 0–1: how far the reading's evidence is ahead of the next reading's.
+ */
+score: number, 
+/**
+ * The reading in words ("6 roles (\"L1\" … \"L6\") whose characteristics are …").
+ */
+reading: string, 
+/**
+ * The strongest signs for and against it.
+ */
+signs: Array<string>, 
+/**
+ * The next best reading, when it differs and scores close (or the reading is weak).
+ */
+runner_up: AlternativeReading | null, };
+
+export type AlternativeReading = { reading: string, signs: Array<string>, 
+/**
+ * The mapping that reads the source this way ("Read it the other way").
+ */
+mapping: ReadingMapping, };
+
 export type ReadingWarning = { code: string, role: string | null, file: string, line: number, message: string, };
 
 export type LadderPreview = { 
@@ -311,6 +362,12 @@ export type LadderPreview = {
  * The file or folder name, as it will be stored.
  */
 source_name: string, view: LadderView, warnings: Array<ReadingWarning>, 
+/**
+ * How sure Rung is of the reading, and the runner-up when another reading scores
+ * close. An uncertain reading is saved only once the person confirmed it (or chose
+ * another reading or corrected it).
+ */
+confidence: ReadingConfidence, 
 /**
  * The corrections in effect (empty when Rung's reading is used as is).
  */
