@@ -13,13 +13,127 @@ use super::text::{
     comparable, is_foundation_title, is_navigation_heading, ladder_name, split_level_prefix, tidy_title,
     title_from_file_name,
 };
-use super::{assemble, FileShape, Ladder, LadderSource, ReadingMapping};
+use super::{assemble, ContextSection, FileShape, Ladder, LadderSource, ReadingMapping};
 
 pub fn load_folder(folder: &Path, mapping: &ReadingMapping) -> Result<Ladder, LadderError> {
     let files = read_markdown_files(folder)?;
     let files: Vec<_> = files.into_iter().filter(|(name, _)| !mapping.excludes_file(name)).collect();
+    let tracks = track_folders(folder, &files)?;
+    if !tracks.is_empty() {
+        return load_track_folders(folder, files, tracks, mapping);
+    }
+    let read = read_folder(folder, &files, None, mapping)?;
+    let source = LadderSource { name: read.folder_name, sha256: folder_sha256(&files) };
+    assemble(read.name, read.intro, read.roles, folder, source, mapping)
+}
+
+/// A folder's level files read into roles, with its name and introduction.
+struct FolderReading {
+    folder_name: String,
+    name: String,
+    intro: Vec<ContextSection>,
+    roles: Vec<ParsedRole>,
+}
+
+/// Subfolders that hold level files, each one track ("engineer-track/" with one file per
+/// level), with the page that introduces it: `engineer-track.md` beside the folder, or
+/// the folder's own README. Files are named relative to `folder`.
+fn track_folders(folder: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<(String, Option<String>)>, LadderError> {
+    let entries = std::fs::read_dir(folder).map_err(|error| io_error(folder, &error))?;
+    let mut tracks = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|error| io_error(folder, &error))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        if name.starts_with('.') || !std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+            continue;
+        }
+        if markdown_file_names(&path)?.iter().any(|file| !is_index(file)) {
+            let page = format!("{name}.md");
+            let index = files.iter().any(|(file, _)| *file == page).then_some(page);
+            tracks.push((name, index));
+        }
+    }
+    tracks.sort();
+    Ok(tracks)
+}
+
+/// A folder of track folders: each track's levels in its index page's order, the track
+/// named by that page's title ("Engineer Track" → "Engineer"); pages beside them that
+/// introduce no track are read as level files when they are, else as the introduction.
+fn load_track_folders(
+    folder: &Path,
+    files: Vec<(String, Vec<u8>)>,
+    tracks: Vec<(String, Option<String>)>,
+    mapping: &ReadingMapping,
+) -> Result<Ladder, LadderError> {
+    let mut all_files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut intro = Vec::new();
+    let mut roles = Vec::new();
+    for (track, index) in &tracks {
+        let track_folder = folder.join(track);
+        let track_files = read_markdown_files(&track_folder)?;
+        let index_page = index.as_ref().and_then(|name| files.iter().find(|(file, _)| file == name));
+        let mut read = read_folder(&track_folder, &track_files, index_page, mapping)?;
+        let track_name = without_track_word(&read.name);
+        for role in &mut read.roles {
+            role.file = format!("{track}/{}", role.file);
+            role.track_name.get_or_insert_with(|| track_name.clone());
+        }
+        intro.extend(read.intro);
+        roles.extend(read.roles);
+        all_files.extend(track_files.into_iter().map(|(name, bytes)| (format!("{track}/{name}"), bytes)));
+    }
+    let indexes: Vec<&String> = tracks.iter().filter_map(|(_, index)| index.as_ref()).collect();
+    let folder_name =
+        folder.file_name().map_or_else(|| folder.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let mut name = ladder_name(None, &folder_name);
+    for (file, bytes) in &files {
+        if indexes.contains(&file) {
+            continue;
+        }
+        let path = folder.join(file);
+        let (front, body) = super::front_matter::split(&decode_text(bytes, &path)?, &path)?;
+        let blocks = outline(&body);
+        if is_index(file) {
+            let title = front.title.clone().or_else(|| first_heading(&blocks));
+            name = ladder_name(title, &folder_name);
+        }
+        let title = front.title.unwrap_or_else(|| title_from_file_name(file));
+        intro.extend(context_sections(&blocks, &title));
+    }
+    all_files.extend(files);
+    let source = LadderSource { name: folder_name, sha256: folder_sha256(&all_files) };
+    assemble(name, intro, roles, folder, source, mapping)
+}
+
+fn first_heading(blocks: &[Block]) -> Option<String> {
+    blocks.iter().find_map(|block| match block {
+        Block::Heading { text, .. } => Some(tidy_title(text)),
+        _ => None,
+    })
+}
+
+/// "Engineer Track" → "Engineer"; "Developer track" → "Developer".
+fn without_track_word(title: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    match words.as_slice() {
+        [rest @ .., last] if !rest.is_empty() && last.eq_ignore_ascii_case("track") => rest.join(" "),
+        _ => title.to_owned(),
+    }
+}
+
+/// Reads a folder's level files; `index_page` is the page that introduces it when that
+/// page lives outside it (a track folder's `engineer-track.md`), else its README.
+fn read_folder(
+    folder: &Path,
+    files: &[(String, Vec<u8>)],
+    index_page: Option<&(String, Vec<u8>)>,
+    mapping: &ReadingMapping,
+) -> Result<FolderReading, LadderError> {
     let (readme, rest): (Vec<_>, Vec<_>) = files.iter().partition(|(name, _)| is_index(name));
     let (pages, levels): (Vec<_>, Vec<_>) = rest.into_iter().partition(|(name, _)| is_companion_page(name));
+    let readme: Vec<&(String, Vec<u8>)> = index_page.into_iter().chain(readme).collect();
     if levels.is_empty() {
         return Err(LadderError::EmptyFolder { path: folder.to_owned() });
     }
@@ -51,9 +165,11 @@ pub fn load_folder(folder: &Path, mapping: &ReadingMapping) -> Result<Ladder, La
 
     let folder_name =
         folder.file_name().map_or_else(|| folder.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let mut readme_links = Vec::new();
     let (name, intro, order) = match readme.first() {
         Some((readme_name, bytes)) => {
-            let readme_path = folder.join(readme_name);
+            let readme_path =
+                if index_page.is_some() { folder.with_file_name(readme_name) } else { folder.join(readme_name) };
             let (front, readme_text) = super::front_matter::split(&decode_text(bytes, &readme_path)?, &readme_path)?;
             let blocks = outline(&readme_text);
             let title = front.title.or_else(|| {
@@ -65,6 +181,7 @@ pub fn load_folder(folder: &Path, mapping: &ReadingMapping) -> Result<Ladder, La
             let after_title =
                 blocks.iter().position(|block| matches!(block, Block::Heading { .. })).map_or(0, |at| at + 1);
             let name = ladder_name(title, &folder_name);
+            readme_links = link_titles(&blocks);
             (name, context_sections(&blocks[after_title..], "About this ladder"), readme_order(&blocks))
         }
         None => (ladder_name(None, &folder_name), Vec::new(), Vec::new()),
@@ -76,9 +193,9 @@ pub fn load_folder(folder: &Path, mapping: &ReadingMapping) -> Result<Ladder, La
         let title = front.title.unwrap_or_else(|| title_from_file_name(page_name));
         intro.extend(context_sections(&outline(&body), &title));
     }
+    retitle_duplicates(&mut documents, &readme_links);
     sort_documents(&mut documents, &order);
-    let source = LadderSource { name: folder_name, sha256: folder_sha256(&files) };
-    assemble(name, intro, documents.into_iter().flatten().collect(), folder, source, mapping)
+    Ok(FolderReading { folder_name, name, intro, roles: documents.into_iter().flatten().collect() })
 }
 
 /// Section names that at least two level files use (comparable words).
@@ -154,13 +271,51 @@ pub fn markdown_file_names(folder: &Path) -> Result<Vec<String>, LadderError> {
     Ok(names)
 }
 
+/// The README's links to files: (file name, the link's words).
+fn link_titles(blocks: &[Block]) -> Vec<(String, String)> {
+    blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::ListItem { text, links, .. } if links.len() == 1 => {
+                Some((links[0].rsplit('/').next().unwrap_or(&links[0]).to_owned(), tidy_title(text)))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Two files titled alike ("# Principal I Engineer" in principal-ii-engineer.md, a slip
+/// of the author's): the one the index links under other words takes those words.
+fn retitle_duplicates(documents: &mut [Vec<ParsedRole>], links: &[(String, String)]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for roles in documents.iter() {
+        if let [role] = roles.as_slice() {
+            *seen.entry(comparable(&role.title)).or_default() += 1;
+        }
+    }
+    for roles in documents.iter_mut() {
+        if let [role] = roles.as_mut_slice() {
+            if seen.get(&comparable(&role.title)).is_some_and(|&count| count > 1) {
+                let linked = links.iter().find(|(file, _)| *file == role.file).map(|(_, words)| words);
+                if let Some(words) =
+                    linked.filter(|words| !words.is_empty() && comparable(words) != comparable(&role.title))
+                {
+                    role.title = split_level_prefix(words).1;
+                }
+            }
+        }
+    }
+}
+
 /// The README's list of levels, as link targets and titles, in the order it gives them.
 fn readme_order(blocks: &[Block]) -> Vec<(Vec<String>, String)> {
     blocks
         .iter()
         .filter_map(|block| match block {
             Block::ListItem { text, links, .. } => {
-                let targets = links.iter().map(|link| link.trim_start_matches("./").to_owned()).collect();
+                // A link may be relative ("./L2.md") or from the site's root
+                // ("/docs/ladders/engineer-track/l2.md"): the file is its last segment.
+                let targets = links.iter().map(|link| link.rsplit('/').next().unwrap_or(link).to_owned()).collect();
                 Some((targets, comparable(&split_level_prefix(text).1)))
             }
             _ => None,

@@ -103,6 +103,29 @@ fn is_context_title(title: &str) -> bool {
     is_navigation_heading(title) || CONTEXT.contains(&words.as_str())
 }
 
+/// A level code among a name's words ("Craftsmanship (C4)", "Impact I2"), not the whole name.
+fn carries_level_code(title: &str) -> bool {
+    let words = comparable(title);
+    let words: Vec<&str> = words.split(' ').collect();
+    words.len() >= 2 && words.iter().any(|word| super::level_words::is_level_code(word)) && !is_level_name(title)
+}
+
+/// Two or more examples, most of them "Short Name: description": the names are what is rated.
+fn holds_named_items(examples: &[String]) -> bool {
+    let named = examples
+        .iter()
+        .filter(|text| {
+            text.split_once(':').is_some_and(|(name, rest)| {
+                let words = name.split_whitespace().count();
+                (1..=5).contains(&words)
+                    && !rest.trim().is_empty()
+                    && name.chars().next().is_some_and(char::is_uppercase)
+            })
+        })
+        .count();
+    named >= 2 && named * 3 >= examples.len() * 2
+}
+
 /// "Core Competencies", "Technical Skills": a heading that holds expectations.
 fn is_container_title(title: &str) -> bool {
     crate::ladder::markdown::sections::is_group_section(title, false)
@@ -153,6 +176,12 @@ pub fn weigh(ladder: &Ladder) -> Evidence {
     evidence.add(-3.5 * fraction(level_named, total), "characteristics are level names (read the other way?)");
     let context_named = characteristics.iter().filter(|title| is_context_title(title)).count();
     evidence.add(-3.0 * fraction(context_named, total), "characteristics are sections such as Overview");
+    let coded = characteristics.iter().filter(|title| carries_level_code(title)).count();
+    evidence.add(-2.0 * fraction(coded, total), "characteristic names carry level codes (\"Craftsmanship (C4)\")");
+    let all: Vec<&crate::ladder::model::Characteristic> =
+        roles.iter().flat_map(|role| role.characteristics.iter()).collect();
+    let holders = all.iter().filter(|c| holds_named_items(&c.examples)).count();
+    evidence.add(-1.5 * fraction(holders, total), "characteristics hold named expectations (\"Name: …\")");
     let containers = characteristics.iter().filter(|title| is_container_title(title)).count();
     evidence.add(-1.5 * fraction(containers, total), "characteristics are containers (\"Core Competencies\")");
     let placeholders = characteristics.iter().filter(|title| is_placeholder(title)).count();

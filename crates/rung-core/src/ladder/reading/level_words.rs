@@ -111,7 +111,7 @@ fn is_number_word(word: &str) -> bool {
 }
 
 /// A level code as one word: "l3", "ic4", "e5", "m2", "p3", "se2", "swe3" (letters, then digits).
-fn is_level_code(word: &str) -> bool {
+pub fn is_level_code(word: &str) -> bool {
     let letters = word.chars().take_while(char::is_ascii_alphabetic).count();
     let digits = word[letters..].chars().take_while(char::is_ascii_digit).count();
     (1..=4).contains(&letters) && digits >= 1 && letters + digits == word.len()
