@@ -212,7 +212,7 @@ pub fn weigh(ladder: &Ladder) -> Evidence {
     let mean = counts.iter().sum::<f64>() / n;
     let thin = counts.iter().filter(|&&count| count <= 1.0).count();
     evidence.add(-2.0 * fraction(thin, roles.len()), "roles with a single characteristic");
-    evidence.add(if mean >= 3.0 && mean <= 60.0 { 0.5 } else { -0.5 }, "characteristics per role");
+    evidence.add(if (3.0..=60.0).contains(&mean) { 0.5 } else { -0.5 }, "characteristics per role");
     if roles.len() >= 2 {
         let spread = (counts.iter().map(|count| (count - mean).powi(2)).sum::<f64>() / n).sqrt() / mean.max(1.0);
         evidence.add(0.5 * (1.0 - spread.min(1.0)), "roles rate similar numbers of characteristics");
