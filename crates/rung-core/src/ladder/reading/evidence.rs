@@ -182,6 +182,12 @@ pub fn weigh(ladder: &Ladder) -> Evidence {
         roles.iter().flat_map(|role| role.characteristics.iter()).collect();
     let holders = all.iter().filter(|c| holds_named_items(&c.examples)).count();
     evidence.add(-1.5 * fraction(holders, total), "characteristics hold named expectations (\"Name: …\")");
+    let sentence_groups = all
+        .iter()
+        .filter(|c| c.group.as_deref().is_some_and(|g| is_i_statement(g) || g.split_whitespace().count() > 8))
+        .count();
+    evidence
+        .add(-1.5 * fraction(sentence_groups, total), "groups are sentences (expectations, not headings over them)");
     let containers = characteristics.iter().filter(|title| is_container_title(title)).count();
     evidence.add(-1.5 * fraction(containers, total), "characteristics are containers (\"Core Competencies\")");
     let placeholders = characteristics.iter().filter(|title| is_placeholder(title)).count();

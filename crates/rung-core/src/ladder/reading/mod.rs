@@ -31,7 +31,7 @@ use super::{is_markdown, LadderError};
 /// must be clearly better to replace a reading that has always worked.
 const INCUMBENT_LEAD: f64 = 1.0;
 /// Two readings closer than this are a doubt worth a person's look.
-const CLOSE: f64 = 1.5;
+const CLOSE: f64 = 1.25;
 /// A reading with less evidence than this is not called clean, whatever the others score.
 const WEAK: f64 = 2.0;
 /// More choices than this are not tried (six heading depths make at most 49 with groups).
