@@ -1,7 +1,8 @@
 //! Import time per ladder shape, on the fixtures of each shape: markdown document, level
 //! folder, front-matter folder, progression framework, job-family YAML, level-code track,
 //! a folder of track documents, level files sharing sections, paragraph roles, CSV (wide
-//! and long), XLSX, and Rung JSON. Prints a table (mean of many runs). Run: `bash scripts/bench.sh` (or
+//! and long), XLSX, markdown tables (levels as columns, roles as rows), a folder of track
+//! folders, and Rung JSON. Every import runs the reading engine (all its candidate readings). Prints a table (mean of many runs). Run: `bash scripts/bench.sh` (or
 //! `cargo bench --no-default-features --bench ladder_shapes`).
 
 use std::path::Path;
@@ -30,6 +31,9 @@ fn main() {
         ("CSV, wide matrix", root.join("tests/fixtures/spreadsheets/data-matrix.csv")),
         ("CSV, long form", root.join("tests/fixtures/spreadsheets/support-long.csv")),
         ("XLSX, wide matrix", xlsx),
+        ("markdown table, levels as columns", root.join("tests/fixtures/tables/levels-as-columns.md")),
+        ("markdown table, roles as rows", root.join("tests/fixtures/tables/roles-as-rows.md")),
+        ("folder of track folders", root.join("tests/fixtures/track-folders")),
         ("Rung JSON (seed exported)", json),
     ];
     println!("{:<38} {:>6} {:>12}", "shape", "roles", "mean import");

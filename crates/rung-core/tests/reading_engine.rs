@@ -171,3 +171,64 @@ fn the_seed_and_the_2025_folder_are_read_with_confidence() {
         assert!(read.confidence.certain, "{source}: {:?}", read.confidence);
     }
 }
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name)
+}
+
+fn titles(read: &ReadLadder) -> Vec<(String, Vec<String>)> {
+    shape(read)
+}
+
+#[test]
+fn a_markdown_table_of_levels_after_area_name_and_description_columns_reads_a_role_per_level() {
+    let read = reading::read(&fixture("tables/levels-as-columns.md"), &ReadingMapping::default()).unwrap();
+    let roles: Vec<String> = titles(&read).into_iter().map(|(title, _)| title).collect();
+    assert_eq!(roles, ["Associate", "Engineer", "Senior", "Staff"]);
+    let senior = &read.ladder.roles[2];
+    let names: Vec<(&str, Option<&str>)> =
+        senior.characteristics.iter().map(|c| (c.title.as_str(), c.group.as_deref())).collect();
+    assert_eq!(
+        names,
+        [
+            ("Pipelines", Some("Craft")),
+            ("Data quality", Some("Craft")),
+            ("Mentoring", Some("People")),
+            ("Communication", Some("People"))
+        ]
+    );
+    assert_eq!(senior.characteristics[0].examples, ["Designs pipelines other teams reuse"]);
+}
+
+#[test]
+fn a_markdown_table_of_roles_by_row_reads_a_role_per_row() {
+    let read = reading::read(&fixture("tables/roles-as-rows.md"), &ReadingMapping::default()).unwrap();
+    let want = ["Customers", "Product knowledge", "Team"].map(String::from).to_vec();
+    assert_eq!(
+        titles(&read),
+        [
+            ("Support Associate".to_owned(), want.clone()),
+            ("Support Engineer".to_owned(), want.clone()),
+            ("Senior Support Engineer".to_owned(), want)
+        ]
+    );
+}
+
+#[test]
+fn a_folder_of_track_folders_reads_each_track_in_its_index_order_with_named_characteristics() {
+    let read = reading::read(&fixture("track-folders"), &ReadingMapping::default()).unwrap();
+    let roles: Vec<(&str, Option<&str>)> =
+        read.ladder.roles.iter().map(|role| (role.title.as_str(), role.track_name.as_deref())).collect();
+    assert_eq!(
+        roles,
+        [
+            ("Engineer I", Some("Engineer")),
+            ("Engineer II", Some("Engineer")),
+            ("Senior Engineer", Some("Engineer")),
+            ("Engineering Manager", Some("Manager")),
+            ("Director of Engineering", Some("Manager")),
+        ]
+    );
+    let first: Vec<&str> = read.ladder.roles[0].characteristics.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(first, ["Delivery", "Quality", "Collaboration"]);
+}

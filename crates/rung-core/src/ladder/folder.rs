@@ -248,6 +248,17 @@ fn read_markdown_files(folder: &Path) -> Result<Vec<(String, Vec<u8>)>, LadderEr
     names.into_iter().map(|name| read_limited(&folder.join(&name)).map(|bytes| (name, bytes))).collect()
 }
 
+/// The folder's markdown files and those of its track folders (see `track_folders`).
+pub fn markdown_files_with_tracks(folder: &Path) -> Result<Vec<std::path::PathBuf>, LadderError> {
+    let files = read_markdown_files(folder)?;
+    let mut paths: Vec<std::path::PathBuf> = files.iter().map(|(name, _)| folder.join(name)).collect();
+    for (track, _) in track_folders(folder, &files)? {
+        let track_folder = folder.join(track);
+        paths.extend(markdown_file_names(&track_folder)?.into_iter().map(|name| track_folder.join(name)));
+    }
+    Ok(paths)
+}
+
 /// The names of the folder's markdown files, sorted (what a person may leave out).
 pub fn markdown_file_names(folder: &Path) -> Result<Vec<String>, LadderError> {
     let entries = std::fs::read_dir(folder).map_err(|error| io_error(folder, &error))?;

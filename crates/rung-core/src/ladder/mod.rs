@@ -90,7 +90,7 @@ fn load_exact(path: &Path, mapping: &ReadingMapping) -> Result<Ladder, LadderErr
 /// for where roles and groups are. Empty for other formats.
 pub fn heading_depths(path: &Path) -> Result<Vec<u8>, LadderError> {
     let files: Vec<std::path::PathBuf> = if path.is_dir() {
-        folder::markdown_file_names(path)?.into_iter().map(|name| path.join(name)).collect()
+        folder::markdown_files_with_tracks(path)?
     } else if is_markdown(path) {
         vec![path.to_owned()]
     } else {

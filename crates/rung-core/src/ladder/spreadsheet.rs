@@ -296,23 +296,34 @@ fn long_form(columns: &LongForm, rows: &[Row], path: &Path, file: &str) -> Resul
 /// the competencies are the first column, after an optional group column; a sheet whose
 /// level columns (named as levels) start later has several leading columns — a category,
 /// the competency's name, a description — told apart by their headers.
-fn leading_columns(header: &[String], columns: &Columns) -> (Option<usize>, usize, usize) {
-    use super::reading::level_words::is_level_name;
+fn leading_columns(header: &[String], columns: &Columns, rows: &[Row]) -> (Option<usize>, usize, usize) {
+    use super::reading::level_words::{is_level_name, is_role_name};
     let first_level = (1..header.len()).find(|&index| is_level_name(&header[index])).filter(|&at| {
         let levels: Vec<&String> = header[at..].iter().filter(|cell| !cell.is_empty()).collect();
         (2..=4).contains(&at)
             && levels.len() >= 2
-            && levels.iter().all(|cell| is_level_name(cell))
+            && levels.iter().all(|cell| is_role_name(cell))
             && !is_level_name(&header[0])
     });
     if let Some(first_level) = first_level {
-        let named = |slot: Option<usize>| slot.filter(|&index| index < first_level);
-        let description = named(columns.description);
-        let competency = named(columns.competency).or_else(|| {
-            (0..first_level).find(|&index| Some(index) != named(columns.group) && Some(index) != description)
-        });
-        if let Some(competency) = competency {
-            let group = named(columns.group).or_else(|| (competency > 0).then_some(0)).filter(|&g| g != competency);
+        // The competency is the leading column whose values differ most from row to row
+        // (the one of shorter text on a tie: a name, not a description); a column of fewer, repeated values groups them; a
+        // description column is neither.
+        let description = columns.description.filter(|&index| index < first_level);
+        let distinct = |index: usize| {
+            let values: std::collections::HashSet<&str> =
+                rows.iter().map(|(_, cells)| cell(cells, Some(index))).filter(|v| !v.is_empty()).collect();
+            values.len()
+        };
+        let leading: Vec<usize> = (0..first_level).filter(|&index| Some(index) != description).collect();
+        let length = |index: usize| rows.iter().map(|(_, cells)| cell(cells, Some(index)).len()).sum::<usize>();
+        let named = leading.iter().max_by_key(|&&index| (distinct(index), std::cmp::Reverse(length(index))));
+        if let Some(&competency) = named {
+            let group = leading
+                .iter()
+                .copied()
+                .filter(|&index| index != competency && distinct(index) < distinct(competency))
+                .min_by_key(|&index| distinct(index));
             return (group, competency, first_level);
         }
     }
@@ -330,7 +341,7 @@ fn wide_matrix(
     path: &Path,
     file: &str,
 ) -> Result<Vec<ParsedRole>, LadderError> {
-    let (group, competency, first_level) = leading_columns(header, columns);
+    let (group, competency, first_level) = leading_columns(header, columns, rows);
     let level_columns: Vec<usize> = (first_level..header.len()).filter(|&index| !header[index].is_empty()).collect();
     if level_columns.is_empty() {
         return Err(refuse(path, header_row, "the header row names no levels"));

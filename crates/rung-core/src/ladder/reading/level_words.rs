@@ -147,6 +147,18 @@ pub fn is_level_name(title: &str) -> bool {
     has_level && words.iter().all(|word| level_like(word) || ROLE_NOUNS.contains(word) || *word == "of")
 }
 
+/// A name made only of level and role words ("Engineer", "Senior", "Staff Engineer", "L3"):
+/// what a column of a level matrix is headed with.
+pub fn is_role_name(title: &str) -> bool {
+    let words = comparable(title);
+    let words: Vec<&str> = words.split(' ').filter(|w| !w.is_empty()).collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|word| {
+            LEVEL_WORDS.contains(word) || ROLE_NOUNS.contains(word) || is_level_code(word) || is_number_word(word)
+        })
+}
+
 /// Words for a list of names: "Beginner … Expert" for a run, or the few names themselves.
 pub fn span(names: &[&str]) -> String {
     match names {
