@@ -88,3 +88,88 @@ async fn import_preview_corrects_the_reading_and_remembers_it_for_the_next_impor
     assert_eq!(focused, "import-file");
     let _ = tokio::time::timeout(Duration::from_secs(5), client.close()).await;
 }
+
+async fn confirm_disabled(client: &Client) -> bool {
+    let disabled = client
+        .execute("return document.querySelector('[data-testid=confirm-import]').disabled;", vec![])
+        .await
+        .unwrap();
+    disabled == serde_json::Value::Bool(true)
+}
+
+async fn is_shown(client: &Client, css: &str) -> bool {
+    !client.find_all(Locator::Css(css)).await.unwrap().is_empty()
+}
+
+/// A ladder that reads two ways, close in evidence: three roles not titled like levels,
+/// each with the same "Name: …" bullets. Rung says it is not sure, offers the other reading,
+/// and saves only once the person has confirmed a reading.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_uncertain_reading_is_offered_the_other_way_and_saved_only_once_confirmed() {
+    let ladder = fixture("transposed/support-roles.md");
+    let driver = start_driver_with(&[("RUNG_TEST_DIALOG_ANSWER", ladder.to_str().unwrap())]);
+    let client = open_app(&driver, &[]).await;
+
+    click(&client, "[data-testid=nav-ladders]").await;
+    click(&client, "[data-testid=import-file]").await;
+    wait_for(&client, "[data-testid=import-preview]").await;
+    wait_for_titles(&client, &["L1 Harbour", "L2 Lighthouse", "L3 Summit"]).await;
+    let warning = wait_for(&client, "[data-testid=reading-uncertain]").await.text().await.unwrap();
+    assert!(warning.contains("Rung is not sure how it read this ladder"), "{warning}");
+    let summary = texts(&client, "[data-testid=reading-summary]").await.join("\n");
+    assert!(summary.contains("Harbour"), "the reading in words: {summary}");
+    let live = wait_for(&client, "[data-testid=reading-summary]").await.attr("aria-live").await.unwrap();
+    assert_eq!(live.as_deref(), Some("polite"), "the reading summary is announced");
+    let runner_up = wait_for(&client, "[data-testid=runner-up]").await.text().await.unwrap();
+    assert!(runner_up.contains("Tickets"), "the other reading in words: {runner_up}");
+    // Save is disabled, and says why next to it.
+    assert!(confirm_disabled(&client).await, "an uncertain reading cannot be imported");
+    let reason = wait_for(&client, "[data-testid=import-blocked]").await.text().await.unwrap();
+    assert_eq!(reason, "Confirm the reading or read it the other way first");
+    let described = wait_for(&client, "[data-testid=confirm-import]").await.attr("aria-describedby").await.unwrap();
+    assert_eq!(described.as_deref(), Some("import-blocked"));
+    // For people to look at, and for the README: at the smallest common and a large window.
+    for (width, height) in [(1024, 700), (1440, 900)] {
+        client.set_window_size(width, height).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        screenshot(&client, &format!("import-uncertain-{width}x{height}.png")).await;
+    }
+    client.set_window_size(1280, 820).await.unwrap();
+    let mut violations = Vec::new();
+    crate::e2e_accessibility::check(&client, "import-preview-uncertain", &mut violations).await;
+    crate::e2e_support::set_theme(&client, "light").await;
+    assert!(violations.is_empty(), "{}", violations.join("\n"));
+
+    // The other way round: the bullets' names are the roles; focus moves to the new reading.
+    click(&client, "[data-testid=read-other-way]").await;
+    wait_for_titles(&client, &["L1 Tickets", "L2 Product", "L3 Writing"]).await;
+    let focused = client.execute("return document.activeElement.id", vec![]).await.unwrap();
+    assert_eq!(focused, "reading-summary", "focus moves to the reading summary");
+    screenshot(&client, "import-uncertain-other-way.png").await;
+
+    // Back to Rung's reading: still not sure; the person confirms it explicitly.
+    click(&client, "[data-testid=reset-reading]").await;
+    wait_for_titles(&client, &["L1 Harbour", "L2 Lighthouse", "L3 Summit"]).await;
+    wait_for(&client, "[data-testid=reading-uncertain]").await;
+    assert!(confirm_disabled(&client).await, "Rung's reading again: not confirmed");
+    click(&client, "[data-testid=confirm-reading]").await;
+    let sure = wait_for(&client, "[data-testid=reading-certain]").await.text().await.unwrap();
+    assert!(sure.contains("You confirmed this reading"), "{sure}");
+    assert!(!is_shown(&client, "[data-testid=reading-uncertain]").await);
+    assert!(!is_shown(&client, "[data-testid=import-blocked]").await);
+    assert!(!confirm_disabled(&client).await, "a confirmed reading can be imported");
+    let focused = client.execute("return document.activeElement.id", vec![]).await.unwrap();
+    assert_eq!(focused, "reading-summary");
+
+    click(&client, "[data-testid=confirm-import]").await;
+    wait_for(&client, "[data-testid=role-detail]").await;
+    let chosen = client
+        .execute(
+            "const s = document.querySelector('[data-testid=ladder-select]'); return s.options[s.selectedIndex].text;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(chosen.as_str().unwrap().starts_with("Support Crew"), "{chosen}");
+    let _ = tokio::time::timeout(Duration::from_secs(5), client.close()).await;
+}
