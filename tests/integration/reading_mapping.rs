@@ -125,7 +125,8 @@ fn the_cli_applies_a_mapping_file_and_refuses_one_that_is_not() {
     let ladder = fixture("mapping/tracks-as-sections.md");
     let (ladder, file) = (ladder.to_str().unwrap(), file.to_str().unwrap());
 
-    assert_eq!(rung(&["ladder", "check", ladder]).status.code(), Some(2), "the guess has warnings");
+    // The engine finds the roles under the track headings itself, so its guess is clean.
+    assert_eq!(rung(&["ladder", "check", ladder]).status.code(), Some(0), "the engine's own reading");
     let checked = rung(&["ladder", "check", ladder, "--mapping", file]);
     assert_eq!(checked.status.code(), Some(0), "{}", text(&checked.stdout));
     let shown = rung(&["ladder", "show", ladder, "--mapping", file, "--explain"]);
