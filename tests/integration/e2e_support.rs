@@ -132,6 +132,22 @@ pub async fn click(client: &Client, css: &str) {
     panic!("{css} could not be clicked");
 }
 
+/// Chooses `value` in the first `<select>` matching `css`, scrolled to the middle of the
+/// window first (a banner that appeared above may have moved it under the sticky bar),
+/// finding it again if a re-render replaced it.
+pub async fn select_option(client: &Client, css: &str, value: &str) {
+    for _ in 0..50 {
+        let select = wait_for(client, css).await;
+        let arguments = vec![serde_json::to_value(&select).unwrap()];
+        let _ = client.execute("arguments[0].scrollIntoView({block: 'center'});", arguments).await;
+        if select.select_by_value(value).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{value} could not be chosen in {css}");
+}
+
 /// Waits (up to 30 s) until the first element matching `css` says what `wanted` accepts;
 /// returns its text.
 pub async fn wait_for_text_where(client: &Client, css: &str, wanted: impl Fn(&str) -> bool) -> String {

@@ -8,10 +8,10 @@ fn main() {
     }
     for path in std::env::args().skip(1) {
         println!("{path}");
-        match rung_core::ladder::reading::all_readings(std::path::Path::new(&path), &Default::default()) {
-            Ok(readings) => {
-                for (words, score, signs) in readings {
-                    println!("  {score:+.2}  {words}\n         {}", signs.join("; "));
+        match rung_core::ladder::reading::read(std::path::Path::new(&path), &Default::default()) {
+            Ok(read) => {
+                for tried in read.tried {
+                    println!("  {:+.2}  {}\n         {}", tried.score, tried.reading, tried.signs.join("; "));
                 }
             }
             Err(error) => println!("  error: {error}"),

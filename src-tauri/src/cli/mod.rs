@@ -249,7 +249,7 @@ fn run_ladder(command: &LadderCommand) -> Outcome {
             }
             let mut text = ladder_text::render(&read.ladder);
             if *explain {
-                text.push_str(&readings_text(path.as_deref(), mapping.as_deref(), &read)?);
+                text.push_str(&readings_text(&read));
                 text.push_str(&warnings_text(&ladder::warnings::warnings_of(&read)));
             }
             Ok(text)
@@ -279,11 +279,7 @@ fn read_mapped(
 }
 
 /// `--explain`: the reading chosen, how sure, and every other reading tried.
-fn readings_text(
-    path: Option<&std::path::Path>,
-    mapping: Option<&std::path::Path>,
-    read: &ladder::reading::ReadLadder,
-) -> Result<String, String> {
+fn readings_text(read: &ladder::reading::ReadLadder) -> String {
     let confidence = &read.confidence;
     let sureness = if confidence.confirmed {
         "confirmed by a person".to_owned()
@@ -292,51 +288,24 @@ fn readings_text(
     } else {
         format!("UNSURE ({:.0}%)", confidence.score * 100.0)
     };
-    let mut text = format!(
-        "
-reading: {sureness}: {}",
-        confidence.reading
-    );
+    let mut text = format!("\nreading: {sureness}: {}", confidence.reading);
     for sign in &confidence.signs {
-        text.push_str(&format!(
-            "
-    {sign}"
-        ));
+        text.push_str(&format!("\n    {sign}"));
     }
     if let Some(other) = &confidence.runner_up {
-        text.push_str(&format!(
-            "
-runner-up: {}",
-            other.reading
-        ));
+        text.push_str(&format!("\nrunner-up: {}", other.reading));
         for sign in &other.signs {
-            text.push_str(&format!(
-                "
-    {sign}"
-            ));
+            text.push_str(&format!("\n    {sign}"));
         }
-        text.push_str(&format!(
-            "
-  to read it that way: --mapping FILE with {}",
-            ladder::mapping::to_json(&other.mapping).replace('\n', " ")
-        ));
+        let mapping = ladder::mapping::to_json(&other.mapping).replace('\n', " ");
+        text.push_str(&format!("\n  to read it that way: --mapping FILE with {mapping}"));
     }
-    if let Some(path) = path {
-        let all = ladder::reading::all_readings(path, &read_mapping(mapping)?).map_err(|e| e.to_string())?;
-        text.push_str(&format!(
-            "
-{} readings tried, best first:",
-            all.len()
-        ));
-        for (words, score, _) in all {
-            text.push_str(&format!(
-                "
-  {score:+.1}  {words}"
-            ));
-        }
+    text.push_str(&format!("\n{} readings tried, best first:", read.tried.len()));
+    for tried in &read.tried {
+        text.push_str(&format!("\n  {:+.1}  {}", tried.score, tried.reading));
     }
     text.push('\n');
-    Ok(text)
+    text
 }
 
 fn warnings_text(warnings: &[ladder::warnings::ReadingWarning]) -> String {

@@ -219,12 +219,7 @@ fn track_document_name(document: &ParsedDocument, file: &str, files: usize) -> O
         return None;
     }
     let title = document.title.clone().unwrap_or_else(|| title_from_file_name(file));
-    let words: Vec<&str> = title.split_whitespace().collect();
-    let without_track = match words.as_slice() {
-        [rest @ .., last] if !rest.is_empty() && last.eq_ignore_ascii_case("track") => rest.join(" "),
-        _ => title.clone(),
-    };
-    Some(without_track)
+    Some(without_track_word(&title))
 }
 
 fn is_index(name: &str) -> bool {

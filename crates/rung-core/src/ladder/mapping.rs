@@ -111,17 +111,6 @@ impl ReadingMapping {
         *self == ReadingMapping::default()
     }
 
-    /// The same mapping with the engine's free choices pinned to this reading's.
-    pub fn with_choices(&self, choices: &ReadingMapping) -> ReadingMapping {
-        ReadingMapping {
-            role_heading_level: self.role_heading_level.or(choices.role_heading_level),
-            group_heading_level: self.group_heading_level.or(choices.group_heading_level),
-            transposed: self.transposed.or(choices.transposed),
-            table_roles: self.table_roles.or(choices.table_roles),
-            ..self.clone()
-        }
-    }
-
     pub fn is_context_heading(&self, title: &str) -> bool {
         if self.context_headings.is_empty() {
             return false;

@@ -160,6 +160,12 @@ pub fn is_context_heading(title: &str) -> bool {
     CONTEXT.contains(&comparable(title).as_str())
 }
 
+/// "<TBA>", "TBD", "Coming soon": the author has not written it yet.
+pub fn is_placeholder(text: &str) -> bool {
+    let words = comparable(text);
+    matches!(words.as_str(), "tba" | "tbd" | "todo" | "tbc" | "coming soon" | "to be announced" | "to be defined")
+}
+
 pub fn is_foundation_title(title: &str) -> bool {
     let words = comparable(title);
     words.starts_with("everyone") || words.contains("foundation") || words == "all roles"

@@ -7,7 +7,8 @@ use crate::ladder::mapping::ReadingMapping;
 use crate::ladder::model::{CharacteristicSource, ContextSection, Track};
 use crate::ladder::relations::builds_on_phrase;
 use crate::ladder::text::{
-    is_context_heading, is_i_statement, is_navigation_heading, split_level_prefix, tidy_title, title_from_file_name,
+    is_context_heading, is_i_statement, is_navigation_heading, split_level_prefix, split_role_title, tidy_title,
+    title_from_file_name,
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -188,13 +189,9 @@ fn single_role(title: Option<&str>, line: u32, body: &[Block], file: &str, mappi
     let file_title = title_from_file_name(file.rsplit('/').next().unwrap_or(file));
     let (title_level, title_text) = split_level_prefix(title.unwrap_or(&file_title));
     let (file_level, file_text) = split_level_prefix(&file_title);
-    let title_text = if title_text.is_empty() { file_text } else { title_text };
     // A level titled only by its code ("# L2" in L2.md) is called by that code.
-    let title_text = if title_text.is_empty() {
-        crate::ladder::text::split_role_title(title.unwrap_or(&file_title)).1
-    } else {
-        title_text
-    };
+    let title_text = if title_text.is_empty() { file_text } else { title_text };
+    let title_text = if title_text.is_empty() { split_role_title(title.unwrap_or(&file_title)).1 } else { title_text };
     let mut role = build_role(title_text, line, body, file, mapping);
     role.explicit_level = title_level.or(file_level);
     role
@@ -352,7 +349,7 @@ fn build_role(title: String, line: u32, body: &[Block], file: &str, mapping: &Re
 /// rated on its own; "Experience: 5+ years"-style facts are context, not expectations.
 /// One paragraph alone is a description, not a list of expectations.
 fn expectations_from_paragraphs(role: &mut ParsedRole) {
-    if role.description.iter().any(|paragraph| is_placeholder(paragraph)) {
+    if role.description.iter().any(|paragraph| crate::ladder::text::is_placeholder(paragraph)) {
         return;
     }
     // "This role builds on …" says where the role sits; it stays the role's description.
@@ -376,12 +373,6 @@ fn expectations_from_paragraphs(role: &mut ParsedRole) {
         expectations.into_iter().map(|text| ParsedCharacteristic::new(sentence_title(&text), Vec::new())).collect();
     role.characteristics = name_described(characteristics);
     role.characteristics_from = CharacteristicSource::Paragraphs;
-}
-
-/// "<TBA>", "TBD", "Coming soon": the author has not written the role yet.
-fn is_placeholder(paragraph: &str) -> bool {
-    let words = crate::ladder::text::comparable(paragraph);
-    matches!(words.as_str(), "tba" | "tbd" | "todo" | "tbc" | "coming soon" | "to be announced" | "to be defined")
 }
 
 /// Longer than this, a paragraph is an essay about the role, not one expectation.

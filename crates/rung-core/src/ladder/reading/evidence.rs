@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::level_words::{has_level_evidence, is_level_name};
 use crate::ladder::model::{CharacteristicSource, Ladder, Role, Track};
-use crate::ladder::text::{comparable, is_i_statement, is_navigation_heading};
+use crate::ladder::text::{comparable, is_i_statement, is_navigation_heading, is_placeholder};
 
 /// One sign, with its weight already applied.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,14 +131,11 @@ fn is_container_title(title: &str) -> bool {
     crate::ladder::markdown::sections::is_group_section(title, false)
 }
 
-/// "TBD", "<TBA>", lorem ipsum, an empty checkbox: written to be filled in, never rated.
-pub fn is_placeholder(text: &str) -> bool {
+/// A placeholder (`text::is_placeholder`), lorem ipsum, "n/a" or an empty checkbox:
+/// written to be filled in, never rated.
+fn is_unwritten(text: &str) -> bool {
     let words = comparable(text);
-    let trimmed = text.trim();
-    matches!(words.as_str(), "" | "tba" | "tbd" | "tbc" | "todo" | "n a" | "na" | "coming soon" | "to be defined")
-        || words.starts_with("lorem ipsum")
-        || trimmed == "[ ]"
-        || trimmed == "-"
+    is_placeholder(text) || matches!(words.as_str(), "" | "n a" | "na") || words.starts_with("lorem ipsum")
 }
 
 fn rated(role: &Role) -> bool {
@@ -190,7 +187,7 @@ pub fn weigh(ladder: &Ladder) -> Evidence {
         .add(-1.5 * fraction(sentence_groups, total), "groups are sentences (expectations, not headings over them)");
     let containers = characteristics.iter().filter(|title| is_container_title(title)).count();
     evidence.add(-1.5 * fraction(containers, total), "characteristics are containers (\"Core Competencies\")");
-    let placeholders = characteristics.iter().filter(|title| is_placeholder(title)).count();
+    let placeholders = characteristics.iter().filter(|title| is_unwritten(title)).count();
     evidence.add(-3.0 * fraction(placeholders, total), "characteristics are placeholders (TBD)");
     let statements = characteristics.iter().filter(|title| is_i_statement(title)).count();
     evidence.add(0.5 * fraction(statements, total), "characteristics are \"I …\" statements");

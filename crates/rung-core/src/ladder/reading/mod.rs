@@ -42,6 +42,15 @@ const MAX_READINGS: usize = 64;
 pub struct ReadLadder {
     pub ladder: Ladder,
     pub confidence: ReadingConfidence,
+    /// Every distinct reading tried, best first (the chosen one first), for `--explain`.
+    pub tried: Vec<TriedReading>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TriedReading {
+    pub reading: String,
+    pub score: f64,
+    pub signs: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -80,7 +89,8 @@ impl ReadLadder {
             signs: Vec::new(),
             runner_up: None,
         };
-        ReadLadder { ladder, confidence }
+        let tried = vec![TriedReading { reading: confidence.reading.clone(), score: 0.0, signs: Vec::new() }];
+        ReadLadder { ladder, confidence, tried }
     }
 }
 
@@ -98,7 +108,11 @@ pub fn read(path: &Path, mapping: &ReadingMapping) -> Result<ReadLadder, LadderE
     if is_rung_json(path) {
         return Ok(ReadLadder::exact(incumbent));
     }
-    let candidates = candidates(path, mapping, incumbent)?.into_iter();
+    let candidates = candidates(path, mapping, incumbent)?;
+    let tried = candidates
+        .iter()
+        .map(|c| TriedReading { reading: describe(&c.ladder), score: c.score, signs: c.evidence.strongest(6) })
+        .collect();
     let mut candidates = candidates.into_iter();
     let best = candidates.next().expect("the incumbent is a candidate");
     let runner_up = candidates.next();
@@ -122,20 +136,7 @@ pub fn read(path: &Path, mapping: &ReadingMapping) -> Result<ReadLadder, LadderE
     // The reading keeps the person's corrections only: the engine's own choice is made
     // again, the same way, whenever the same source is read.
     ladder.reading = (!mapping.is_empty()).then(|| mapping.clone());
-    Ok(ReadLadder { ladder, confidence })
-}
-
-/// Every distinct reading tried, best first: the chosen one and the others, each with
-/// its score and signs (for `rung ladder show --explain`).
-pub fn all_readings(path: &Path, mapping: &ReadingMapping) -> Result<Vec<(String, f64, Vec<String>)>, LadderError> {
-    let incumbent = super::load_exact(path, mapping)?;
-    if is_rung_json(path) {
-        return Ok(vec![(describe(&incumbent), 0.0, Vec::new())]);
-    }
-    Ok(candidates(path, mapping, incumbent)?
-        .into_iter()
-        .map(|c| (describe(&c.ladder), c.score, c.evidence.strongest(6)))
-        .collect())
+    Ok(ReadLadder { ladder, confidence, tried })
 }
 
 fn candidates(path: &Path, mapping: &ReadingMapping, incumbent: Ladder) -> Result<Vec<Candidate>, LadderError> {

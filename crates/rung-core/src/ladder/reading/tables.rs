@@ -11,7 +11,7 @@ use crate::ladder::markdown::document::{context_sections, ParsedCharacteristic, 
 use crate::ladder::markdown::outline::Block;
 use crate::ladder::model::CharacteristicSource;
 use crate::ladder::spreadsheet::{read_rows, Row};
-use crate::ladder::text::{comparable, split_level_prefix, tidy_title};
+use crate::ladder::text::{comparable, split_role_title, tidy_title};
 
 /// A table of the document: the heading above it and its rows, header first.
 struct Table {
@@ -81,8 +81,7 @@ fn roles_of_rows(table: &Table, file: &str) -> Vec<ParsedRole> {
     let mut roles = Vec::new();
     for (line, cells) in &table.rows[1..] {
         let Some(first) = cells.first().map(|cell| tidy_title(cell)).filter(|cell| !cell.is_empty()) else { continue };
-        let (level, title) = split_level_prefix(&first);
-        let title = if title.is_empty() { first.clone() } else { title };
+        let (level, title) = split_role_title(&first);
         let mut role = ParsedRole::new(title, *line, file);
         role.explicit_level = level;
         role.track_name.clone_from(&table.heading);
