@@ -9,7 +9,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::ladder::reading::ReadingConfidence;
-use crate::ladder::warnings::{warnings_of, ReadingWarning};
+use crate::ladder::warnings::{reading_warnings, ReadingWarning};
 use crate::ladder::{self, LadderError, LadderView, ReadingMapping};
 use crate::store::{Store, StoreError, StoredLadder};
 
@@ -18,6 +18,7 @@ pub struct LadderPreview {
     /// The file or folder name, as it will be stored.
     pub source_name: String,
     pub view: LadderView,
+    /// What looks off in the roles read (the doubt about the reading is in `confidence`).
     pub warnings: Vec<ReadingWarning>,
     /// How sure Rung is of the reading, and the runner-up when another reading scores
     /// close. An uncertain reading is saved only once the person confirmed it (or chose
@@ -60,7 +61,8 @@ pub fn preview(
     reapplied_from: Option<String>,
 ) -> Result<LadderPreview, LadderError> {
     let read = ladder::reading::read(path, &mapping)?;
-    let warnings = warnings_of(&read);
+    // The doubt about the reading itself is shown with the confidence, not repeated here.
+    let warnings = reading_warnings(&read.ladder);
     let ladder = read.ladder;
     let files = if path.is_dir() { ladder::folder::markdown_file_names(path)? } else { Vec::new() };
     Ok(LadderPreview {
