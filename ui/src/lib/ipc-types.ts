@@ -361,7 +361,11 @@ export type LadderPreview = {
 /**
  * The file or folder name, as it will be stored.
  */
-source_name: string, view: LadderView, warnings: Array<ReadingWarning>, 
+source_name: string, view: LadderView, 
+/**
+ * What looks off in the roles read (the doubt about the reading is in `confidence`).
+ */
+warnings: Array<ReadingWarning>, 
 /**
  * How sure Rung is of the reading, and the runner-up when another reading scores
  * close. An uncertain reading is saved only once the person confirmed it (or chose
