@@ -96,6 +96,7 @@ impl ReadLadder {
 
 struct Candidate {
     mapping: ReadingMapping,
+    shape: Shape,
     ladder: Ladder,
     evidence: Evidence,
     score: f64,
@@ -142,15 +143,17 @@ pub fn read(path: &Path, mapping: &ReadingMapping) -> Result<ReadLadder, LadderE
 fn candidates(path: &Path, mapping: &ReadingMapping, incumbent: Ladder) -> Result<Vec<Candidate>, LadderError> {
     let evidence = weigh(&incumbent);
     let score = evidence.total() + INCUMBENT_LEAD;
-    let mut candidates = vec![Candidate { mapping: mapping.clone(), ladder: incumbent, evidence, score }];
+    let shape = shape_of(&incumbent);
+    let mut candidates = vec![Candidate { mapping: mapping.clone(), shape, ladder: incumbent, evidence, score }];
     for choice in choices(path, mapping)? {
         let Ok(ladder) = super::load_exact(path, &choice) else { continue };
-        if candidates.iter().any(|known| same_reading(&known.ladder, &ladder)) {
+        let shape = shape_of(&ladder);
+        if candidates.iter().any(|known| known.shape == shape) {
             continue;
         }
         let evidence = weigh(&ladder);
         let score = evidence.total();
-        candidates.push(Candidate { mapping: choice, ladder, evidence, score });
+        candidates.push(Candidate { mapping: choice, shape, ladder, evidence, score });
     }
     // Best first; on a tie the earlier reading (Rung's own first) stays ahead.
     candidates.sort_by(|a, b| {
@@ -232,19 +235,18 @@ fn document_has_tables(path: &Path) -> Result<bool, LadderError> {
     Ok(tables::has_tables(&super::markdown::outline::outline(&body)))
 }
 
-/// Two readings are the same when they rate the same characteristics in the same roles.
-fn same_reading(a: &Ladder, b: &Ladder) -> bool {
-    let shape = |ladder: &Ladder| -> Vec<(String, bool, Vec<String>)> {
-        ladder
-            .roles
-            .iter()
-            .map(|role| {
-                let names = role.characteristics.iter().map(|c| comparable(&c.title)).collect();
-                (comparable(&role.title), role.incomplete, names)
-            })
-            .collect()
-    };
-    shape(a) == shape(b)
+/// What makes two readings the same: the same characteristics rated in the same roles.
+type Shape = Vec<(String, bool, Vec<String>)>;
+
+fn shape_of(ladder: &Ladder) -> Shape {
+    ladder
+        .roles
+        .iter()
+        .map(|role| {
+            let names = role.characteristics.iter().map(|c| comparable(&c.title)).collect();
+            (comparable(&role.title), role.incomplete, names)
+        })
+        .collect()
 }
 
 /// A reading in words: how many roles, which, and what each rates.

@@ -4,22 +4,29 @@
 //! look like roles and its level names like characteristics; transposed, each level name
 //! is a role rating every competency, with that level's text as the example.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::ladder::markdown::document::{ParsedCharacteristic, ParsedRole};
 use crate::ladder::model::{CharacteristicSource, ContextSection};
 use crate::ladder::text::{comparable, split_level_prefix};
 
 /// Roles as read → roles named by their characteristics, rating the roles as read. The
 /// prose of the roles as read is kept as context of the ladder, under their titles.
-/// `None` when there is nothing to turn round: fewer than two roles as read, or no
-/// characteristic name that two of them share.
+/// `None` when there is nothing to turn round: fewer than two roles as read, or fewer
+/// than half of their characteristics named as in another role (a ladder written
+/// competency by competency repeats its level names under every one).
 pub fn transpose(roles: Vec<ParsedRole>) -> Option<(Vec<ParsedRole>, Vec<ContextSection>)> {
-    let shared = roles.iter().enumerate().any(|(at, role)| {
-        role.characteristics.iter().any(|c| {
-            let name = comparable(&c.title);
-            roles[at + 1..].iter().any(|other| other.characteristics.iter().any(|o| comparable(&o.title) == name))
-        })
-    });
-    if roles.len() < 2 || !shared {
+    let mut roles_using: HashMap<String, usize> = HashMap::new();
+    for role in &roles {
+        let names: HashSet<String> = role.characteristics.iter().map(|c| comparable(&c.title)).collect();
+        for name in names {
+            *roles_using.entry(name).or_default() += 1;
+        }
+    }
+    let all = roles.iter().flat_map(|role| role.characteristics.iter());
+    let (total, shared) = all
+        .fold((0, 0), |(total, shared), c| (total + 1, shared + usize::from(roles_using[&comparable(&c.title)] >= 2)));
+    if roles.len() < 2 || shared == 0 || shared * 2 < total {
         return None;
     }
     let mut order: Vec<String> = Vec::new();
