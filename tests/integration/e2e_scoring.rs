@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{key::Key, Client, Locator};
 use rung::scorecard::{seal_holds, ScorecardStatus};
 
-use crate::e2e_support::{click, open_app, screenshot, start_driver, texts, wait_for};
+use crate::e2e_support::{click, open_app, screenshot, start_driver, texts, wait_for, wait_for_text_where};
 use crate::store_support::seed_candidate;
 
 const CANDIDATE: &str = "Zoë Łukasiewicz-Nguyễn";
@@ -398,7 +398,7 @@ async fn the_panel_plan_is_edited_in_the_window_and_shows_coverage_gaps() {
     click(&client, "[data-testid=nav-candidates]").await;
     click(&client, "[data-testid=candidate-row]").await;
     wait_for(&client, "[data-testid=coverage]").await;
-    assert_eq!(texts(&client, "[data-testid=coverage]").await[0], "2");
+    wait_for_text_where(&client, "[data-testid=coverage]", |text| text == "2").await;
 
     // Take the first characteristic out of the first interview that covers it.
     let first_row = client.find(Locator::Css("tbody tr")).await.unwrap();
@@ -412,9 +412,10 @@ async fn the_panel_plan_is_edited_in_the_window_and_shows_coverage_gaps() {
         }
     }
     let unticked = unticked.expect("the first characteristic is covered");
-    assert_eq!(texts(&client, "[data-testid=coverage]").await[0], "1 of 2", "the gap is shown");
+    // Rust recounts the coverage after the click, so the cell changes a moment later.
+    wait_for_text_where(&client, "[data-testid=coverage]", |text| text == "1 of 2").await;
     click(&client, "[data-testid=save-plan]").await;
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + Duration::from_secs(30);
     while client.find(Locator::Css("[data-testid=save-plan]")).await.is_ok() {
         assert!(Instant::now() < deadline, "the plan was not saved");
         tokio::time::sleep(Duration::from_millis(50)).await;
