@@ -2,6 +2,7 @@
 //! plans, and the level recommendation. This crate depends on neither Tauri nor SQLite
 //! (its Cargo.toml says so), so the compiler keeps storage and UI out of the rules.
 
+pub mod access;
 pub mod bundle;
 pub mod decision;
 pub mod ladder;

@@ -6,13 +6,19 @@ use std::collections::HashMap;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::access::{self, Action, Refusal};
+use crate::actor::{candidate_facts, scorecard_facts, Actor};
 use crate::bundle_format::{Bundle, BundledCandidate, BundledLadder, BundledScorecard, BUNDLE_FORMAT, BUNDLE_KIND};
-use crate::scorecard::ScorecardStatus;
 use crate::store::{ImportTarget, Store, StoreError};
 
-/// A candidate's sealed scorecards as a bundle: all of them, or one interviewer's.
-pub fn export_bundle(store: &Store, candidate_id: i64, interviewer: Option<i64>) -> Result<Bundle, StoreError> {
+/// A candidate's sealed scorecards as a bundle: those the actor may export
+/// (`access::may_export_scorecard`) — an interviewer's own, or every one they may read.
+pub fn export_bundle(store: &Store, actor: Actor, candidate_id: i64) -> Result<Bundle, StoreError> {
     let candidate = store.candidate(candidate_id)?;
+    if actor.person().is_none() {
+        return Err(Refusal::NoActor(Action::ExportScorecards).into());
+    }
+    let facts = candidate_facts(store, &actor, candidate_id)?;
     let ladder = store.stored_ladder(candidate.ladder_id)?;
     let snapshot_json = store.ladder_snapshot_json(ladder.id)?;
     let names: HashMap<i64, String> = store.interviewers()?.into_iter().map(|i| (i.id, i.name)).collect();
@@ -20,8 +26,7 @@ pub fn export_bundle(store: &Store, candidate_id: i64, interviewer: Option<i64>)
     let scorecards: Vec<BundledScorecard> = store
         .scorecards_of(candidate_id)?
         .iter()
-        .filter(|card| card.status == ScorecardStatus::Submitted)
-        .filter(|card| interviewer.is_none_or(|id| card.interviewer_id == id))
+        .filter(|card| access::may_export_scorecard(&actor, &facts, &scorecard_facts(card)))
         .filter(|card| card.ladder_snapshot_sha256 == ladder.snapshot_sha256)
         .filter_map(|card| {
             let name = names.get(&card.interviewer_id).map_or("", String::as_str);

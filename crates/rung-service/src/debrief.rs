@@ -1,4 +1,4 @@
-//! The panel debrief, shared by the app and the CLI: who may open it (the viewer gate),
+//! The panel debrief, shared by the app and the CLI: its gate (`access::may_open_debrief`),
 //! the candidate's recommendation from the scorecards that count, and where each
 //! candidate stands. Orchestrates `store` and `level`; knows neither SQL nor Tauri.
 
@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::access;
+use crate::actor::{candidate_facts, readable_scorecards, Actor, CandidateFacts};
 use crate::decision::{Decision, NewDecision};
 use crate::ladder::{LevelPolicy, RatingScale};
 use crate::level::calibration::{calibrate, CandidateEvidence, InterviewerCalibration};
@@ -14,14 +16,6 @@ use crate::level::{self, Agreement, PanelRating, PanelScores, Recommendation};
 use crate::scorecard::template::{template_for, CharacteristicRef, SectionPurpose};
 use crate::scorecard::{Overall, Scorecard};
 use crate::store::{CandidateProgress, CandidateQuery, CandidateSummary, Store, StoreError};
-
-/// Who is asking. The app's viewer is the interviewer chosen on this laptop; the CLI and
-/// the recruiter act as the coordinator of the panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Viewer {
-    Interviewer(i64),
-    Coordinator,
-}
 
 /// Where a candidate stands, for lists and `rung candidates`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -86,33 +80,12 @@ fn status_of(candidate: CandidateProgress) -> CandidateStatus {
     }
 }
 
-/// Who the app's user is for the debrief: the interviewer scoring on this laptop once
-/// they have submitted for this candidate; otherwise the coordinator, whose gate is
-/// that every planned interview is in (by then nobody can be anchored any more).
-pub fn viewer_for(store: &Store, current_interviewer: Option<i64>, candidate_id: i64) -> Result<Viewer, StoreError> {
-    match current_interviewer {
-        Some(id) if store.has_submitted(id, candidate_id)? => Ok(Viewer::Interviewer(id)),
-        _ => Ok(Viewer::Coordinator),
-    }
-}
-
-/// The viewer gate of the debrief: an interviewer once they have submitted their own
-/// scorecard for the candidate (so they were never anchored by the others), the
-/// coordinator once every planned interview is submitted.
-pub fn require_debrief_access(store: &Store, viewer: Viewer, candidate_id: i64) -> Result<(), StoreError> {
-    store.candidate(candidate_id)?;
-    match viewer {
-        Viewer::Interviewer(id) if store.has_submitted(id, candidate_id)? => Ok(()),
-        Viewer::Interviewer(_) => Err(StoreError::Hidden),
-        Viewer::Coordinator => {
-            let (planned, submitted) = store.scorecard_progress()?.get(&candidate_id).copied().unwrap_or((0, 0));
-            if planned > 0 && submitted >= planned {
-                Ok(())
-            } else {
-                Err(StoreError::DebriefClosed { submitted, planned })
-            }
-        }
-    }
+/// The debrief gate (`access::may_open_debrief`): the actor sealed their own scorecard
+/// for the candidate, or coordinates and every planned interview is in.
+pub fn require_debrief_access(store: &Store, actor: Actor, candidate_id: i64) -> Result<CandidateFacts, StoreError> {
+    let facts = candidate_facts(store, &actor, candidate_id)?;
+    access::may_open_debrief(&actor, &facts)?;
+    Ok(facts)
 }
 
 /// What every debrief view starts from, read once behind the gate: the candidate, their
@@ -125,11 +98,11 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    pub fn read(store: &Store, viewer: Viewer, candidate_id: i64) -> Result<Evidence, StoreError> {
-        require_debrief_access(store, viewer, candidate_id)?;
+    pub fn read(store: &Store, actor: Actor, candidate_id: i64) -> Result<Evidence, StoreError> {
+        require_debrief_access(store, actor, candidate_id)?;
         let candidate = store.candidate(candidate_id)?;
         let ladder = store.load_ladder(candidate.ladder_id)?;
-        Ok(Evidence { ladder, scorecards: store.scorecards_of(candidate_id)?, candidate })
+        Ok(Evidence { ladder, scorecards: readable_scorecards(store, &actor, candidate_id)?, candidate })
     }
 
     fn ratings(&self) -> Vec<PanelRating> {
@@ -144,10 +117,10 @@ impl Evidence {
 /// The recommendation for a candidate from the scorecards that count, behind the gate.
 pub fn candidate_recommendation(
     store: &Store,
-    viewer: Viewer,
+    actor: Actor,
     candidate_id: i64,
 ) -> Result<Recommendation, StoreError> {
-    Ok(Evidence::read(store, viewer, candidate_id)?.recommend())
+    Ok(Evidence::read(store, actor, candidate_id)?.recommend())
 }
 
 /// One interviewer's column in the debrief, and what they concluded (shown after the
@@ -203,8 +176,8 @@ pub struct Debrief {
 }
 
 /// Everything the debrief screen shows, behind the gate.
-pub fn debrief(store: &Store, viewer: Viewer, candidate_id: i64) -> Result<Debrief, StoreError> {
-    debrief_of(store, &Evidence::read(store, viewer, candidate_id)?)
+pub fn debrief(store: &Store, actor: Actor, candidate_id: i64) -> Result<Debrief, StoreError> {
+    debrief_of(store, &Evidence::read(store, actor, candidate_id)?)
 }
 
 /// The debrief from evidence already read behind the gate.
@@ -306,11 +279,11 @@ pub struct PanelOverride {
 /// The recommendation if the panel scores were as `overrides` say. Never saved.
 pub fn what_if(
     store: &Store,
-    viewer: Viewer,
+    actor: Actor,
     candidate_id: i64,
     overrides: &[PanelOverride],
 ) -> Result<Recommendation, StoreError> {
-    let evidence = Evidence::read(store, viewer, candidate_id)?;
+    let evidence = Evidence::read(store, actor, candidate_id)?;
     let (ladder, ratings) = (&evidence.ladder, evidence.ratings());
     let top = ladder.rating_scale.levels.len() as f64;
     let mut panel = PanelScores::from_ratings(&ratings);
@@ -328,11 +301,13 @@ pub fn what_if(
 /// current recommendation: a different role or band needs a reason, as does any change.
 pub fn record_decision(
     store: &mut Store,
-    viewer: Viewer,
+    actor: Actor,
     candidate_id: i64,
     decision: &NewDecision,
 ) -> Result<Decision, StoreError> {
-    let evidence = Evidence::read(store, viewer, candidate_id)?;
+    let facts = candidate_facts(store, &actor, candidate_id)?;
+    access::may_decide(&actor, &facts)?;
+    let evidence = Evidence::read(store, actor, candidate_id)?;
     let recommendation = evidence.recommend();
     let recommended = (recommendation.role.as_deref(), recommendation.band);
     let amending = store.decision(candidate_id)?.is_some();
@@ -340,8 +315,10 @@ pub fn record_decision(
     store.record_decision(candidate_id, decision, recommended, overrides)
 }
 
-/// Calibration across every candidate: only submitted scorecards that count.
-pub fn calibration(store: &Store) -> Result<Vec<CalibrationRow>, StoreError> {
+/// Calibration across every candidate from the submitted scorecards that count: every
+/// interviewer's row for a coordinator, their own for an interviewer.
+pub fn calibration(store: &Store, actor: Actor) -> Result<Vec<CalibrationRow>, StoreError> {
+    access::may_see_calibration(&actor)?;
     let candidates = store.candidates()?;
     let decisions: HashMap<i64, Decision> =
         store.current_decisions()?.into_iter().map(|decision| (decision.candidate_id, decision)).collect();
@@ -364,6 +341,7 @@ pub fn calibration(store: &Store) -> Result<Vec<CalibrationRow>, StoreError> {
     let names: HashMap<i64, String> = store.interviewers()?.into_iter().map(|i| (i.id, i.name)).collect();
     Ok(calibrate(&evidence)
         .into_iter()
+        .filter(|row| access::may_see_calibration_of(&actor, row.interviewer_id))
         .map(|row| CalibrationRow {
             name: names.get(&row.interviewer_id).cloned().unwrap_or_default(),
             calibration: row,

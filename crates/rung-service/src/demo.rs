@@ -2,6 +2,7 @@
 //! scorecards, so a new user can see a debrief within a minute. Used by `rung demo` and
 //! offered by the app on first run.
 
+use crate::actor::Actor;
 use crate::ladder::{default_ladder, Ladder};
 use crate::scorecard::template::{template_for, SectionPurpose};
 use crate::scorecard::Overall;
@@ -11,10 +12,14 @@ pub const DEMO_CANDIDATE: &str = "Alex Rivera (demo)";
 const DEMO_NOTES: &str = "Demo data created by Rung. Delete it whenever you like.";
 const DEMO_TARGET: &str = "senior-application-support-engineer";
 const INTERVIEWERS: [&str; 3] = ["Priya Natarajan", "Tomás García", "Mei Chen"];
+/// The demo panel's coordinator: the person a new user acts as to see its debrief.
+pub const DEMO_COORDINATOR: &str = "Jordan Blake (demo coordinator)";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoSummary {
     pub candidate_id: i64,
+    /// The demo's coordinator (who may open its debrief, decide and report).
+    pub coordinator_id: i64,
     pub scorecards: usize,
     pub created: bool,
 }
@@ -30,13 +35,16 @@ fn create_demo_once(store: &mut Store) -> Result<DemoSummary, StoreError> {
     if let Some(existing) = store.candidates()?.into_iter().find(|c| c.name == DEMO_CANDIDATE && c.notes == DEMO_NOTES)
     {
         let scorecards = store.scorecards_of(existing.id)?.len();
-        return Ok(DemoSummary { candidate_id: existing.id, scorecards, created: false });
+        let coordinator_id = demo_coordinator(store)?;
+        return Ok(DemoSummary { candidate_id: existing.id, coordinator_id, scorecards, created: false });
     }
+    let coordinator_id = demo_coordinator(store)?;
     let ladder: Ladder = default_ladder();
     let stored = store.save_ladder(&ladder, true)?;
     let template = template_for(&ladder, DEMO_TARGET).expect("the default ladder has the demo's target role");
     let candidate_id = crate::hiring::create_candidate(
         store,
+        Actor::coordinator(coordinator_id),
         &NewCandidate {
             name: DEMO_CANDIDATE.into(),
             email: Some("alex.rivera@example.com".into()),
@@ -86,7 +94,7 @@ fn create_demo_once(store: &mut Store) -> Result<DemoSummary, StoreError> {
         store.submit_scorecard(interviewer, scorecard)?;
         scorecards += 1;
     }
-    Ok(DemoSummary { candidate_id, scorecards, created: true })
+    Ok(DemoSummary { candidate_id, coordinator_id, scorecards, created: true })
 }
 
 /// A candidate who is solidly Performing on the path with some evidence of the next
@@ -104,5 +112,13 @@ fn demo_score(
         _ if interview == 1 && position == 0 => Some(2),
         _ if characteristic.is_multiple_of(4) => Some(4),
         _ => Some(3),
+    }
+}
+
+/// The demo's coordinator, added the first time (an erased demo leaves them in place).
+fn demo_coordinator(store: &mut Store) -> Result<i64, StoreError> {
+    match store.interviewers()?.into_iter().find(|person| person.name == DEMO_COORDINATOR && person.coordinator) {
+        Some(person) => Ok(person.id),
+        None => Ok(crate::hiring::add_person(store, DEMO_COORDINATOR, None, true)?.id),
     }
 }

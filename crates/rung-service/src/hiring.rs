@@ -5,12 +5,14 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::access;
+use crate::actor::Actor;
 use crate::ladder::{Ladder, RatingScale};
 use crate::scorecard::panel::{default_interview_count, default_plan, Coverage, PanelPlan};
 use crate::scorecard::questions::questions_for;
 use crate::scorecard::template::{template_for, CharacteristicRef, ScorecardTemplate, SectionPurpose};
 use crate::scorecard::Scorecard;
-use crate::store::{CandidateSummary, NewCandidate, Store, StoreError, StoredInterview};
+use crate::store::{CandidateSummary, Interviewer, NewCandidate, Store, StoreError, StoredInterview};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct KitCharacteristic {
@@ -100,9 +102,22 @@ pub struct ScoringSession {
     pub owner_name: Option<String>,
 }
 
+/// Adds a person on this laptop, as an interviewer or a coordinator. The laptop trusts
+/// whoever sits at it (there is no login); the team server checks roles by its own login.
+pub fn add_person(store: &mut Store, name: &str, email: Option<&str>, coordinator: bool) -> Result<Interviewer, StoreError> {
+    store.atomically(|store| {
+        let id = store.create_interviewer(name, email)?;
+        if coordinator {
+            store.set_coordinator(id, true)?;
+        }
+        store.interviewer(id)
+    })
+}
+
 /// Creates the candidate and their default panel plan in one transaction: a candidate
-/// never exists without a panel.
-pub fn create_candidate(store: &mut Store, candidate: &NewCandidate) -> Result<i64, StoreError> {
+/// never exists without a panel. A coordinator's work, as on the team server.
+pub fn create_candidate(store: &mut Store, actor: Actor, candidate: &NewCandidate) -> Result<i64, StoreError> {
+    access::may_add_candidate(&actor)?;
     store.atomically(|store| {
         let id = store.create_candidate(candidate)?;
         let ladder = store.load_ladder(candidate.ladder_id)?;
@@ -112,6 +127,17 @@ pub fn create_candidate(store: &mut Store, candidate: &NewCandidate) -> Result<i
         store.save_panel_plan(id, &plan)?;
         Ok(id)
     })
+}
+
+pub fn update_candidate(store: &mut Store, actor: Actor, id: i64, candidate: &NewCandidate) -> Result<(), StoreError> {
+    access::may_add_candidate(&actor)?;
+    store.update_candidate(id, candidate)
+}
+
+/// Saves a panel plan for a candidate: the coordinator's, as on the team server.
+pub fn save_panel_plan(store: &mut Store, actor: Actor, candidate_id: i64, plan: &PanelPlan) -> Result<(), StoreError> {
+    access::may_plan_panel(&actor)?;
+    store.save_panel_plan(candidate_id, plan).map(|_| ())
 }
 
 fn template(ladder: &Ladder, target: &str) -> Result<ScorecardTemplate, StoreError> {

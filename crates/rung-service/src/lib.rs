@@ -3,6 +3,8 @@
 //! bundles, erasure, team mode, ladder import and the demo. No Tauri and no clap: the
 //! window and the command line are thin faces over these functions.
 
+pub mod actor;
+pub mod archive;
 pub mod bundle;
 pub mod debrief;
 pub mod demo;
@@ -10,8 +12,9 @@ pub mod hiring;
 pub mod ladder_import;
 pub mod privacy;
 pub mod report;
+pub mod setup;
 pub mod team;
 
 pub use rung_core::bundle as bundle_format;
-pub use rung_core::{decision, ladder, level, scorecard};
+pub use rung_core::{access, decision, ladder, level, scorecard};
 pub use rung_store as store;

@@ -5,6 +5,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::access::{self, Actor};
 use crate::store::erasure::{clear_opened_copies, older_copies, purge_older_copies};
 use crate::store::{ErasureReceipt, Store, StoreError};
 
@@ -21,10 +22,12 @@ pub struct ErasureOutcome {
 
 pub fn erase_candidate(
     store: &mut Store,
+    actor: Actor,
     candidate_id: i64,
     keep_anonymous: bool,
     purge_copies: bool,
 ) -> Result<ErasureOutcome, StoreError> {
+    access::may_erase(&actor)?;
     let receipt = store.erase_candidate(candidate_id, keep_anonymous)?;
     let data_dir = store.path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
     // Copies written for a PDF viewer may include this candidate's reports.
@@ -57,4 +60,17 @@ pub fn erase_candidate(
         "Backups you made elsewhere with `rung backup` still hold this candidate until you delete them; a restored backup needs this erasure again.".into(),
     );
     Ok(ErasureOutcome { receipt, older_copies: older, purged, notes })
+}
+
+/// Puts a candidate on legal hold (nothing may erase them) or lifts it: the erasure's
+/// own rule, so only a coordinator.
+pub fn set_legal_hold(store: &mut Store, actor: Actor, candidate_id: i64, hold: bool) -> Result<(), StoreError> {
+    access::may_erase(&actor)?;
+    store.set_legal_hold(candidate_id, hold)
+}
+
+/// How many months after a decision candidates become due for erasure.
+pub fn set_retention_months(store: &mut Store, actor: Actor, months: u32) -> Result<(), StoreError> {
+    access::may_erase(&actor)?;
+    store.set_retention_months(months)
 }

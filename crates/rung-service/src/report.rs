@@ -11,7 +11,9 @@ use rung_report::{
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::debrief::{debrief_of, Evidence, Viewer};
+use crate::access;
+use crate::actor::{candidate_facts, Actor};
+use crate::debrief::{debrief_of, Evidence};
 use crate::decision::Decision;
 use crate::ladder::source::sha256_hex;
 use crate::ladder::Ladder;
@@ -58,12 +60,13 @@ pub fn issue_time() -> String {
 /// What a report issued at `issued_at` says about a candidate, behind the debrief gate.
 pub fn report_data(
     store: &Store,
-    viewer: Viewer,
+    actor: Actor,
     candidate_id: i64,
     paper: Paper,
     issued_at: &str,
 ) -> Result<ReportData, StoreError> {
-    let evidence = Evidence::read(store, viewer, candidate_id)?;
+    access::may_issue_report(&actor, &candidate_facts(store, &actor, candidate_id)?)?;
+    let evidence = Evidence::read(store, actor, candidate_id)?;
     let debrief = debrief_of(store, &evidence)?;
     let Evidence { candidate, ladder, scorecards: all } = &evidence;
     let snapshot_sha256 = store.stored_ladder(candidate.ladder_id)?.snapshot_sha256;
@@ -212,11 +215,11 @@ pub struct IssuedReport {
 /// newest report already says exactly this, that archived report is returned instead.
 pub fn issue_report(
     store: &mut Store,
-    viewer: Viewer,
+    actor: Actor,
     candidate_id: i64,
     paper: Paper,
 ) -> Result<IssuedReport, StoreError> {
-    let data = report_data(store, viewer, candidate_id, paper, &issue_time())?;
+    let data = report_data(store, actor, candidate_id, paper, &issue_time())?;
     let evidence_sha256 = data.evidence_sha256();
     if let Some(report) = store.report_with_evidence(candidate_id, &evidence_sha256)? {
         let bytes = store.report_pdf(report.id)?;

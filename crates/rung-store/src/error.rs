@@ -1,5 +1,7 @@
 use std::path::PathBuf;
 
+use rung_core::access::Refusal;
+
 /// Why the store could not do what was asked, as a sentence that says what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -31,8 +33,9 @@ pub enum StoreError {
     Sealed,
     #[error("other interviewers' scores stay hidden until you submit your own scorecard for this candidate.")]
     Hidden,
-    #[error("the debrief opens for you once you submit your own scorecard for this candidate, and for everyone once every planned interview is submitted ({submitted} of {planned} are in).")]
-    DebriefClosed { submitted: u32, planned: u32 },
+    /// The access rules said no (`rung_core::access`); the sentence says what to do.
+    #[error("{0}")]
+    Refused(rung_core::access::Refusal),
     #[error("that scorecard belongs to another interviewer; you can only change your own. Check who is scoring (top right).")]
     NotYours,
     #[error("{what} {id} does not exist.")]
@@ -62,7 +65,12 @@ impl StoreError {
             StoreError::Sealed => "scorecard_sealed",
             StoreError::Hidden => "scores_hidden",
             StoreError::NotYours => "scorecard_not_yours",
-            StoreError::DebriefClosed { .. } => "debrief_closed",
+            StoreError::Refused(refusal) => match refusal {
+                Refusal::NoActor(_) => "actor_unknown",
+                Refusal::NotCoordinator(_) => "coordinator_only",
+                Refusal::NotSealed(_) => "scores_hidden",
+                Refusal::PanelIncomplete { .. } => "debrief_closed",
+            },
             StoreError::NotFound { .. } => "not_found",
             StoreError::Invalid(_) => "invalid",
             StoreError::Sqlite(_) => "db_error",
@@ -86,6 +94,12 @@ impl StoreError {
 
     pub fn io(path: &std::path::Path, error: &std::io::Error) -> Self {
         StoreError::Io { path: path.to_owned(), detail: error.to_string() }
+    }
+}
+
+impl From<Refusal> for StoreError {
+    fn from(refusal: Refusal) -> Self {
+        StoreError::Refused(refusal)
     }
 }
 

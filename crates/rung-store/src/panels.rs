@@ -170,6 +170,18 @@ impl Store {
         let rows = statement.query_map([], |row| Ok((row.get(0)?, (row.get(1)?, row.get(2)?))))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+
+    /// One candidate's (planned interviews, those with a submitted scorecard).
+    pub fn scorecard_progress_of(&self, candidate_id: i64) -> Result<(u32, u32), StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT count(DISTINCT i.id), count(DISTINCT CASE WHEN s.status = 'submitted' THEN i.id END)
+             FROM panel_plans p JOIN interviews i ON i.plan_id = p.id
+             LEFT JOIN scorecards s ON s.interview_id = i.id AND s.candidate_id = p.candidate_id
+             WHERE p.candidate_id = ?1",
+            [candidate_id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?)
+    }
 }
 
 /// Where one interview's scorecard stands (its latest, amendments included), without

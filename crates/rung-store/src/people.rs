@@ -28,6 +28,19 @@ impl Store {
         Ok(id)
     }
 
+    /// Gives or takes the coordinator role (who may add candidates, decide, report, erase).
+    pub fn set_coordinator(&mut self, id: i64, coordinator: bool) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        let changed = tx.execute("UPDATE interviewers SET coordinator = ?2 WHERE id = ?1", params![id, coordinator])?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { what: "interviewer", id });
+        }
+        let payload = serde_json::json!({ "coordinator": coordinator });
+        crate::audit::append(&tx, "rung", "interviewer.role", "interviewer", id, &payload)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn create_candidate(&mut self, candidate: &NewCandidate) -> Result<i64, StoreError> {
         let name = required(&candidate.name, "A candidate needs a name.")?;
         let ladder = self.load_ladder(candidate.ladder_id)?;
@@ -96,6 +109,8 @@ impl Store {
 pub struct Interviewer {
     pub id: i64,
     pub name: String,
+    /// Holds the coordinator role on this laptop.
+    pub coordinator: bool,
 }
 
 impl Store {
@@ -127,10 +142,24 @@ impl Store {
     }
 
     pub fn interviewers(&self) -> Result<Vec<Interviewer>, StoreError> {
-        let mut statement = self.conn.prepare("SELECT id, name FROM interviewers ORDER BY name, id")?;
-        let rows = statement.query_map([], |row| Ok(Interviewer { id: row.get(0)?, name: row.get(1)? }))?;
+        let mut statement = self.conn.prepare(&format!("{INTERVIEWER_COLUMNS} ORDER BY name, id"))?;
+        let rows = statement.query_map([], interviewer)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+
+    pub fn interviewer(&self, id: i64) -> Result<Interviewer, StoreError> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row(&format!("{INTERVIEWER_COLUMNS} WHERE id = ?1"), [id], interviewer)
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "interviewer", id })
+    }
+}
+
+const INTERVIEWER_COLUMNS: &str = "SELECT id, name, coordinator FROM interviewers";
+
+fn interviewer(row: &rusqlite::Row<'_>) -> rusqlite::Result<Interviewer> {
+    Ok(Interviewer { id: row.get(0)?, name: row.get(1)?, coordinator: row.get(2)? })
 }
 
 const CANDIDATE_COLUMNS: &str = "SELECT id, name, email, ladder_id, target_role_key, notes, created_at FROM candidates";

@@ -211,8 +211,21 @@ impl Store {
 
     /// One page of the archive, filtered and sorted as asked.
     pub fn search_reports(&self, query: &ArchiveQuery) -> Result<ArchivePage, StoreError> {
+        self.search_reports_where(query, None)
+    }
+
+    /// The search, among the reports of these candidates only (those a person may read).
+    pub fn search_reports_among(&self, query: &ArchiveQuery, candidates: &[i64]) -> Result<ArchivePage, StoreError> {
+        self.search_reports_where(query, Some(candidates))
+    }
+
+    fn search_reports_where(&self, query: &ArchiveQuery, among: Option<&[i64]>) -> Result<ArchivePage, StoreError> {
         let mut clauses: Vec<String> = Vec::new();
         let mut values: Vec<Value> = Vec::new();
+        if let Some(candidates) = among {
+            values.push(Value::Text(serde_json::to_string(candidates).expect("ids serialise")));
+            clauses.push(format!("r.candidate_id IN (SELECT value FROM json_each(?{}))", values.len()));
+        }
         if let Some(expression) = match_expression(&query.text) {
             values.push(Value::Text(expression));
             clauses.push(format!(

@@ -24,4 +24,22 @@ impl Store {
             None => Ok(default),
         }
     }
+
+    /// The person chosen on this laptop under "Acting as" (the app's and the CLI's
+    /// default actor); `None` when nobody has said who they are, or they are gone.
+    pub fn acting_person(&self) -> Result<Option<i64>, StoreError> {
+        let chosen = self.setting(ACTING_PERSON)?.and_then(|id| id.parse::<i64>().ok());
+        match chosen {
+            Some(id) => Ok(self.interviewers()?.iter().any(|person| person.id == id).then_some(id)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn set_acting_person(&self, id: i64) -> Result<(), StoreError> {
+        self.interviewer(id)?;
+        self.set_setting(ACTING_PERSON, &id.to_string())
+    }
 }
+
+/// Kept under the key it has always had, so existing laptops keep their choice.
+const ACTING_PERSON: &str = "profile.current_interviewer";

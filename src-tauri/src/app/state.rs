@@ -9,7 +9,7 @@ use tauri::{AppHandle, Emitter, Manager};
 use ts_rs::TS;
 
 use super::IpcError;
-use crate::ladder::{self, Ladder};
+use crate::ladder::Ladder;
 use crate::store::{self, Store, StoreError};
 
 pub struct AppState {
@@ -140,12 +140,12 @@ impl AppState {
             store::open::PageCheck::Now => Store::open_in(&self.data_dir)?,
             store::open::PageCheck::Later => Store::open_in_checking_later(&self.data_dir)?,
         };
-        let mut first = store.save_ladder(&ladder::default_ladder(), true)?.id;
+        let mut first = crate::setup::seed_default_ladder(&mut store)?;
         for ladder in extra {
             first = store.save_ladder(ladder, false)?.id;
         }
         *self.first_ladder.lock().expect("fresh mutex") = Some(first);
-        let current = store.setting("profile.current_interviewer")?.and_then(|id| id.parse().ok());
+        let current = store.acting_person()?;
         self.set_current_interviewer(current);
         *self.store.lock().expect("fresh mutex") = Some(store);
         Ok(())

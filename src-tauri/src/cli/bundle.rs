@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::debrief::open_existing;
-use super::Outcome;
+use super::{Outcome, Who};
 use crate::bundle::{export_bundle, import_bundle};
 use crate::store::files::write_file_atomically;
 
@@ -34,11 +34,16 @@ pub enum BundleCommand {
     },
 }
 
-pub fn run_bundle(data_dir: &Path, command: &BundleCommand) -> Outcome {
+pub fn run_bundle(data_dir: &Path, who: Who<'_>, command: &BundleCommand) -> Outcome {
     match command {
         BundleCommand::Export { candidate, interviewer, out } => {
             let store = open_existing(data_dir)?;
-            let bundle = export_bundle(&store, *candidate, *interviewer).map_err(|e| e.to_string())?;
+            // `--interviewer ID` names who is exporting, as `--as` does.
+            let actor = match interviewer {
+                Some(id) => crate::actor::actor_of(&store, Some(*id)).map_err(|e| e.to_string())?,
+                None => who.actor(&store)?,
+            };
+            let bundle = export_bundle(&store, actor, *candidate).map_err(|e| e.to_string())?;
             write_file_atomically(out, bundle.to_json().as_bytes()).map_err(|e| e.to_string())?;
             Ok(format!(
                 "wrote {} — {} sealed scorecard(s) for {}",

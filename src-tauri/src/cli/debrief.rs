@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::Outcome;
-use crate::debrief::{self, Viewer};
+use super::{Outcome, Who};
+use crate::debrief;
 use crate::level::{self, percent, Recommendation};
 use crate::store::{Store, DB_FILE};
 
@@ -41,9 +41,9 @@ pub fn candidates(data_dir: &Path, as_json: bool) -> Outcome {
     Ok(out.trim_end().to_owned())
 }
 
-pub fn calibration(data_dir: &Path, as_json: bool) -> Outcome {
+pub fn calibration(data_dir: &Path, who: Who<'_>, as_json: bool) -> Outcome {
     let store = open_existing(data_dir)?;
-    let rows = debrief::calibration(&store).map_err(|e| e.to_string())?;
+    let rows = debrief::calibration(&store, who.actor(&store)?).map_err(|e| e.to_string())?;
     if as_json {
         return Ok(serde_json::to_string_pretty(&rows).expect("calibration serializes"));
     }
@@ -73,11 +73,11 @@ pub fn calibration(data_dir: &Path, as_json: bool) -> Outcome {
     Ok(out.trim_end().to_owned())
 }
 
-pub fn recommend(data_dir: &Path, source: Source<'_>, as_json: bool) -> Outcome {
+pub fn recommend(data_dir: &Path, who: Who<'_>, source: Source<'_>, as_json: bool) -> Outcome {
     let recommendation = match source {
         Source::Candidate(id) => {
             let store = open_existing(data_dir)?;
-            debrief::candidate_recommendation(&store, Viewer::Coordinator, id).map_err(|e| e.to_string())?
+            debrief::candidate_recommendation(&store, who.actor(&store)?, id).map_err(|e| e.to_string())?
         }
         Source::Csv { ladder, ratings, target } => {
             let ladder_value = crate::ladder::load(ladder).map_err(|e| e.to_string())?;

@@ -5,6 +5,7 @@ mod bundle;
 mod db;
 mod debrief;
 mod ladder_text;
+mod people;
 mod privacy;
 mod report;
 mod team;
@@ -29,11 +30,34 @@ pub struct Cli {
     /// The data folder (database and backups). Default: the OS app-data folder.
     #[arg(long, global = true, value_name = "DIR", env = DATA_DIR_ENV)]
     pub data_dir: Option<PathBuf>,
+    /// Who is acting: a person's name or id on this laptop (`rung people`). Decisions,
+    /// reports, erasure and new candidates need a coordinator. Default: the person chosen
+    /// under "Acting as" in the app.
+    #[arg(long = "as", global = true, value_name = "NAME", env = "RUNG_AS")]
+    pub acting_as: Option<String>,
 }
 
 impl Cli {
     pub fn data_dir(&self) -> PathBuf {
         location::data_dir(self.data_dir.clone())
+    }
+
+    fn who(&self) -> Who<'_> {
+        Who(self.acting_as.as_deref())
+    }
+}
+
+/// The `--as` of a command, turned into the actor once the store is open.
+#[derive(Debug, Clone, Copy)]
+pub struct Who<'a>(Option<&'a str>);
+
+impl Who<'_> {
+    pub fn actor(self, store: &crate::store::Store) -> Result<crate::actor::Actor, String> {
+        let actor = match self.0 {
+            Some(name) => crate::actor::actor_named(store, name),
+            None => store.acting_person().and_then(|person| crate::actor::actor_of(store, person)),
+        };
+        actor.map_err(|e| e.to_string())
     }
 }
 
@@ -57,6 +81,14 @@ pub enum Command {
     Team(team::TeamCommand),
     /// Add a demo candidate with a full panel of submitted scorecards on the default ladder.
     Demo,
+    /// The people on this laptop (interviewers and coordinators).
+    #[command(subcommand)]
+    Person(people::PersonCommand),
+    /// List the people on this laptop: id, name and role.
+    People {
+        #[arg(long)]
+        json: bool,
+    },
     /// Per interviewer across all candidates: scores against the panel (lenient or severe),
     /// focus characteristics left unassessed, overall recommendation against the decision.
     Calibration {
@@ -192,17 +224,22 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Backup { file } => db::backup(&cli.data_dir(), file),
         Command::Restore { file } => db::restore(&cli.data_dir(), file),
         Command::Demo => db::demo(&cli.data_dir()),
+        Command::Person(command) => people::run_person(&cli.data_dir(), command),
+        Command::People { json } => people::people(&cli.data_dir(), *json),
         Command::Candidates { json } => debrief::candidates(&cli.data_dir(), *json),
-        Command::Calibration { json } => debrief::calibration(&cli.data_dir(), *json),
+        Command::Calibration { json } => debrief::calibration(&cli.data_dir(), cli.who(), *json),
         Command::Report { candidate, reexport, out, paper } => match (candidate, reexport) {
-            (Some(id), _) => report::report(&cli.data_dir(), *id, out, paper.unwrap_or_else(report::default_paper)),
-            (None, Some(report_id)) => report::reexport(&cli.data_dir(), report_id, out),
+            (Some(id), _) => {
+                report::report(&cli.data_dir(), cli.who(), *id, out, paper.unwrap_or_else(report::default_paper))
+            }
+            (None, Some(report_id)) => report::reexport(&cli.data_dir(), cli.who(), report_id, out),
             _ => return usage("give --candidate ID or --reexport REPORT_ID"),
         },
-        Command::Bundle(command) => bundle::run_bundle(&cli.data_dir(), command),
+        Command::Bundle(command) => bundle::run_bundle(&cli.data_dir(), cli.who(), command),
         Command::Team(command) => team::run_team(&cli.data_dir(), command),
         Command::Erase { candidate, yes, keep_anonymous, purge_backups } => privacy::erase(
             &cli.data_dir(),
+            cli.who(),
             &privacy::EraseOptions {
                 candidate: *candidate,
                 yes: *yes,
@@ -210,12 +247,16 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 purge_backups: *purge_backups,
             },
         ),
-        Command::Retention { months, json } => privacy::retention(&cli.data_dir(), *months, *json),
-        Command::Hold { candidate, release } => privacy::hold(&cli.data_dir(), *candidate, *release),
+        Command::Retention { months, json } => privacy::retention(&cli.data_dir(), cli.who(), *months, *json),
+        Command::Hold { candidate, release } => privacy::hold(&cli.data_dir(), cli.who(), *candidate, *release),
         Command::Verify { file } => report::verify(&cli.data_dir(), file),
-        Command::Archive { text, outcome, json } => {
-            report::archive(&cli.data_dir(), text.as_deref().unwrap_or_default(), outcome.as_deref(), *json)
-        }
+        Command::Archive { text, outcome, json } => report::archive(
+            &cli.data_dir(),
+            cli.who(),
+            text.as_deref().unwrap_or_default(),
+            outcome.as_deref(),
+            *json,
+        ),
         Command::Recommend { candidate, ladder, ratings, target, json } => {
             let source = match (candidate, ladder, ratings) {
                 (Some(id), _, _) => debrief::Source::Candidate(*id),
@@ -224,7 +265,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 }
                 _ => return usage("give --candidate ID, or --ladder PATH with --ratings FILE.csv"),
             };
-            debrief::recommend(&cli.data_dir(), source, *json)
+            debrief::recommend(&cli.data_dir(), cli.who(), source, *json)
         }
     };
     match outcome {

@@ -5,7 +5,7 @@ use std::io::BufRead;
 use std::path::Path;
 
 use super::debrief::open_existing;
-use super::Outcome;
+use super::{Outcome, Who};
 
 pub struct EraseOptions {
     pub candidate: i64,
@@ -14,8 +14,10 @@ pub struct EraseOptions {
     pub purge_backups: bool,
 }
 
-pub fn erase(data_dir: &Path, options: &EraseOptions) -> Outcome {
+pub fn erase(data_dir: &Path, who: Who<'_>, options: &EraseOptions) -> Outcome {
     let mut store = open_existing(data_dir)?;
+    let actor = who.actor(&store)?;
+    crate::access::may_erase(&actor).map_err(|refusal| refusal.to_string())?;
     let candidate = store.candidate(options.candidate).map_err(|e| e.to_string())?;
     if !options.yes {
         eprint!(
@@ -32,7 +34,7 @@ pub fn erase(data_dir: &Path, options: &EraseOptions) -> Outcome {
         }
     }
     let outcome =
-        crate::privacy::erase_candidate(&mut store, options.candidate, options.keep_anonymous, options.purge_backups)
+        crate::privacy::erase_candidate(&mut store, actor, options.candidate, options.keep_anonymous, options.purge_backups)
             .map_err(|e| e.to_string())?;
     let mut out = outcome.notes.join("\n");
     for purged in &outcome.purged {
@@ -44,10 +46,11 @@ pub fn erase(data_dir: &Path, options: &EraseOptions) -> Outcome {
     Ok(out)
 }
 
-pub fn retention(data_dir: &Path, months: Option<u32>, as_json: bool) -> Outcome {
+pub fn retention(data_dir: &Path, who: Who<'_>, months: Option<u32>, as_json: bool) -> Outcome {
     let mut store = open_existing(data_dir)?;
     if let Some(months) = months {
-        store.set_retention_months(months).map_err(|e| e.to_string())?;
+        let actor = who.actor(&store)?;
+        crate::privacy::set_retention_months(&mut store, actor, months).map_err(|e| e.to_string())?;
     }
     let entries = store.retention().map_err(|e| e.to_string())?;
     if as_json {
@@ -69,9 +72,10 @@ pub fn retention(data_dir: &Path, months: Option<u32>, as_json: bool) -> Outcome
     Ok(out)
 }
 
-pub fn hold(data_dir: &Path, candidate: i64, release: bool) -> Outcome {
+pub fn hold(data_dir: &Path, who: Who<'_>, candidate: i64, release: bool) -> Outcome {
     let mut store = open_existing(data_dir)?;
-    store.set_legal_hold(candidate, !release).map_err(|e| e.to_string())?;
+    let actor = who.actor(&store)?;
+    crate::privacy::set_legal_hold(&mut store, actor, candidate, !release).map_err(|e| e.to_string())?;
     Ok(if release {
         format!("lifted the legal hold on candidate {candidate}")
     } else {

@@ -7,9 +7,9 @@ use std::path::Path;
 use rung_report::Paper;
 
 use super::debrief::open_existing;
-use super::Outcome;
-use crate::debrief::Viewer;
+use super::{Outcome, Who};
 pub use crate::report::default_paper;
+use crate::archive::{archived_report, search_archive};
 use crate::report::{issue_report, verify_report};
 use crate::store::files::write_file_atomically;
 use crate::store::{ArchiveQuery, ArchiveSort};
@@ -18,9 +18,10 @@ pub fn parse_paper(text: &str) -> Result<Paper, String> {
     Paper::parse(text).ok_or_else(|| format!("paper {text:?} is not known: use a4 or letter"))
 }
 
-pub fn report(data_dir: &Path, candidate: i64, out: &Path, paper: Paper) -> Outcome {
+pub fn report(data_dir: &Path, who: Who<'_>, candidate: i64, out: &Path, paper: Paper) -> Outcome {
     let mut store = open_existing(data_dir)?;
-    let issued = issue_report(&mut store, Viewer::Coordinator, candidate, paper).map_err(|e| e.to_string())?;
+    let actor = who.actor(&store)?;
+    let issued = issue_report(&mut store, actor, candidate, paper).map_err(|e| e.to_string())?;
     write_file_atomically(out, &issued.bytes).map_err(|e| e.to_string())?;
     let report = &issued.report;
     let mut text = format!(
@@ -45,12 +46,12 @@ pub fn report(data_dir: &Path, candidate: i64, out: &Path, paper: Paper) -> Outc
     Ok(text)
 }
 
-pub fn reexport(data_dir: &Path, report_id: &str, out: &Path) -> Outcome {
+pub fn reexport(data_dir: &Path, who: Who<'_>, report_id: &str, out: &Path) -> Outcome {
     let store = open_existing(data_dir)?;
     let Some(report) = store.report_by_report_id(report_id).map_err(|e| e.to_string())? else {
         return Err(format!("there is no report {report_id} in this archive. `rung archive` lists them."));
     };
-    let bytes = store.report_pdf(report.id).map_err(|e| e.to_string())?;
+    let (report, bytes) = archived_report(&store, who.actor(&store)?, report.id).map_err(|e| e.to_string())?;
     write_file_atomically(out, &bytes).map_err(|e| e.to_string())?;
     Ok(format!("wrote {} — the archived copy of report {}", out.display(), report.report_id))
 }
@@ -67,7 +68,7 @@ pub fn verify(data_dir: &Path, file: &Path) -> Outcome {
     }
 }
 
-pub fn archive(data_dir: &Path, text: &str, outcome: Option<&str>, as_json: bool) -> Outcome {
+pub fn archive(data_dir: &Path, who: Who<'_>, text: &str, outcome: Option<&str>, as_json: bool) -> Outcome {
     let store = open_existing(data_dir)?;
     let query = ArchiveQuery {
         text: text.to_owned(),
@@ -76,7 +77,7 @@ pub fn archive(data_dir: &Path, text: &str, outcome: Option<&str>, as_json: bool
         page_size: 500,
         ..ArchiveQuery::default()
     };
-    let page = store.search_reports(&query).map_err(|e| e.to_string())?;
+    let page = search_archive(&store, who.actor(&store)?, &query).map_err(|e| e.to_string())?;
     if as_json {
         return Ok(serde_json::to_string_pretty(&page).expect("the archive serializes"));
     }

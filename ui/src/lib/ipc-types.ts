@@ -164,7 +164,11 @@ first_ladder_id: number | null, };
 
 export type IpcError = { code: string, message: string, };
 
-export type Interviewer = { id: number, name: string, };
+export type Interviewer = { id: number, name: string, 
+/**
+ * Holds the coordinator role on this laptop.
+ */
+coordinator: boolean, };
 
 export type CandidateSummary = { id: number, name: string, email: string | null, ladder_id: number, target_role_key: string, notes: string, created_at: string, };
 

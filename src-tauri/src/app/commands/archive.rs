@@ -2,15 +2,17 @@
 //! chosen in native dialogs opened from Rust; the window never names a path.
 
 use serde::Serialize;
-use tauri::{AppHandle, Manager};
+use tauri::AppHandle;
 use ts_rs::TS;
 
 use crate::app::dialogs::{pick, Dialog};
-use crate::app::state::{with_store, AppState};
+use super::acting;
+use crate::actor::actor_of;
+use crate::app::state::with_store;
 use crate::app::IpcError;
 use crate::bundle::BundleImport;
-use crate::debrief;
-use crate::privacy::ErasureOutcome;
+use crate::archive;
+use crate::privacy::{self, ErasureOutcome};
 use crate::report::{self, Verification};
 use crate::store::erasure::OPENED_DIR;
 use crate::store::files::write_file_atomically;
@@ -46,14 +48,20 @@ pub async fn export_report(
     candidate_id: i64,
     paper: Paper,
 ) -> Result<Option<ExportedReport>, IpcError> {
-    let me = app.state::<AppState>().current_interviewer();
-    let name = with_store(app.clone(), move |store| Ok(store.candidate(candidate_id)?.name)).await?;
+    let me = acting(&app);
+    // Asked before the dialog, so nobody picks a file for a report they may not issue.
+    let name = with_store(app.clone(), move |store| {
+        let actor = actor_of(store, me)?;
+        let facts = crate::actor::candidate_facts(store, &actor, candidate_id)?;
+        crate::access::may_issue_report(&actor, &facts).map_err(crate::store::StoreError::from)?;
+        Ok(store.candidate(candidate_id)?.name)
+    })
+    .await?;
     let suggested = file_name(&format!("Level recommendation - {name}"), "pdf");
     let dialog = Dialog::Save { title: "Export the level recommendation", suggested, filter: ("PDF", &["pdf"]) };
     let Some(path) = pick(&app, dialog).await? else { return Ok(None) };
     with_store(app, move |store| {
-        let viewer = debrief::viewer_for(store, me, candidate_id)?;
-        let issued = report::issue_report(store, viewer, candidate_id, paper)?;
+        let issued = report::issue_report(store, actor_of(store, me)?, candidate_id, paper)?;
         write_file_atomically(&path, &issued.bytes)?;
         Ok(Some(ExportedReport {
             report: issued.report,
@@ -67,18 +75,21 @@ pub async fn export_report(
 
 #[tauri::command]
 pub async fn search_archive(app: AppHandle, query: ArchiveQuery) -> Result<ArchivePage, IpcError> {
-    with_store(app, move |store| Ok(store.search_reports(&query)?)).await
+    let me = acting(&app);
+    with_store(app, move |store| Ok(archive::search_archive(store, actor_of(store, me)?, &query)?)).await
 }
 
 /// Writes an archived report again, byte for byte.
 #[tauri::command]
 pub async fn reexport_report(app: AppHandle, id: i64) -> Result<Option<String>, IpcError> {
-    let report = with_store(app.clone(), move |store| Ok(store.report(id)?)).await?;
+    let me = acting(&app);
+    let (report, bytes) =
+        with_store(app.clone(), move |store| Ok(archive::archived_report(store, actor_of(store, me)?, id)?)).await?;
     let suggested = file_name(&format!("{} {}", report.report_id, report.candidate_name), "pdf");
     let dialog = Dialog::Save { title: "Save the archived report", suggested, filter: ("PDF", &["pdf"]) };
     let Some(path) = pick(&app, dialog).await? else { return Ok(None) };
-    with_store(app, move |store| {
-        write_file_atomically(&path, &store.report_pdf(id)?)?;
+    with_store(app, move |_| {
+        write_file_atomically(&path, &bytes)?;
         Ok(Some(path.display().to_string()))
     })
     .await
@@ -88,12 +99,13 @@ pub async fn reexport_report(app: AppHandle, id: i64) -> Result<Option<String>, 
 /// the data folder's `opened/` (private, cleared by every erasure) and handed to it.
 #[tauri::command]
 pub async fn open_report(app: AppHandle, id: i64) -> Result<(), IpcError> {
+    let me = acting(&app);
     let path = with_store(app, move |store| {
-        let report = store.report(id)?;
+        let (report, bytes) = archive::archived_report(store, actor_of(store, me)?, id)?;
         let folder = store.path().parent().unwrap_or(std::path::Path::new(".")).join(OPENED_DIR);
         std::fs::create_dir_all(&folder).map_err(|e| crate::store::StoreError::io(&folder, &e))?;
         let path = folder.join(format!("{}.pdf", report.report_id));
-        write_file_atomically(&path, &store.report_pdf(id)?)?;
+        write_file_atomically(&path, &bytes)?;
         Ok(path)
     })
     .await?;
@@ -129,12 +141,14 @@ pub async fn retention(app: AppHandle) -> Result<RetentionOverview, IpcError> {
 
 #[tauri::command]
 pub async fn set_retention_months(app: AppHandle, months: u32) -> Result<(), IpcError> {
-    with_store(app, move |store| Ok(store.set_retention_months(months)?)).await
+    let me = acting(&app);
+    with_store(app, move |store| Ok(privacy::set_retention_months(store, actor_of(store, me)?, months)?)).await
 }
 
 #[tauri::command]
 pub async fn set_legal_hold(app: AppHandle, candidate_id: i64, hold: bool) -> Result<(), IpcError> {
-    with_store(app, move |store| Ok(store.set_legal_hold(candidate_id, hold)?)).await
+    let me = acting(&app);
+    with_store(app, move |store| Ok(privacy::set_legal_hold(store, actor_of(store, me)?, candidate_id, hold)?)).await
 }
 
 #[tauri::command]
@@ -144,19 +158,22 @@ pub async fn erase_candidate(
     keep_anonymous: bool,
     purge_copies: bool,
 ) -> Result<ErasureOutcome, IpcError> {
+    let me = acting(&app);
     with_store(app, move |store| {
-        Ok(crate::privacy::erase_candidate(store, candidate_id, keep_anonymous, purge_copies)?)
+        Ok(privacy::erase_candidate(store, actor_of(store, me)?, candidate_id, keep_anonymous, purge_copies)?)
     })
     .await
 }
 
-/// Saves the sealed scorecards of the interviewer on this laptop (or, with none
-/// chosen, all of the candidate's) as a bundle for the coordinator.
+/// Saves the sealed scorecards the person acting may export (their own; a coordinator's
+/// every one they may read) as a bundle.
 #[tauri::command]
 pub async fn export_bundle(app: AppHandle, candidate_id: i64) -> Result<Option<String>, IpcError> {
-    let me = app.state::<AppState>().current_interviewer();
-    let bundle =
-        with_store(app.clone(), move |store| Ok(crate::bundle::export_bundle(store, candidate_id, me)?)).await?;
+    let me = acting(&app);
+    let bundle = with_store(app.clone(), move |store| {
+        Ok(crate::bundle::export_bundle(store, actor_of(store, me)?, candidate_id)?)
+    })
+    .await?;
     let suggested = file_name(&format!("Scorecards - {}", bundle.candidate.name), "rung-bundle.json");
     let dialog = Dialog::Save { title: "Export sealed scorecards", suggested, filter: ("Rung bundle", &["json"]) };
     let Some(path) = pick(&app, dialog).await? else { return Ok(None) };

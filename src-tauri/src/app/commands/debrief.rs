@@ -1,8 +1,10 @@
-//! The debrief, the what-if, the panel's decision and calibration. The gate (who may see
-//! the panel's scores) is `debrief::require_debrief_access`, the same for the CLI.
+//! The debrief, the what-if, the panel's decision and calibration. Who may see or do each
+//! is `rung_core::access`, asked by the service with the actor chosen on this laptop.
 
 use tauri::{AppHandle, Manager};
 
+use super::acting;
+use crate::actor::actor_of;
 use crate::app::state::{with_store, AppState};
 use crate::app::IpcError;
 use crate::debrief::{self, CalibrationRow, CandidateStatusPage, Debrief, PanelOverride};
@@ -11,17 +13,11 @@ use crate::level::Recommendation;
 use crate::scorecard::panel::{Coverage, PanelPlan};
 use crate::store::CandidateQuery;
 
-fn current(app: &AppHandle) -> Option<i64> {
-    app.state::<AppState>().current_interviewer()
-}
 
 #[tauri::command]
 pub async fn open_debrief(app: AppHandle, candidate_id: i64) -> Result<Debrief, IpcError> {
-    let me = current(&app);
-    with_store(app, move |store| {
-        let viewer = debrief::viewer_for(store, me, candidate_id)?;
-        Ok(debrief::debrief(store, viewer, candidate_id)?)
-    })
+    let me = acting(&app);
+    with_store(app, move |store| Ok(debrief::debrief(store, actor_of(store, me)?, candidate_id)?))
     .await
 }
 
@@ -32,20 +28,16 @@ pub async fn what_if(
     candidate_id: i64,
     overrides: Vec<PanelOverride>,
 ) -> Result<Recommendation, IpcError> {
-    let me = current(&app);
-    with_store(app, move |store| {
-        let viewer = debrief::viewer_for(store, me, candidate_id)?;
-        Ok(debrief::what_if(store, viewer, candidate_id, &overrides)?)
-    })
+    let me = acting(&app);
+    with_store(app, move |store| Ok(debrief::what_if(store, actor_of(store, me)?, candidate_id, &overrides)?))
     .await
 }
 
 #[tauri::command]
 pub async fn record_decision(app: AppHandle, candidate_id: i64, decision: NewDecision) -> Result<Decision, IpcError> {
-    let me = current(&app);
+    let me = acting(&app);
     let recorded = with_store(app.clone(), move |store| {
-        let viewer = debrief::viewer_for(store, me, candidate_id)?;
-        Ok(debrief::record_decision(store, viewer, candidate_id, &decision)?)
+        Ok(debrief::record_decision(store, actor_of(store, me)?, candidate_id, &decision)?)
     })
     .await?;
     app.state::<AppState>().team_wake.notify_one();
@@ -54,7 +46,8 @@ pub async fn record_decision(app: AppHandle, candidate_id: i64, decision: NewDec
 
 #[tauri::command]
 pub async fn calibration(app: AppHandle) -> Result<Vec<CalibrationRow>, IpcError> {
-    with_store(app, |store| Ok(debrief::calibration(store)?)).await
+    let me = acting(&app);
+    with_store(app, move |store| Ok(debrief::calibration(store, actor_of(store, me)?)?)).await
 }
 
 /// One page of the candidate list, searched in SQL.

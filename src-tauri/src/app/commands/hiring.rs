@@ -2,6 +2,8 @@
 
 use tauri::{AppHandle, Manager};
 
+use super::acting;
+use crate::actor::actor_of;
 use crate::app::state::{with_store, AppState};
 use crate::app::IpcError;
 use crate::hiring::{self, CandidateKit, ScoringSession};
@@ -9,8 +11,6 @@ use crate::scorecard::panel::PanelPlan;
 use crate::scorecard::template::CharacteristicRef;
 use crate::scorecard::{Overall, Rating, Scorecard};
 use crate::store::{Interviewer, NewCandidate, RatingChange};
-
-const CURRENT_INTERVIEWER: &str = "profile.current_interviewer";
 
 /// The interviewer using this laptop right now, or an error that says to choose one.
 fn viewer(app: &AppHandle) -> Result<i64, IpcError> {
@@ -26,14 +26,15 @@ pub async fn list_interviewers(app: AppHandle) -> Result<(Vec<Interviewer>, Opti
     with_store(app, move |store| Ok((store.interviewers()?, current))).await
 }
 
-/// Creates a profile and makes it the one scoring on this laptop.
+/// Adds a person (an interviewer, or a coordinator) and makes them the one acting on
+/// this laptop.
 #[tauri::command]
-pub async fn create_interviewer(app: AppHandle, name: String) -> Result<Interviewer, IpcError> {
+pub async fn create_interviewer(app: AppHandle, name: String, coordinator: bool) -> Result<Interviewer, IpcError> {
     let handle = app.clone();
     let created = with_store(app, move |store| {
-        let id = store.create_interviewer(&name, None)?;
-        store.set_setting(CURRENT_INTERVIEWER, &id.to_string())?;
-        Ok(Interviewer { id, name: name.trim().to_owned() })
+        let person = hiring::add_person(store, &name, None, coordinator)?;
+        store.set_acting_person(person.id)?;
+        Ok(person)
     })
     .await?;
     handle.state::<AppState>().set_current_interviewer(Some(created.id));
@@ -43,25 +44,21 @@ pub async fn create_interviewer(app: AppHandle, name: String) -> Result<Intervie
 #[tauri::command]
 pub async fn set_current_interviewer(app: AppHandle, id: i64) -> Result<(), IpcError> {
     let handle = app.clone();
-    with_store(app, move |store| {
-        if !store.interviewers()?.iter().any(|i| i.id == id) {
-            return Err(IpcError { code: "not_found".into(), message: format!("Interviewer {id} does not exist.") });
-        }
-        Ok(store.set_setting(CURRENT_INTERVIEWER, &id.to_string())?)
-    })
-    .await?;
+    with_store(app, move |store| Ok(store.set_acting_person(id)?)).await?;
     handle.state::<AppState>().set_current_interviewer(Some(id));
     Ok(())
 }
 
 #[tauri::command]
 pub async fn create_candidate(app: AppHandle, candidate: NewCandidate) -> Result<i64, IpcError> {
-    with_store(app, move |store| Ok(hiring::create_candidate(store, &candidate)?)).await
+    let me = acting(&app);
+    with_store(app, move |store| Ok(hiring::create_candidate(store, actor_of(store, me)?, &candidate)?)).await
 }
 
 #[tauri::command]
 pub async fn update_candidate(app: AppHandle, id: i64, candidate: NewCandidate) -> Result<(), IpcError> {
-    with_store(app, move |store| Ok(store.update_candidate(id, &candidate)?)).await
+    let me = acting(&app);
+    with_store(app, move |store| Ok(hiring::update_candidate(store, actor_of(store, me)?, id, &candidate)?)).await
 }
 
 #[tauri::command]
@@ -71,7 +68,8 @@ pub async fn candidate_kit(app: AppHandle, id: i64) -> Result<CandidateKit, IpcE
 
 #[tauri::command]
 pub async fn save_panel_plan(app: AppHandle, candidate_id: i64, plan: PanelPlan) -> Result<(), IpcError> {
-    with_store(app, move |store| Ok(store.save_panel_plan(candidate_id, &plan).map(|_| ())?)).await
+    let me = acting(&app);
+    with_store(app, move |store| Ok(hiring::save_panel_plan(store, actor_of(store, me)?, candidate_id, &plan)?)).await
 }
 
 #[tauri::command]
@@ -121,9 +119,24 @@ pub async fn submit_scorecard(app: AppHandle, scorecard_id: i64) -> Result<Score
     Ok(sealed)
 }
 
+/// Creates the demo; with nobody acting yet, the person at the laptop acts as the demo's
+/// coordinator, who may open its debrief.
 #[tauri::command]
 pub async fn create_demo(app: AppHandle) -> Result<i64, IpcError> {
-    with_store(app, |store| Ok(crate::demo::create_demo(store)?.candidate_id)).await
+    let handle = app.clone();
+    let nobody_acting = acting(&app).is_none();
+    let demo = with_store(app, move |store| {
+        let demo = crate::demo::create_demo(store)?;
+        if nobody_acting {
+            store.set_acting_person(demo.coordinator_id)?;
+        }
+        Ok(demo)
+    })
+    .await?;
+    if nobody_acting {
+        handle.state::<AppState>().set_current_interviewer(Some(demo.coordinator_id));
+    }
+    Ok(demo.candidate_id)
 }
 
 /// Starts a correction of the viewer's own sealed scorecard; returns the new draft's id.
