@@ -70,7 +70,7 @@ export const api = {
   cancelLadderImport: () => invoke<void>('cancel_ladder_import'),
 
   listInterviewers: () => invoke<[Interviewer[], number | null]>('list_interviewers'),
-  createInterviewer: (name: string) => invoke<Interviewer>('create_interviewer', { name }),
+  createInterviewer: (name: string, coordinator: boolean) => invoke<Interviewer>('create_interviewer', { name, coordinator }),
   setCurrentInterviewer: (id: number) => invoke<void>('set_current_interviewer', { id }),
 
   createCandidate: (candidate: NewCandidate) => invoke<number>('create_candidate', { candidate }),

@@ -1,12 +1,25 @@
-// Who is scoring, shared by the screens that need it (the Rust side is the authority).
-export const session = $state<{ interviewerId: number | null; interviewerName: string | null }>({
+// Who is acting (scoring, or coordinating), shared by the screens that need it. The Rust
+// side is the authority: it decides what this person may see or do; this is for display.
+import { api } from './api';
+import type { Interviewer } from './ipc-types';
+
+export const session = $state<{ interviewerId: number | null; interviewerName: string | null; coordinator: boolean }>({
   interviewerId: null,
   interviewerName: null,
+  coordinator: false,
 });
 
-export function interviewerChanged(id: number | null, name: string | null = null) {
-  session.interviewerId = id;
-  session.interviewerName = name;
+export function interviewerChanged(person: Interviewer | null) {
+  session.interviewerId = person?.id ?? null;
+  session.interviewerName = person?.name ?? null;
+  session.coordinator = person?.coordinator ?? false;
+}
+
+/** Reads who is acting from Rust again (after the demo made its coordinator the actor). */
+export async function refreshActor(): Promise<Interviewer[]> {
+  const [all, current] = await api.listInterviewers();
+  interviewerChanged(all.find((i) => i.id === current) ?? null);
+  return all;
 }
 
 // A screen with unsaved typing (the scoring screen) registers how to save it; switching
