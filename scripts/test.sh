@@ -10,8 +10,9 @@ install_tauri_driver
 install_cargo_deny
 build_ui
 
-echo "==> checking the front end (svelte-check)"
+echo "==> checking the front end (svelte-check) and its unit tests (vitest)"
 npm --prefix ui run check --silent
+npm --prefix ui run test --silent
 
 echo "==> rustfmt and clippy"
 cargo fmt --check

@@ -25,6 +25,7 @@ mod e2e_debrief;
 mod e2e_journey;
 mod e2e_keyboard;
 mod e2e_ladder_import;
+mod e2e_release_assets;
 mod e2e_scoring;
 mod e2e_support;
 mod e2e_team;
