@@ -1,4 +1,4 @@
-//! The level engine at every rule boundary of DESIGN.md's level policy, Krippendorff's
+//! The level engine at every rule boundary of docs/level-rules.md, Krippendorff's
 //! alpha against the published worked example, and properties the panel relies on.
 
 use proptest::prelude::*;
