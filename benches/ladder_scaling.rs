@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use rung::ladder::{self, json};
 
-#[path = "../tests/integration/generated_ladders.rs"]
+#[path = "../crates/rung-core/tests/domain/generated_ladders.rs"]
 mod generated_ladders;
 
 fn roles_document(roles: usize) -> Vec<u8> {

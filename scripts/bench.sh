@@ -3,7 +3,8 @@
 # prints one performance table (markdown, with the machine it ran on) at the end; each
 # bench also prints its own detail above. Release builds throughout: the app and its .deb
 # (Tauri CLI), and a bare Tauri hello-world (benches/hello) with the same release profile.
-# Takes ~25 minutes from cold on 2 cores (two release builds); speed is never asserted.
+# Takes ~25 minutes from cold on 2 cores (two release builds, and the app's crate rebuilt
+# twice for the in-window save); speed is never asserted.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$RUNG_ROOT"
 require_toolchains
@@ -41,8 +42,15 @@ echo "==> team mode on a throwaway PostgreSQL: 50 clients pushing at once, a fre
 cargo bench --locked --bench team_sync
 
 echo "==> one rating save in the release app's window (WebDriver under Xvfb)"
+# The save timings are a test seam only a benchmark build of the front end has
+# (ui/src/lib/saveTimings.ts): the release app is rebuilt with it for this run, then
+# without it again (the .deb above never had it).
+npm --prefix ui run build --silent -- --mode bench
+tauri_cli build --ci --no-bundle -- --locked
 RUNG_E2E_APP="$RUNG_BIN" WEBKIT_DISABLE_DMABUF_RENDERER=1 xvfb-run -a dbus-run-session -- \
   cargo test --locked --test integration bench_rating_save_round_trip -- --ignored --nocapture
+npm --prefix ui run build --silent
+tauri_cli build --ci --no-bundle -- --locked
 
 # A criterion benchmark's median, by its name, as a table row.
 criterion_row() {

@@ -10,7 +10,7 @@ BUILD_PACKAGES=(pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libay
 # PDFBox Preflight (PDF/A-1b) and its Java runtime, for the report tests.
 # ImageMagick and x11-utils: screenshots of the X screen and finding the installed app's window.
 # PostgreSQL (server and psql) and OpenSSL's CLI: team mode's tests start throwaway clusters,
-# one with TLS only (tests/integration/team_support.rs); gnome-keyring: a real Secret Service
+# one with TLS only (crates/rung-team/tests/team/postgres.rs); gnome-keyring: a real Secret Service
 # for the saved team password (team_keyring.rs).
 TEST_PACKAGES=(xvfb xauth dbus webkit2gtk-driver poppler-utils qpdf procps imagemagick x11-utils
     postgresql postgresql-client openssl gnome-keyring

@@ -10,8 +10,9 @@ install_tauri_driver
 install_cargo_deny
 build_ui
 
-echo "==> checking the front end (svelte-check)"
+echo "==> checking the front end (svelte-check) and its unit tests (vitest)"
 npm --prefix ui run check --silent
+npm --prefix ui run test --silent
 
 echo "==> rustfmt and clippy"
 cargo fmt --check
@@ -31,8 +32,9 @@ fi
 
 echo "==> cargo test"
 export WEBKIT_DISABLE_DMABUF_RENDERER=1
-# Library, app and integration tests; this also builds examples/crash_writer, the process
-# the crash test kills.
+# Every crate's tests (the workspace's default members: rung-core, rung-store, rung-team,
+# rung-report and the app's integration tests); this also builds rung-store's
+# examples/crash_writer, the process the crash test kills.
 xvfb-run -a dbus-run-session -- cargo test --locked "$@"
 
 echo "==> benches, once each as smoke tests (scripts/bench.sh measures)"

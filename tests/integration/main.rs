@@ -1,9 +1,11 @@
-//! One integration-test binary (one link of the Tauri app instead of many).
+//! One integration-test binary (one link of the Tauri app instead of many): the tests that
+//! need the `rung` crate — its workflows (hiring, debrief, reports, bundles, erasure), the
+//! CLI or the window. The domain's, the store's and team mode's own tests live with their
+//! crates (crates/*/tests) and share their helpers with these through `#[path]`.
 
 mod store_support;
 mod support;
 
-mod archive_search;
 mod bundles;
 mod cli;
 mod cli_db;
@@ -12,7 +14,6 @@ mod cli_recommend;
 #[path = "../../benches/support/table.rs"]
 mod bench_table;
 mod command_grants;
-mod crash;
 mod debrief_gate;
 mod decisions;
 mod demo;
@@ -24,46 +25,25 @@ mod e2e_debrief;
 mod e2e_journey;
 mod e2e_keyboard;
 mod e2e_ladder_import;
+mod e2e_release_assets;
 mod e2e_scoring;
 mod e2e_support;
 mod e2e_team;
 mod erasure;
-mod folder_ladder;
-mod front_matter;
-mod fuzz_corpus;
-mod generated_ladders;
 mod hardening_backups;
 mod hardening_concurrency;
 mod hardening_import;
 mod hardening_tamper;
-mod independence;
 mod interview_status;
-mod json_round_trip;
-mod ladder_shapes;
-mod level_engine;
-mod level_simulation;
-mod malformed;
-mod panel_plan;
 mod pdf_tools;
-mod properties;
-mod questions;
 mod reading_mapping;
 mod reading_warnings;
 mod report_pdf;
 mod report_support;
-mod robust_markdown;
 mod security_posture;
-mod seed_ladder;
-mod spreadsheets;
-mod store_audit_properties;
-mod store_backups;
-mod store_bad_databases;
-mod store_basics;
 mod team_decisions;
 mod team_erasure;
 mod team_keyring;
 mod team_kills;
-mod team_rls;
 mod team_support;
 mod team_sync;
-mod team_tls;

@@ -1,10 +1,15 @@
 //! The window's security posture, read from the config and the built front end: a strict
-//! content security policy, nothing loaded from the network, no development hooks.
-//! (The release binary is checked for test seams by tests/package/deb.sh.)
+//! content security policy, nothing loaded from the network, no development hooks, no
+//! test seams. (What the app serves is checked for them in its window by
+//! e2e_release_assets.rs, on the installed release by tests/package/deb.sh.)
 
 use std::collections::BTreeMap;
 
 use crate::support::{files_under, repo};
+
+/// Hooks only a test or benchmark build of the front end has (src/lib/saveTimings.ts: the
+/// in-window benchmark's save timings, built with `vite build --mode bench`).
+pub const TEST_SEAMS: [&str; 1] = ["__rungSaveTimings"];
 
 fn config() -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(repo().join("tauri.conf.json")).unwrap()).unwrap()
@@ -90,4 +95,19 @@ fn nothing_remote_in_the_config_or_the_built_front_end() {
             assert!(!text.contains(loader), "{} loads code at run time ({loader})", file.display());
         }
     }
+}
+
+#[test]
+fn the_built_front_end_carries_no_test_seam() {
+    let dist = repo().join("ui/dist");
+    let files = files_under(&dist);
+    assert!(files.iter().any(|f| f.ends_with("index.html")), "build the front end first (ui/dist)");
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(&file) else { continue }; // fonts, images
+        for seam in TEST_SEAMS {
+            assert!(!text.contains(seam), "{} carries the test seam {seam}", file.display());
+        }
+    }
+    let source = std::fs::read_to_string(repo().join("ui/src/lib/saveTimings.ts")).unwrap();
+    assert!(source.contains(TEST_SEAMS[0]), "the seam's name is still the one this test looks for");
 }

@@ -10,7 +10,7 @@ use rung::decision::{NewDecision, Outcome};
 use rung::store::Store;
 
 use crate::store_support::text;
-use crate::team_support::{Laptop, Postgres, Team, ONE_SERVER_AT_A_TIME};
+use crate::team_support::{rung_team_cli, Laptop, Postgres, Team, ADMIN_PASSWORD, ONE_SERVER_AT_A_TIME};
 
 const CANDIDATE: &str = "Noor Haddad";
 
@@ -129,6 +129,11 @@ fn a_panel_on_four_laptops_scores_offline_and_converges_through_the_server() {
     // Syncing again moves nothing: pushes and pulls are idempotent.
     let quiet = ben.sync();
     assert_eq!((quiet["pushed"]["scorecards"].as_u64(), quiet["pulled"]["scorecards"].as_u64()), (Some(0), Some(0)));
+    assert_eq!(pg.admin_sql("SELECT count(*) FROM rung.scorecards"), interviews.to_string());
+    // `rung team init-server` again says the schema is up to date and changes nothing.
+    let again = rung_team_cli(pg.folder(), ADMIN_PASSWORD, &["team", "init-server", &pg.admin_url()]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(text(&again.stdout).contains("up to date"), "{}", text(&again.stdout));
     assert_eq!(pg.admin_sql("SELECT count(*) FROM rung.scorecards"), interviews.to_string());
 
     // A score changed on the server under an intact seal, and a report's PDF changed, are

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The .deb as a person gets it: its metadata, an install with dpkg, the installed CLI and
 # window, nothing left behind by the uninstall. Run by scripts/test.sh after `tauri build`;
-# needs root (or sudo), Xvfb and the app's runtime libraries.
+# needs root (or sudo), Xvfb and the app's runtime libraries, and for the check of what the
+# installed window serves, cargo and tauri-driver (scripts/test.sh installs both).
 #   bash tests/package/deb.sh target/release/bundle/deb/Rung_0.1.0_amd64.deb
 set -euo pipefail
 deb="$(realpath "$1")"
@@ -54,6 +55,20 @@ status=0; check="$(rung ladder check)" || status=$?
 [ "$status" -ne 1 ] || fail "the embedded ladder does not import: $check"
 grep -q '"Support Roles"' <<<"$check" || fail "ladder check printed: $check"
 pass "installed: $version; ladder check: ${check%%$'\n'*}"
+
+# The installed app serves its window no test seam. Its assets are embedded in the binary
+# compressed, so a grep of the binary could not tell: the window test reads back every
+# script and style sheet the installed app's page loaded (tests/integration/e2e_release_assets.rs).
+seam_test=e2e_release_assets::the_front_end_the_app_serves_carries_no_test_seam
+seam_log="$(mktemp)"
+if ! (cd "$root" && RUNG_E2E_APP=/usr/bin/rung WEBKIT_DISABLE_DMABUF_RENDERER=1 xvfb-run -a dbus-run-session -- \
+  cargo test --locked --test integration -- --exact "$seam_test") >"$seam_log" 2>&1; then
+  cat "$seam_log" >&2
+  fail "the installed app serves a test seam (or its assets could not be read back)"
+fi
+grep -q "test result: ok. 1 passed" "$seam_log" || { cat "$seam_log" >&2; fail "the test seam check did not run"; }
+rm -f "$seam_log"
+pass "no test seam in what the installed app serves"
 
 # The installed app opens its window on a fresh data folder.
 data_dir="$(mktemp -d)"

@@ -1,7 +1,7 @@
 //! The level recommendation: a ladder snapshot, the panel's submitted ratings and the
 //! ladder's `LevelPolicy` in, a role and band (or none, with why) out, with every role's
 //! evidence and the reasons in sentences. Pure and deterministic: no Tauri, no SQL; the
-//! rules are those of DESIGN.md, "Rating scale and level policy", exactly.
+//! rules are those of docs/level-rules.md, exactly.
 
 pub mod agreement;
 pub mod calibration;
