@@ -46,11 +46,7 @@ fn a_candidate_whose_panel_is_not_complete_has_no_debrief_yet() {
     drop(fixture.store);
     let output = rung_in(fixture.dir.path(), &["recommend", "--candidate", &candidate.to_string()]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        text(&output.stderr).contains("every planned interview is submitted (0 of 3 are in)"),
-        "{}",
-        text(&output.stderr)
-    );
+    assert!(text(&output.stderr).contains("every planned interview is in (0 of 3 so far)"), "{}", text(&output.stderr));
 }
 
 fn recommend_csv(ratings: &Path, extra: &[&str]) -> std::process::Output {

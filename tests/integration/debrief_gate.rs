@@ -1,10 +1,12 @@
 //! Who may open the debrief, decided in Rust for the app and the CLI alike: an
 //! interviewer once they have submitted, anyone once every planned interview is in.
 
-use rung::debrief::{self, Viewer};
+use rung::access::{Action, Refusal};
+use rung::actor::actor_of;
+use rung::debrief;
 use rung::store::{RatingChange, Store, StoreError};
 
-use crate::store_support::seed_candidate;
+use crate::store_support::{coordinator, seed_candidate};
 
 fn rate_and_submit(store: &mut Store, interviewer: i64, interview: i64, candidate: i64) {
     let card = store.start_scorecard(candidate, interviewer, Some(interview)).unwrap();
@@ -22,31 +24,34 @@ fn rate_and_submit(store: &mut Store, interviewer: i64, interview: i64, candidat
 }
 
 #[test]
-fn the_debrief_opens_to_an_interviewer_after_they_submit_and_to_everyone_when_all_are_in() {
+fn the_debrief_opens_to_an_interviewer_after_they_submit_and_to_the_coordinator_when_all_are_in() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_in(dir.path()).unwrap();
     let candidate = seed_candidate(&mut store, "Gate Candidate");
     let interviews: Vec<i64> = store.panel(candidate).unwrap().iter().map(|i| i.id).collect();
     let people: Vec<i64> = ["A", "B", "C"].iter().map(|n| store.create_interviewer(n, None).unwrap()).collect();
-
-    let refused = |store: &Store, who: Option<i64>| {
-        let viewer = debrief::viewer_for(store, who, candidate).unwrap();
-        debrief::debrief(store, viewer, candidate).unwrap_err()
+    let as_person = |store: &Store, who: Option<i64>| actor_of(store, who).unwrap();
+    let refused = |store: &Store, who: Option<i64>| match debrief::debrief(store, as_person(store, who), candidate)
+        .unwrap_err()
+    {
+        StoreError::Refused(refusal) => refusal,
+        other => panic!("not a refusal: {other}"),
     };
-    assert!(matches!(refused(&store, Some(people[0])), StoreError::DebriefClosed { submitted: 0, planned: 3 }));
+    let open_debrief = Action::OpenDebrief;
+    assert_eq!(refused(&store, Some(people[0])), Refusal::NotSealed(open_debrief));
     rate_and_submit(&mut store, people[0], interviews[0], candidate);
-    let viewer = debrief::viewer_for(&store, Some(people[0]), candidate).unwrap();
-    assert_eq!(viewer, Viewer::Interviewer(people[0]));
-    assert_eq!(debrief::debrief(&store, viewer, candidate).unwrap().interviewers.len(), 1);
-    let error = refused(&store, Some(people[1]));
-    assert!(matches!(error, StoreError::DebriefClosed { submitted: 1, planned: 3 }), "{error}");
-    assert!(matches!(refused(&store, None), StoreError::DebriefClosed { .. }));
-    assert!(debrief::what_if(&store, Viewer::Coordinator, candidate, &[]).is_err());
+    let first = as_person(&store, Some(people[0]));
+    assert_eq!(debrief::debrief(&store, first, candidate).unwrap().interviewers.len(), 1);
+    assert_eq!(refused(&store, Some(people[1])), Refusal::NotSealed(open_debrief));
+    assert_eq!(refused(&store, None), Refusal::NoActor(open_debrief), "nobody chosen sees nothing");
+    let coordinating = coordinator(&store);
+    let closed = debrief::what_if(&store, coordinating, candidate, &[]).unwrap_err();
+    assert!(matches!(closed, StoreError::Refused(Refusal::PanelIncomplete { sealed: 1, planned: 3, .. })), "{closed}");
 
     rate_and_submit(&mut store, people[1], interviews[1], candidate);
     rate_and_submit(&mut store, people[2], interviews[2], candidate);
-    let viewer = debrief::viewer_for(&store, None, candidate).unwrap();
-    assert_eq!(debrief::debrief(&store, viewer, candidate).unwrap().interviewers.len(), 3);
+    assert_eq!(debrief::debrief(&store, coordinating, candidate).unwrap().interviewers.len(), 3);
+    assert_eq!(refused(&store, None), Refusal::NoActor(open_debrief), "still nothing for nobody");
 }
 
 #[test]
@@ -55,7 +60,7 @@ fn a_tuned_level_policy_is_validated_and_changes_the_recommendation() {
     let mut store = Store::open_in(dir.path()).unwrap();
     let demo = rung::demo::create_demo(&mut store).unwrap();
     let ladder_id = store.candidate(demo.candidate_id).unwrap().ladder_id;
-    let before = debrief::candidate_recommendation(&store, Viewer::Coordinator, demo.candidate_id).unwrap();
+    let before = debrief::candidate_recommendation(&store, coordinator(&store), demo.candidate_id).unwrap();
     assert_eq!(before.band, Some(rung::ladder::Band::Exceeding));
 
     let mut policy = store.load_ladder(ladder_id).unwrap().policy;
@@ -72,7 +77,7 @@ fn a_tuned_level_policy_is_validated_and_changes_the_recommendation() {
 
     policy.exceeding_next_min_met = 0.9;
     store.save_level_policy(ladder_id, &policy).unwrap();
-    let after = debrief::candidate_recommendation(&store, Viewer::Coordinator, demo.candidate_id).unwrap();
+    let after = debrief::candidate_recommendation(&store, coordinator(&store), demo.candidate_id).unwrap();
     assert_eq!(after.band, Some(rung::ladder::Band::Performing), "the stricter Exceeding threshold applies");
     assert_eq!(store.load_ladder(ladder_id).unwrap().policy, policy, "kept across reads");
     assert!(store.check().unwrap().is_ok(), "{:?}", store.check().unwrap().problems());

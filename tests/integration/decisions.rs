@@ -2,12 +2,12 @@
 //! override needs a reason, a change is an amendment with a reason, raw edits are refused,
 //! and calibration reads only submitted scorecards.
 
-use rung::debrief::{self, Viewer};
+use rung::debrief;
 use rung::decision::{NewDecision, Outcome};
 use rung::ladder::Band;
 use rung::store::Store;
 
-use crate::store_support::raw;
+use crate::store_support::{coordinator, raw};
 
 fn decide(outcome: Outcome, role: Option<&str>, band: Option<Band>, reason: Option<&str>) -> NewDecision {
     NewDecision {
@@ -26,22 +26,24 @@ fn a_decision_is_sealed_overrides_need_a_reason_and_changes_are_amendments() {
     let candidate = rung::demo::create_demo(&mut store).unwrap().candidate_id;
     let senior = Some("senior-application-support-engineer");
 
+    let actor = coordinator(&store);
     let error = debrief::record_decision(
         &mut store,
-        Viewer::Coordinator,
+        actor,
         candidate,
         &decide(Outcome::Hire, senior, Some(Band::Performing), None),
     )
     .unwrap_err();
     assert!(error.to_string().contains("differs from Rung's recommendation: say why"), "{error}");
+    let actor = coordinator(&store);
     let error =
-        debrief::record_decision(&mut store, Viewer::Coordinator, candidate, &decide(Outcome::Hire, None, None, None))
-            .unwrap_err();
+        debrief::record_decision(&mut store, actor, candidate, &decide(Outcome::Hire, None, None, None)).unwrap_err();
     assert!(error.to_string().contains("A hire needs the role and band"), "{error}");
 
+    let actor = coordinator(&store);
     let first = debrief::record_decision(
         &mut store,
-        Viewer::Coordinator,
+        actor,
         candidate,
         &decide(Outcome::Hire, senior, Some(Band::Exceeding), None),
     )
@@ -49,13 +51,14 @@ fn a_decision_is_sealed_overrides_need_a_reason_and_changes_are_amendments() {
     assert!(!first.overrides, "as recommended");
     assert_eq!(rung::decision::seal(&first), first.seal_sha256);
 
+    let actor = coordinator(&store);
     let error =
-        debrief::record_decision(&mut store, Viewer::Coordinator, candidate, &decide(Outcome::Hold, None, None, None))
-            .unwrap_err();
+        debrief::record_decision(&mut store, actor, candidate, &decide(Outcome::Hold, None, None, None)).unwrap_err();
     assert!(error.to_string().contains("needs a reason"), "{error}");
+    let actor = coordinator(&store);
     let second = debrief::record_decision(
         &mut store,
-        Viewer::Coordinator,
+        actor,
         candidate,
         &decide(Outcome::Hold, None, None, Some("Budget frozen until the new quarter")),
     )
@@ -85,9 +88,9 @@ fn calibration_compares_each_interviewer_with_the_panel_and_the_decision() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_in(dir.path()).unwrap();
     let candidate = rung::demo::create_demo(&mut store).unwrap().candidate_id;
-    debrief::record_decision(&mut store, Viewer::Coordinator, candidate, &decide(Outcome::NoHire, None, None, None))
-        .unwrap();
-    let rows = debrief::calibration(&store).unwrap();
+    let actor = coordinator(&store);
+    debrief::record_decision(&mut store, actor, candidate, &decide(Outcome::NoHire, None, None, None)).unwrap();
+    let rows = debrief::calibration(&store, coordinator(&store)).unwrap();
     assert_eq!(rows.len(), 3, "one row per interviewer with submitted scorecards");
     let total_ratings: u32 = rows.iter().map(|r| r.calibration.ratings).sum();
     assert_eq!(total_ratings, 17, "every assessed rating of the demo (one was left unassessed)");

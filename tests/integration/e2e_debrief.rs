@@ -5,14 +5,14 @@
 //! it with a reason, recorded and sealed. Screens (light and dark) go to target/e2e-screens/.
 
 use fantoccini::{key::Key, Client};
-use rung::debrief::{self, PanelOverride, Viewer};
+use rung::debrief::{self, PanelOverride};
 use rung::ladder::Band;
 use rung::level::Recommendation;
 use rung::store::Store;
 
 use crate::e2e_scoring::{invoke, press, wait_row_state};
 use crate::e2e_support::{click, open_app, screenshot, start_driver, start_driver_with, texts, wait_for};
-use crate::store_support::seed_candidate;
+use crate::store_support::{coordinator, seed_candidate};
 
 const NAMES: [&str; 3] = ["Ana Ruiz", "Bo Lindqvist", "Chidi Okafor"];
 
@@ -116,7 +116,7 @@ async fn a_panel_debriefs_with_a_what_if_and_records_an_overriding_decision() {
     }
 
     let store = Store::open_in(driver.data_dir.path()).unwrap();
-    let expected = debrief::candidate_recommendation(&store, Viewer::Coordinator, candidate).unwrap();
+    let expected = debrief::candidate_recommendation(&store, coordinator(&store), candidate).unwrap();
     assert_eq!(text_of(&client, "[data-testid=recommended-role]").await, headline(&expected));
     let flagged = texts(&client, "[data-testid=matrix-row][data-flagged=true] [data-testid=disagreement]").await;
     assert_eq!(flagged.len(), 2, "the dissenter's two sharp disagreements: {flagged:?}");
@@ -125,11 +125,11 @@ async fn a_panel_debriefs_with_a_what_if_and_records_an_overriding_decision() {
 
     // What if the panel had scored the recommended role's first characteristic 1?
     let recommended = expected.role.clone().expect("the data supports a band");
-    let target = debrief::debrief(&store, Viewer::Coordinator, candidate).unwrap();
+    let target = debrief::debrief(&store, coordinator(&store), candidate).unwrap();
     let row = target.rows.iter().find(|row| row.characteristic.role_key == recommended).unwrap();
     let hypothetical = debrief::what_if(
         &store,
-        Viewer::Coordinator,
+        coordinator(&store),
         candidate,
         &[PanelOverride { characteristic: row.characteristic.clone(), panel: Some(1.0) }],
     )

@@ -14,7 +14,7 @@ use rung::store::Store;
 use crate::e2e_archive::{type_into, wait_until_count};
 use crate::e2e_debrief::{open_candidate, open_debrief, score_interview, submit_interview, text_of};
 use crate::e2e_support::{capture_screen, click, open_app, start_driver_with, texts, wait_for};
-use crate::store_support::{rung_in, text};
+use crate::store_support::{coordinator, rung_in, text};
 
 const CANDIDATE: &str = "Jordan Lee";
 const PANEL: [&str; 3] = ["Ana Ruiz", "Bo Lindqvist", "Chidi Okafor"];
@@ -108,8 +108,7 @@ async fn the_whole_journey_from_first_run_to_erasure() {
     let store = Store::open_in(driver.data_dir.path()).unwrap();
     let everyone = rung::store::CandidateQuery { text: String::new(), offset: 0, limit: 10 };
     let candidate = store.candidate_page(&everyone).unwrap().0[0].id;
-    let expected =
-        rung::debrief::candidate_recommendation(&store, rung::debrief::Viewer::Coordinator, candidate).unwrap();
+    let expected = rung::debrief::candidate_recommendation(&store, coordinator(&store), candidate).unwrap();
     assert_eq!(recommended, crate::e2e_debrief::headline(&expected));
     let other = if expected.band == Some(Band::Maturing) { "performing" } else { "maturing" };
     click(&client, "[data-testid=start-decision]").await;

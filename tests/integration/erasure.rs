@@ -5,14 +5,14 @@
 
 use std::path::Path;
 
-use rung::debrief::{self, Viewer};
+use rung::debrief;
 use rung::decision::{NewDecision, Outcome};
 use rung::ladder::Band;
 use rung::scorecard::template::CharacteristicRef;
 use rung::store::{NewCandidate, Store};
 
 use crate::report_support::scored_candidate;
-use crate::store_support::{raw, rung_in, text};
+use crate::store_support::{coordinator, raw, rung_in, text};
 
 const TOKEN: &str = "QZXTOKEN7731";
 
@@ -72,7 +72,8 @@ fn planted(dir: &Path) -> i64 {
         reason: Some(format!("{TOKEN} impressed the panel.")),
         decided_by: "Hiring panel".into(),
     };
-    debrief::record_decision(&mut store, Viewer::Coordinator, candidate, &decision).unwrap();
+    let actor = coordinator(&store);
+    debrief::record_decision(&mut store, actor, candidate, &decision).unwrap();
     drop(store);
     let output = rung_in(
         dir,

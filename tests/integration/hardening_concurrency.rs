@@ -86,7 +86,8 @@ fn a_candidate_is_never_left_without_a_panel() {
         target_role_key: "senior-application-support-engineer".into(),
         notes: String::new(),
     };
-    let error = rung::hiring::create_candidate(&mut store, &candidate).unwrap_err();
+    let actor = crate::store_support::add_coordinator(&mut store);
+    let error = rung::hiring::create_candidate(&mut store, actor, &candidate).unwrap_err();
     assert!(error.to_string().contains("no plans today"), "{error}");
     assert!(store.candidates().unwrap().is_empty(), "no candidate without a panel");
 }

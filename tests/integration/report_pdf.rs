@@ -5,14 +5,14 @@
 
 use std::path::{Path, PathBuf};
 
-use rung::debrief::{self, Viewer};
+use rung::debrief;
 use rung::decision::{NewDecision, Outcome};
 use rung::ladder::Band;
 use rung::store::Store;
 
 use crate::pdf_tools;
 use crate::report_support::scored_candidate;
-use crate::store_support::{rung_in, text};
+use crate::store_support::{coordinator, rung_in, text};
 
 fn issue(dir: &Path, candidate: i64, out: &Path, paper: &str) -> String {
     let output = rung_in(
@@ -250,7 +250,8 @@ fn reports_before_and_after_the_decision_are_both_archived_and_exporting_twice_g
         reason: None,
         decided_by: "Søren O'Brien".into(),
     };
-    debrief::record_decision(&mut store, Viewer::Coordinator, candidate, &decision).unwrap();
+    let actor = coordinator(&store);
+    debrief::record_decision(&mut store, actor, candidate, &decision).unwrap();
     drop(store);
     let after = dir.path().join("after.pdf");
     issue(dir.path(), candidate, &after, "a4");

@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use rung::actor::Actor;
 use rung::store::Store;
 
 #[path = "../../crates/rung-store/tests/store/support.rs"]
@@ -16,7 +17,30 @@ pub use store_fixture::*;
 /// default panel, through the workflow the app and the CLI use.
 pub fn seed_candidate(store: &mut Store, name: &str) -> i64 {
     let candidate = new_seed_candidate(store, name);
-    rung::hiring::create_candidate(store, &candidate).unwrap()
+    let actor = add_coordinator(store);
+    rung::hiring::create_candidate(store, actor, &candidate).unwrap()
+}
+
+/// The panel's coordinator in the tests: adds candidates, decides, issues reports.
+pub const COORDINATOR: &str = "Casey Coordinator";
+
+/// The coordinator, added the first time and then acting on this laptop when nobody
+/// else is (so the app and the CLI act as them, as a recruiter setting up would).
+pub fn add_coordinator(store: &mut Store) -> Actor {
+    let id = match store.interviewers().unwrap().into_iter().find(|person| person.name == COORDINATOR) {
+        Some(person) => person.id,
+        None => rung::hiring::add_person(store, COORDINATOR, None, true).unwrap().id,
+    };
+    if store.acting_person().unwrap().is_none() {
+        store.set_acting_person(id).unwrap();
+    }
+    Actor::coordinator(id)
+}
+
+/// A coordinator on this laptop (the one seeding added, or the demo's).
+pub fn coordinator(store: &Store) -> Actor {
+    let person = store.interviewers().unwrap().into_iter().find(|person| person.coordinator);
+    Actor::coordinator(person.expect("a candidate was seeded, with a coordinator").id)
 }
 
 /// The real `rung` binary on a data folder.

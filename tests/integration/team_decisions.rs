@@ -3,23 +3,26 @@
 //! one decided last, whatever order they arrived in), and the debrief says they were
 //! recorded apart so the panel can confirm or change it.
 
-use rung::debrief::{self, Viewer};
+use rung::debrief;
 use rung::decision::{NewDecision, Outcome};
 
+use crate::store_support::add_coordinator;
 use crate::team_support::{Laptop, Postgres, Team, ONE_SERVER_AT_A_TIME};
 
 fn decide(laptop: &Laptop, outcome: Outcome, by: &str) {
     let mut store = laptop.store();
     let candidate = store.candidates().unwrap()[0].id;
     let decision = NewDecision { outcome, role_key: None, band: None, reason: None, decided_by: by.into() };
-    debrief::record_decision(&mut store, Viewer::Coordinator, candidate, &decision).unwrap();
+    let actor = add_coordinator(&mut store);
+    debrief::record_decision(&mut store, actor, candidate, &decision).unwrap();
 }
 
 /// The decision in force and whether the debrief says they were recorded apart.
 fn standing(laptop: &Laptop) -> (Outcome, String, bool) {
-    let store = laptop.store();
+    let mut store = laptop.store();
     let candidate = store.candidates().unwrap()[0].id;
-    let seen = debrief::debrief(&store, Viewer::Coordinator, candidate).unwrap();
+    let actor = add_coordinator(&mut store);
+    let seen = debrief::debrief(&store, actor, candidate).unwrap();
     let decision = seen.decision.expect("a decision stands");
     (decision.outcome, decision.decided_by, seen.decided_apart)
 }
@@ -65,7 +68,8 @@ fn decisions_recorded_apart_are_both_kept_and_every_laptop_agrees_which_stands()
             reason: Some("The panel met: no hire.".into()),
             decided_by: "Hiring panel".into(),
         };
-        let amended = debrief::record_decision(&mut store, Viewer::Coordinator, candidate, &decision).unwrap();
+        let actor = add_coordinator(&mut store);
+        let amended = debrief::record_decision(&mut store, actor, candidate, &decision).unwrap();
         assert!(amended.amends.is_some());
     }
     cora.sync();

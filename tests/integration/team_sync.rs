@@ -5,11 +5,11 @@
 //! laptop ends with the same sealed scorecards and decision. A row changed on the server
 //! is refused on pull.
 
-use rung::debrief::{self, Viewer};
+use rung::debrief;
 use rung::decision::{NewDecision, Outcome};
 use rung::store::Store;
 
-use crate::store_support::text;
+use crate::store_support::{coordinator, text};
 use crate::team_support::{rung_team_cli, Laptop, Postgres, Team, ADMIN_PASSWORD, ONE_SERVER_AT_A_TIME};
 
 const CANDIDATE: &str = "Noor Haddad";
@@ -85,7 +85,8 @@ fn a_panel_on_four_laptops_scores_offline_and_converges_through_the_server() {
             reason: None,
             decided_by: "Hiring panel".into(),
         };
-        debrief::record_decision(&mut store, Viewer::Coordinator, candidate, &decision).unwrap();
+        let actor = coordinator(&store);
+        debrief::record_decision(&mut store, actor, candidate, &decision).unwrap();
     }
     let pdf = cora.path().join("report.pdf");
     let report = cora.rung(&["report", "--candidate", &candidate.to_string(), "--out", pdf.to_str().unwrap()]);

@@ -281,7 +281,10 @@ mod tests {
 
     #[test]
     fn only_a_coordinator_decides_and_only_from_a_debrief_they_may_open() {
-        assert_eq!(may_decide(&Actor::interviewer(ME), &facts(3, 3, true)), Err(Refusal::NotCoordinator(Action::Decide)));
+        assert_eq!(
+            may_decide(&Actor::interviewer(ME), &facts(3, 3, true)),
+            Err(Refusal::NotCoordinator(Action::Decide))
+        );
         assert_eq!(
             may_decide(&Actor::coordinator(ME), &facts(3, 2, false)),
             Err(Refusal::PanelIncomplete { action: Action::Decide, sealed: 2, planned: 3 })

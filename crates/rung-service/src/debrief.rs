@@ -115,11 +115,7 @@ impl Evidence {
 }
 
 /// The recommendation for a candidate from the scorecards that count, behind the gate.
-pub fn candidate_recommendation(
-    store: &Store,
-    actor: Actor,
-    candidate_id: i64,
-) -> Result<Recommendation, StoreError> {
+pub fn candidate_recommendation(store: &Store, actor: Actor, candidate_id: i64) -> Result<Recommendation, StoreError> {
     Ok(Evidence::read(store, actor, candidate_id)?.recommend())
 }
 

@@ -26,9 +26,16 @@ pub struct DemoSummary {
 
 /// Creates the demo once; later calls return the existing one. The check and the whole
 /// demo are one transaction, so processes running this at once make exactly one demo,
-/// complete.
+/// complete. With nobody acting on this laptop yet, the person at it acts as the demo's
+/// coordinator, who may open its debrief.
 pub fn create_demo(store: &mut Store) -> Result<DemoSummary, StoreError> {
-    store.atomically(create_demo_once)
+    store.atomically(|store| {
+        let demo = create_demo_once(store)?;
+        if store.acting_person()?.is_none() {
+            store.set_acting_person(demo.coordinator_id)?;
+        }
+        Ok(demo)
+    })
 }
 
 fn create_demo_once(store: &mut Store) -> Result<DemoSummary, StoreError> {

@@ -104,7 +104,12 @@ pub struct ScoringSession {
 
 /// Adds a person on this laptop, as an interviewer or a coordinator. The laptop trusts
 /// whoever sits at it (there is no login); the team server checks roles by its own login.
-pub fn add_person(store: &mut Store, name: &str, email: Option<&str>, coordinator: bool) -> Result<Interviewer, StoreError> {
+pub fn add_person(
+    store: &mut Store,
+    name: &str,
+    email: Option<&str>,
+    coordinator: bool,
+) -> Result<Interviewer, StoreError> {
     store.atomically(|store| {
         let id = store.create_interviewer(name, email)?;
         if coordinator {

@@ -26,12 +26,13 @@ impl Store {
     }
 
     /// The person chosen on this laptop under "Acting as" (the app's and the CLI's
-    /// default actor); `None` when nobody has said who they are, or they are gone.
+    /// default actor); on a team laptop nobody chose, the team member it is connected as;
+    /// `None` when nobody has said who they are, or they are gone.
     pub fn acting_person(&self) -> Result<Option<i64>, StoreError> {
         let chosen = self.setting(ACTING_PERSON)?.and_then(|id| id.parse::<i64>().ok());
         match chosen {
             Some(id) => Ok(self.interviewers()?.iter().any(|person| person.id == id).then_some(id)),
-            None => Ok(None),
+            None => Ok(self.team_binding()?.map(|binding| binding.interviewer_id)),
         }
     }
 

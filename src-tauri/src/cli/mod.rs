@@ -250,13 +250,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Retention { months, json } => privacy::retention(&cli.data_dir(), cli.who(), *months, *json),
         Command::Hold { candidate, release } => privacy::hold(&cli.data_dir(), cli.who(), *candidate, *release),
         Command::Verify { file } => report::verify(&cli.data_dir(), file),
-        Command::Archive { text, outcome, json } => report::archive(
-            &cli.data_dir(),
-            cli.who(),
-            text.as_deref().unwrap_or_default(),
-            outcome.as_deref(),
-            *json,
-        ),
+        Command::Archive { text, outcome, json } => {
+            report::archive(&cli.data_dir(), cli.who(), text.as_deref().unwrap_or_default(), outcome.as_deref(), *json)
+        }
         Command::Recommend { candidate, ladder, ratings, target, json } => {
             let source = match (candidate, ladder, ratings) {
                 (Some(id), _, _) => debrief::Source::Candidate(*id),

@@ -33,9 +33,14 @@ pub fn erase(data_dir: &Path, who: Who<'_>, options: &EraseOptions) -> Outcome {
             return Err("not confirmed: nothing was erased.".into());
         }
     }
-    let outcome =
-        crate::privacy::erase_candidate(&mut store, actor, options.candidate, options.keep_anonymous, options.purge_backups)
-            .map_err(|e| e.to_string())?;
+    let outcome = crate::privacy::erase_candidate(
+        &mut store,
+        actor,
+        options.candidate,
+        options.keep_anonymous,
+        options.purge_backups,
+    )
+    .map_err(|e| e.to_string())?;
     let mut out = outcome.notes.join("\n");
     for purged in &outcome.purged {
         let _ = write!(out, "\ndeleted {purged}");

@@ -8,8 +8,8 @@ use rung_report::Paper;
 
 use super::debrief::open_existing;
 use super::{Outcome, Who};
-pub use crate::report::default_paper;
 use crate::archive::{archived_report, search_archive};
+pub use crate::report::default_paper;
 use crate::report::{issue_report, verify_report};
 use crate::store::files::write_file_atomically;
 use crate::store::{ArchiveQuery, ArchiveSort};

@@ -5,13 +5,13 @@ use serde::Serialize;
 use tauri::AppHandle;
 use ts_rs::TS;
 
-use crate::app::dialogs::{pick, Dialog};
 use super::acting;
 use crate::actor::actor_of;
+use crate::app::dialogs::{pick, Dialog};
 use crate::app::state::with_store;
 use crate::app::IpcError;
-use crate::bundle::BundleImport;
 use crate::archive;
+use crate::bundle::BundleImport;
 use crate::privacy::{self, ErasureOutcome};
 use crate::report::{self, Verification};
 use crate::store::erasure::OPENED_DIR;

@@ -13,12 +13,10 @@ use crate::level::Recommendation;
 use crate::scorecard::panel::{Coverage, PanelPlan};
 use crate::store::CandidateQuery;
 
-
 #[tauri::command]
 pub async fn open_debrief(app: AppHandle, candidate_id: i64) -> Result<Debrief, IpcError> {
     let me = acting(&app);
-    with_store(app, move |store| Ok(debrief::debrief(store, actor_of(store, me)?, candidate_id)?))
-    .await
+    with_store(app, move |store| Ok(debrief::debrief(store, actor_of(store, me)?, candidate_id)?)).await
 }
 
 /// The recommendation under hypothetical panel scores; nothing is saved.
@@ -29,8 +27,7 @@ pub async fn what_if(
     overrides: Vec<PanelOverride>,
 ) -> Result<Recommendation, IpcError> {
     let me = acting(&app);
-    with_store(app, move |store| Ok(debrief::what_if(store, actor_of(store, me)?, candidate_id, &overrides)?))
-    .await
+    with_store(app, move |store| Ok(debrief::what_if(store, actor_of(store, me)?, candidate_id, &overrides)?)).await
 }
 
 #[tauri::command]

@@ -119,23 +119,13 @@ pub async fn submit_scorecard(app: AppHandle, scorecard_id: i64) -> Result<Score
     Ok(sealed)
 }
 
-/// Creates the demo; with nobody acting yet, the person at the laptop acts as the demo's
-/// coordinator, who may open its debrief.
+/// Creates the demo (whose coordinator acts when nobody did yet: `demo::create_demo`).
 #[tauri::command]
 pub async fn create_demo(app: AppHandle) -> Result<i64, IpcError> {
     let handle = app.clone();
-    let nobody_acting = acting(&app).is_none();
-    let demo = with_store(app, move |store| {
-        let demo = crate::demo::create_demo(store)?;
-        if nobody_acting {
-            store.set_acting_person(demo.coordinator_id)?;
-        }
-        Ok(demo)
-    })
-    .await?;
-    if nobody_acting {
-        handle.state::<AppState>().set_current_interviewer(Some(demo.coordinator_id));
-    }
+    let (demo, acting) =
+        with_store(app, |store| Ok((crate::demo::create_demo(store)?, store.acting_person()?))).await?;
+    handle.state::<AppState>().set_current_interviewer(acting);
     Ok(demo.candidate_id)
 }
 
