@@ -49,8 +49,9 @@ async fn every_screen_passes_axe_in_light_and_dark() {
     let driver = start_driver_with(&[("RUNG_TEST_DIALOG_ANSWER", ladder.to_str().unwrap())]);
     let mut store = Store::open_in(driver.data_dir.path()).unwrap();
     rung::demo::create_demo(&mut store).unwrap();
-    let ada = store.create_interviewer("Ada Lovelace", None).unwrap();
-    store.set_setting("profile.current_interviewer", &ada.to_string()).unwrap();
+    // Ada coordinates (the demo's debrief and decision) and scores Sam's interview.
+    let ada = rung::hiring::add_person(&mut store, "Ada Lovelace", None, true).unwrap().id;
+    store.set_acting_person(ada).unwrap();
     crate::store_support::seed_candidate(&mut store, "Sam Okafor");
     drop(store);
     drop(answers);

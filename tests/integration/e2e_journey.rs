@@ -19,10 +19,16 @@ use crate::store_support::{coordinator, rung_in, text};
 const CANDIDATE: &str = "Jordan Lee";
 const PANEL: [&str; 3] = ["Ana Ruiz", "Bo Lindqvist", "Chidi Okafor"];
 
-/// Adds an interviewer from "Scoring as" (which also makes them the one scoring).
-async fn add_interviewer(client: &Client, name: &str) {
+/// The recruiter who coordinates the panel (adds the candidate, decides, issues the report).
+const COORDINATOR: &str = "Rae Recruiter";
+
+/// Adds a person from "Acting as" (which also makes them the one acting).
+async fn add_person(client: &Client, name: &str, coordinator: bool) {
     click(client, "[data-testid=scorer-button]").await;
     wait_for(client, "[data-testid=new-interviewer-name]").await.send_keys(name).await.unwrap();
+    if coordinator {
+        click(client, "[data-testid=new-is-coordinator]").await;
+    }
     click(client, "[data-testid=add-interviewer]").await;
     for _ in 0..100 {
         if text_of(client, "[data-testid=scorer-name]").await == name {
@@ -51,7 +57,9 @@ async fn the_whole_journey_from_first_run_to_erasure() {
     settle().await;
     capture_screen("journey-01-first-run-ladder.png");
 
-    // A new candidate, from the empty Candidates screen.
+    // The recruiter says who they are (a coordinator), then adds a candidate from the
+    // empty Candidates screen.
+    add_person(&client, COORDINATOR, true).await;
     click(&client, "[data-testid=nav-candidates]").await;
     wait_for(&client, "[data-testid=candidates-empty]").await;
     settle().await;
@@ -80,7 +88,7 @@ async fn the_whole_journey_from_first_run_to_erasure() {
 
     // Three interviewers, each switching "Scoring as", score by keyboard and submit.
     for (index, name) in PANEL.iter().enumerate() {
-        add_interviewer(&client, name).await;
+        add_person(&client, name, false).await;
         open_candidate(&client).await;
         score_interview(&client, index, index == 2).await;
         if index == 0 {
@@ -99,7 +107,11 @@ async fn the_whole_journey_from_first_run_to_erasure() {
     settle().await;
     capture_screen("journey-07-all-submitted.png");
 
-    // The debrief, and a decision that overrides the recommendation with a reason.
+    // The coordinator takes over: the debrief, and a decision that overrides the
+    // recommendation with a reason.
+    let store = Store::open_in(driver.data_dir.path()).unwrap();
+    crate::e2e_debrief::choose_scorer(&client, coordinator(&store).person().unwrap()).await;
+    drop(store);
     open_debrief(&client).await;
     let recommended = text_of(&client, "[data-testid=recommended-role]").await;
     assert!(!recommended.is_empty());

@@ -88,9 +88,10 @@ fn kill_app(data_dir: &std::path::Path) {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_interview_is_scored_by_keyboard_survives_sigkill_and_is_sealed() {
     let driver = start_driver();
+    crate::store_support::add_coordinator(&mut rung::store::Store::open_in(driver.data_dir.path()).unwrap());
     let client = open_app(&driver, &[]).await;
 
-    // Who is scoring, then a new candidate with a Unicode name.
+    // The coordinator adds a new candidate with a Unicode name.
     click(&client, "[data-testid=nav-candidates]").await;
     click(&client, "[data-testid=new-candidate]").await;
     wait_for(&client, "[data-testid=candidate-name]").await.send_keys(CANDIDATE).await.unwrap();
@@ -100,11 +101,12 @@ async fn an_interview_is_scored_by_keyboard_survives_sigkill_and_is_sealed() {
     assert_eq!(heading.text().await.unwrap(), CANDIDATE);
     screenshot(&client, "candidate-kit.png").await;
 
-    // Nobody has said who is scoring yet: the scoring screen asks, inline, and then opens.
-    click(&client, "[data-testid=score-interview]").await;
-    wait_for(&client, "[data-testid=who-is-scoring]").await;
+    // The interviewer takes the laptop and says who they are under "Acting as".
+    click(&client, "[data-testid=scorer-button]").await;
     let name_field = wait_for(&client, "[data-testid=new-interviewer-name]").await;
     name_field.send_keys(&format!("Dana Interviewer{}", Key::Enter)).await.unwrap();
+    wait_for_text_where(&client, "[data-testid=scorer-name]", |name| name == "Dana Interviewer").await;
+    click(&client, "[data-testid=score-interview]").await;
     wait_for(&client, "[data-testid=score-row]").await;
     let scorer = wait_for(&client, "[data-testid=scorer-name]").await.text().await.unwrap();
     assert_eq!(scorer, "Dana Interviewer");
