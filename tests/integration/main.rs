@@ -6,6 +6,7 @@
 mod store_support;
 mod support;
 
+mod access_rules;
 mod bundles;
 mod cli;
 mod cli_db;
