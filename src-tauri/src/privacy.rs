@@ -53,6 +53,10 @@ pub fn erase_candidate(
             older.len()
         ));
     }
+    // In team mode: the server, the other laptops, the server's WAL and base backups.
+    if let Some(binding) = store.team_binding()? {
+        notes.extend(rung_team::copies_after_local_erasure(store, &binding.login, &binding.laptop)?);
+    }
     notes.push(
         "Backups you made elsewhere with `rung backup` still hold this candidate until you delete them; a restored backup needs this erasure again.".into(),
     );

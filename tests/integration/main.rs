@@ -61,6 +61,7 @@ mod store_bad_databases;
 mod store_basics;
 mod team_decisions;
 mod team_erasure;
+mod team_erasure_disk;
 mod team_keyring;
 mod team_kills;
 mod team_rls;

@@ -86,10 +86,10 @@ pub(crate) fn backlog(facts: Option<&ServerFacts>, this_laptop: &str, now: DateT
     let laptops_behind = behind.len() as u32;
     lines.extend(behind);
     if lines.is_empty() && facts.erasures_done > 0 {
-        lines.push(format!(
-            "All {} have reached every laptop and the server's table files.",
-            erasures(facts.erasures_done as usize)
-        ));
+        lines.push(match facts.erasures_done {
+            1 => "The erasure has reached every laptop and the server's table files.".to_owned(),
+            n => format!("All {n} erasures have reached every laptop and the server's table files."),
+        });
     }
     ErasureBacklog {
         waiting_for_maintenance: waiting.len() as u32,
@@ -216,7 +216,9 @@ impl ServerFacts {
     /// What still holds the erased candidates once a maintenance has run: the write-ahead
     /// log, base backups, and laptops that have not received an erasure.
     pub fn copies_after_maintenance(&self) -> Vec<String> {
-        let now = DateTime::parse_from_rfc3339(&self.fetched_at).map(|t| t.with_timezone(&Utc)).unwrap_or_else(|_| Utc::now());
+        let now = DateTime::parse_from_rfc3339(&self.fetched_at)
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_else(|_| Utc::now());
         let wal = &self.wal;
         let mut lines = vec![match wal.bytes_to_clear {
             Some(bytes) if bytes <= 0 => {
@@ -297,7 +299,11 @@ mod tests {
         assert_eq!((backlog.waiting_for_maintenance, backlog.laptops_behind), (1, 1));
         assert!(backlog.lines[0].contains("1 erasure waits") && backlog.lines[0].contains("for 3 hours"));
         assert!(backlog.lines[0].contains("never run"), "{}", backlog.lines[0]);
-        assert!(backlog.lines[1].starts_with("Ana Ruiz's laptop (ana, aaaaaaaa) has not received 1 erasure"), "{}", backlog.lines[1]);
+        assert!(
+            backlog.lines[1].starts_with("Ana Ruiz's laptop (ana, aaaaaaaa) has not received 1 erasure"),
+            "{}",
+            backlog.lines[1]
+        );
         assert!(backlog.lines[1].contains("last synced 4 hours ago"), "{}", backlog.lines[1]);
     }
 

@@ -5,9 +5,9 @@
 
 mod audit_share;
 pub mod connection;
-pub mod error;
 pub mod erasure_progress;
 pub mod erasure_words;
+pub mod error;
 mod local;
 pub mod maintain;
 mod pull;

@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use tokio_postgres::Client;
 
-use crate::error::TeamError;
 use crate::erasure_progress::{self, ServerFacts};
+use crate::error::TeamError;
 
 /// A lock only maintenance takes, so two runs (a timer and a person) take turns.
 const MAINTAIN_LOCK: i64 = 0x52554e47_4d41494e; // "RUNGMAIN"
@@ -122,10 +122,7 @@ impl Maintenance {
                 ));
             }
             for table in &self.rewritten {
-                lines.push(format!(
-                    "  rung.{}: {} → {} bytes",
-                    table.table, table.bytes_before, table.bytes_after
-                ));
+                lines.push(format!("  rung.{}: {} → {} bytes", table.table, table.bytes_before, table.bytes_after));
             }
             lines.push("checked: no row of an erased candidate is reachable in any table".to_owned());
         }
@@ -211,10 +208,7 @@ async fn run_locked(
                 let ids: Vec<&str> = ready.iter().map(|e| e.candidate_id.as_str()).collect();
                 let tables: Vec<String> = report.rewritten.iter().map(|t| format!("rung.{}", t.table)).collect();
                 client
-                    .execute(
-                        "UPDATE rung.erasures SET maintained_at = now() WHERE candidate_id = ANY($1)",
-                        &[&ids],
-                    )
+                    .execute("UPDATE rung.erasures SET maintained_at = now() WHERE candidate_id = ANY($1)", &[&ids])
                     .await
                     .map_err(err)?;
                 client
@@ -232,7 +226,9 @@ async fn run_locked(
                     "rung.{busy_table} stayed locked for {} s (a sync in progress): run `rung team maintain` again",
                     LOCK_TIMEOUT.as_secs()
                 );
-                report.waiting.extend(ready.into_iter().map(|erasure| WaitingErasure { erasure, reason: reason.clone() }));
+                report
+                    .waiting
+                    .extend(ready.into_iter().map(|erasure| WaitingErasure { erasure, reason: reason.clone() }));
             }
         }
     }
@@ -244,11 +240,8 @@ async fn run_locked(
 
 async fn check_owner(client: &Client, server: &str) -> Result<(), TeamError> {
     let err = |e| TeamError::from_query(e, server);
-    let ready: bool = client
-        .query_one("SELECT to_regclass('rung.maintenance_runs') IS NOT NULL", &[])
-        .await
-        .map_err(err)?
-        .get(0);
+    let ready: bool =
+        client.query_one("SELECT to_regclass('rung.maintenance_runs') IS NOT NULL", &[]).await.map_err(err)?.get(0);
     if !ready {
         return Err(TeamError::Server(format!(
             "the team schema on {server} is older than this Rung; run `rung team init-server` on it first"
@@ -334,9 +327,7 @@ async fn pending_erasures(client: &Client, server: &str) -> Result<Vec<(ErasureR
         .map_err(err)?;
     Ok(rows
         .iter()
-        .map(|row| {
-            (ErasureRef { candidate_id: row.get(0), erased_at: row.get(1), erased_by: row.get(2) }, row.get(3))
-        })
+        .map(|row| (ErasureRef { candidate_id: row.get(0), erased_at: row.get(1), erased_by: row.get(2) }, row.get(3)))
         .collect())
 }
 
