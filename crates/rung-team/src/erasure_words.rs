@@ -134,36 +134,41 @@ fn laptops_behind(facts: &ServerFacts, this_laptop: &str, now: DateTime<Utc>) ->
         .collect()
 }
 
-/// What the server's write-ahead log keeps, and how long.
-fn wal_sentence(wal: &WalFacts, after_maintenance: bool) -> String {
+/// What the server's write-ahead log keeps of an erasure made now, and how long.
+fn wal_sentence(wal: &WalFacts) -> String {
     let mut sentence = if !wal.recycle {
-        format!(
-            "The server's write-ahead log (pg_wal) holds them until {}, which removes the log segments from before it (wal_recycle is off)",
-            if after_maintenance { "the next maintenance after the erasure" } else { "that maintenance" }
-        )
+        "The server's write-ahead log (pg_wal) holds them until that maintenance, which removes the log segments from before it (wal_recycle is off)".to_owned()
     } else {
         format!(
             "The server's write-ahead log (pg_wal) holds them after that maintenance too: wal_recycle is on, so old segments are renamed for reuse and keep their bytes until overwritten, after about max_wal_size ({}) more of writes (months on a quiet server); set wal_recycle = off so maintenance removes them",
             wal.max_wal_size
         )
     };
+    sentence.push_str(&wal_caveats(wal));
+    sentence
+}
+
+/// What keeps WAL segments longer than maintenance can: kept segments, replication
+/// slots, the archive. Starts with "; " or ". ", ends the sentence.
+fn wal_caveats(wal: &WalFacts) -> String {
+    let mut caveats = String::new();
     if !matches!(wal.wal_keep_size.as_str(), "0" | "0MB" | "0kB") {
-        sentence.push_str(&format!("; wal_keep_size ({}) keeps that much more", wal.wal_keep_size));
+        caveats.push_str(&format!("; wal_keep_size ({}) keeps that much more", wal.wal_keep_size));
     }
     if wal.replication_slots > 0 {
-        sentence.push_str(&format!(
+        caveats.push_str(&format!(
             "; {} replication slot(s) keep segments until their standbys have them (and each standby holds its own copy of the files until it replays the maintenance)",
             wal.replication_slots
         ));
     }
-    sentence.push('.');
+    caveats.push('.');
     if wal.archive_mode != "off" {
-        sentence.push_str(&format!(
+        caveats.push_str(&format!(
             " WAL archiving is on (archive_mode = {}): the archive keeps copies of those segments until its own retention removes them.",
             wal.archive_mode
         ));
     }
-    sentence
+    caveats
 }
 
 const BASE_BACKUPS: &str = "The server's base backups (pg_basebackup, pgBackRest, Barman, disk snapshots) taken before that maintenance hold them until they expire under the backup's retention; restoring one brings the candidate back on the server (docs/erasure-on-the-server.md says what to do then).";
@@ -205,7 +210,7 @@ pub(crate) fn copies_after_erasure(
         facts.map(|f| format!("; {}", last_maintenance(f, now))).unwrap_or_default()
     ));
     lines.push(match facts {
-        Some(facts) => wal_sentence(&facts.wal, false),
+        Some(facts) => wal_sentence(&facts.wal),
         None => "The server's write-ahead log (pg_wal) holds them until its segments are removed or overwritten, after that maintenance at the earliest (docs/erasure-on-the-server.md names the settings that bound it).".to_owned(),
     });
     lines.push(BASE_BACKUPS.to_owned());
@@ -220,26 +225,32 @@ impl ServerFacts {
             .map(|t| t.with_timezone(&Utc))
             .unwrap_or_else(|_| Utc::now());
         let wal = &self.wal;
-        let mut lines = vec![match wal.bytes_to_clear {
-            Some(bytes) if bytes <= 0 => {
-                "pg_wal: no log segment written before the last rewrite is left on the server.".to_owned()
-            }
-            Some(bytes) => format!(
-                "pg_wal: recycled segments (wal_recycle is on) still hold rows from before the last rewrite until the server has written {} MB more of WAL; set wal_recycle = off so the next maintenance removes them at once.",
-                (bytes + (1 << 20) - 1) / (1 << 20)
-            ),
-            None => format!(
-                "pg_wal: could not tell what is left (maintenance needs superuser, or pg_checkpoint, EXECUTE on pg_switch_wal and pg_monitor, to checkpoint and list pg_wal); {}",
-                wal_sentence(wal, true)
-            ),
-        }];
-        if wal.bytes_to_clear.is_some() && wal.archive_mode != "off" {
+        let mut lines = Vec::new();
+        let waiting = self.erasures.iter().filter(|e| e.maintained_at.is_none()).count();
+        if waiting > 0 {
             lines.push(format!(
-                "WAL archiving is on (archive_mode = {}): the archive keeps copies of the old segments until its own retention removes them.",
-                wal.archive_mode
+                "Until a maintenance rewrites the tables after {}, the server's table files and write-ahead log hold {}.",
+                if waiting == 1 { "the erasure still waiting" } else { "the erasures still waiting" },
+                if waiting == 1 { "that candidate" } else { "those candidates" }
             ));
         }
-        lines.push(BASE_BACKUPS.replace("taken before that maintenance", "taken before this maintenance"));
+        if self.last_maintenance.is_some() {
+            let log = match wal.bytes_to_clear {
+                Some(bytes) if bytes <= 0 => {
+                    "pg_wal: no log segment written before the last rewrite is left on the server".to_owned()
+                }
+                Some(bytes) => format!(
+                    "pg_wal: recycled segments (wal_recycle is on) hold rows from before the last rewrite until the server has written {} MB more of WAL; set wal_recycle = off so maintenance removes them at once",
+                    (bytes + (1 << 20) - 1) / (1 << 20)
+                ),
+                None => format!(
+                    "pg_wal: maintenance could not tell what is left of the log from before the last rewrite (it needs superuser, or pg_checkpoint, EXECUTE on pg_switch_wal and pg_monitor); old segments stay until a checkpoint removes them (wal_recycle off) or later writes overwrite them (wal_recycle on: after about max_wal_size, {})",
+                    wal.max_wal_size
+                ),
+            };
+            lines.push(format!("{log}{}", wal_caveats(wal)));
+        }
+        lines.push(BASE_BACKUPS.replace("taken before that maintenance", "taken before the last maintenance"));
         lines.extend(laptops_behind(self, "", now));
         lines
     }
@@ -330,6 +341,27 @@ mod tests {
         interviewer.coordinator = false;
         let text = copies_after_erasure(Some(&interviewer), "ana", "aaaaaaaaaaaaaaaa", Utc::now()).join("\n");
         assert!(text.contains("ana, who is not a coordinator"), "{text}");
+    }
+
+    #[test]
+    fn after_maintenance_the_wal_is_described_as_the_last_rewrite_left_it() {
+        let mut waiting = facts();
+        let lines = waiting.copies_after_maintenance();
+        assert!(lines[0].contains("the erasure still waiting"), "{lines:?}");
+        assert!(!lines.iter().any(|l| l.starts_with("pg_wal")), "no rewrite yet, nothing to say of it: {lines:?}");
+        waiting.erasures[0].maintained_at = Some("2026-03-02T11:00:00Z".into());
+        waiting.last_maintenance = Some("2026-03-02T11:00:00Z".into());
+        waiting.wal.bytes_to_clear = Some(5 << 20);
+        waiting.wal.archive_mode = "on".into();
+        let lines = waiting.copies_after_maintenance();
+        assert!(
+            lines[0].contains("written 5 MB more of WAL") && lines[0].contains("archive keeps copies"),
+            "{lines:?}"
+        );
+        waiting.wal.bytes_to_clear = Some(-1);
+        let lines = waiting.copies_after_maintenance();
+        assert!(lines[0].starts_with("pg_wal: no log segment written before the last rewrite"), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("Ana Ruiz's laptop")), "a laptop behind is named: {lines:?}");
     }
 
     #[test]
