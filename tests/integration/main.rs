@@ -28,6 +28,7 @@ mod e2e_scoring;
 mod e2e_support;
 mod e2e_team;
 mod erasure;
+mod erasure_bundles;
 mod folder_ladder;
 mod front_matter;
 mod fuzz_corpus;
