@@ -128,6 +128,12 @@ fn an_erased_candidate_leaves_no_byte_on_the_servers_disk_or_any_laptop_after_sy
     let status = status_of(cora);
     assert!(!status.contains("has not received"), "{status}");
     assert!(status.contains("1 erasure waits"), "{status}");
+    assert!(
+        status.contains("is gone from the server's rows and from ")
+            && status.contains("Cora Diaz's laptop (cora")
+            && status.contains("Ana Ruiz's laptop (ana"),
+        "each laptop is named as it confirms: {status}"
+    );
 
     // Only the tables' owner may maintain.
     let not_owner = rung_team_cli(cora.path(), &password("cora"), &["team", "maintain", &pg.url("cora")]);

@@ -35,8 +35,9 @@ fn for_how_long(from: &str, now: DateTime<Utc>) -> String {
     match minutes {
         0 => "less than a minute".to_owned(),
         1..=119 => plural(minutes, "minute"),
-        120..=2879 => plural(minutes / 60, "hour"),
-        _ => plural(minutes / 1440, "day"),
+        // Rounded: 2 h 59 min reads as 3 hours.
+        120..=2879 => plural((minutes + 30) / 60, "hour"),
+        _ => plural((minutes + 720) / 1440, "day"),
     }
 }
 
@@ -85,6 +86,7 @@ pub(crate) fn backlog(facts: Option<&ServerFacts>, this_laptop: &str, now: DateT
     let behind = laptops_behind(facts, this_laptop, now);
     let laptops_behind = behind.len() as u32;
     lines.extend(behind);
+    lines.extend(received(facts, now));
     if lines.is_empty() && facts.erasures_done > 0 {
         lines.push(match facts.erasures_done {
             1 => "The erasure has reached every laptop and the server's table files.".to_owned(),
@@ -97,6 +99,43 @@ pub(crate) fn backlog(facts: Option<&ServerFacts>, this_laptop: &str, now: DateT
         as_of: Some(facts.fetched_at.clone()),
         lines,
     }
+}
+
+/// How many erasures still in progress are told one by one (the newest).
+const TOLD_ONE_BY_ONE: usize = 5;
+
+/// Per erasure still in progress: which laptops are done with it, as they confirmed.
+fn received(facts: &ServerFacts, now: DateTime<Utc>) -> Vec<String> {
+    let names: BTreeMap<&str, String> = facts.laptops.iter().map(|l| (l.laptop.as_str(), laptop_name(l))).collect();
+    let skipped = facts.erasures.len().saturating_sub(TOLD_ONE_BY_ONE);
+    facts
+        .erasures
+        .iter()
+        .skip(skipped)
+        .map(|erasure| {
+            let done: Vec<String> = erasure
+                .received
+                .iter()
+                .map(|(laptop, at)| {
+                    let name =
+                        names.get(laptop.as_str()).cloned().unwrap_or_else(|| format!("laptop {}", short(laptop)));
+                    format!("{name} {} ago", for_how_long(at, now))
+                })
+                .collect();
+            format!(
+                "Erasure {} (by {}, {} ago) is gone from the server's rows{}{}.",
+                short(&erasure.candidate_id),
+                erasure.erased_by,
+                for_how_long(&erasure.erased_at, now),
+                if erasure.maintained_at.is_some() { " and table files" } else { "" },
+                if done.is_empty() {
+                    "; no laptop has confirmed it yet".to_owned()
+                } else {
+                    format!(" and from {}", done.join(", "))
+                }
+            )
+        })
+        .collect()
 }
 
 /// One sentence per laptop that has not received every erasure.
@@ -316,6 +355,10 @@ mod tests {
             backlog.lines[1]
         );
         assert!(backlog.lines[1].contains("last synced 4 hours ago"), "{}", backlog.lines[1]);
+        assert_eq!(
+            backlog.lines[2],
+            "Erasure 01234567 (by Cora Diaz (cora), 3 hours ago) is gone from the server's rows and from Cora Diaz's laptop (cora, cccccccc) 3 hours ago."
+        );
     }
 
     #[test]
