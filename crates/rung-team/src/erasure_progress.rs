@@ -30,6 +30,13 @@ pub struct KnownLaptop {
     pub last_seen: Option<String>,
 }
 
+impl KnownLaptop {
+    /// A laptop row on the server: the folder's laptop id as one login.
+    pub fn key(&self) -> String {
+        format!("{} {}", self.laptop, self.login)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErasureState {
     pub candidate_id: String,
@@ -37,9 +44,9 @@ pub struct ErasureState {
     pub erased_by: String,
     /// When maintenance rewrote the tables after it; None while it waits.
     pub maintained_at: Option<String>,
-    /// Laptops that hold none of it, with when they said so.
+    /// Laptops (`KnownLaptop::key`) that hold none of it, with when they said so.
     pub received: Vec<(String, String)>,
-    /// Laptops that have not said so yet.
+    /// Laptops (`KnownLaptop::key`) that have not said so yet.
     pub behind: Vec<String>,
 }
 
@@ -98,7 +105,8 @@ pub(crate) async fn exchange(
     let unconfirmed: Vec<String> = client
         .query(
             "SELECT e.candidate_id FROM rung.erasures e WHERE NOT EXISTS (
-                 SELECT 1 FROM rung.erasure_receipts r WHERE r.candidate_id = e.candidate_id AND r.laptop = $1)",
+                 SELECT 1 FROM rung.erasure_receipts r
+                 WHERE r.candidate_id = e.candidate_id AND r.laptop = $1 AND r.login = current_user)",
             &[&binding.laptop],
         )
         .await
@@ -166,15 +174,16 @@ pub(crate) async fn read_facts(client: &Client, server: &str) -> Result<ServerFa
         .iter()
         .map(|row| KnownLaptop { laptop: row.get(0), login: row.get(1), name: row.get(2), last_seen: row.get(3) })
         .collect();
-    let behind = "SELECT l.laptop FROM rung.laptops l WHERE NOT EXISTS (
-                      SELECT 1 FROM rung.erasure_receipts r WHERE r.candidate_id = e.candidate_id AND r.laptop = l.laptop)";
+    let behind = "SELECT l.laptop || ' ' || l.login FROM rung.laptops l WHERE NOT EXISTS (
+                      SELECT 1 FROM rung.erasure_receipts r
+                      WHERE r.candidate_id = e.candidate_id AND r.laptop = l.laptop AND r.login = l.login)";
     let erasures = client
         .query(
             &format!(
                 "SELECT e.candidate_id, {}, {ERASED_BY}, {},
-                        ARRAY(SELECT r.laptop FROM rung.erasure_receipts r WHERE r.candidate_id = e.candidate_id ORDER BY r.received_at, r.laptop),
+                        ARRAY(SELECT r.laptop || ' ' || r.login FROM rung.erasure_receipts r WHERE r.candidate_id = e.candidate_id ORDER BY r.received_at, r.laptop),
                         ARRAY(SELECT {} FROM rung.erasure_receipts r WHERE r.candidate_id = e.candidate_id ORDER BY r.received_at, r.laptop),
-                        ARRAY({behind} ORDER BY l.laptop)
+                        ARRAY({behind} ORDER BY 1)
                  FROM rung.erasures e
                  WHERE e.maintained_at IS NULL OR EXISTS ({behind})
                  ORDER BY e.erased_at LIMIT $1",

@@ -64,10 +64,11 @@ fn last_synced(laptop: &KnownLaptop, now: DateTime<Utc>) -> String {
 }
 
 /// Where erasures stand, for `rung team status` and the Team screen.
-pub fn erasure_backlog(store: &Store, this_laptop: &str) -> Result<ErasureBacklog, StoreError> {
-    Ok(backlog(cached_facts(store)?.as_ref(), this_laptop, Utc::now()))
+pub fn erasure_backlog(store: &Store, this_laptop: &str, login: &str) -> Result<ErasureBacklog, StoreError> {
+    Ok(backlog(cached_facts(store)?.as_ref(), &format!("{this_laptop} {login}"), Utc::now()))
 }
 
+/// `this_laptop`: this folder's `KnownLaptop::key`.
 pub(crate) fn backlog(facts: Option<&ServerFacts>, this_laptop: &str, now: DateTime<Utc>) -> ErasureBacklog {
     let Some(facts) = facts else { return ErasureBacklog::default() };
     let mut lines = Vec::new();
@@ -106,7 +107,7 @@ const TOLD_ONE_BY_ONE: usize = 5;
 
 /// Per erasure still in progress: which laptops are done with it, as they confirmed.
 fn received(facts: &ServerFacts, now: DateTime<Utc>) -> Vec<String> {
-    let names: BTreeMap<&str, String> = facts.laptops.iter().map(|l| (l.laptop.as_str(), laptop_name(l))).collect();
+    let names: BTreeMap<String, String> = facts.laptops.iter().map(|l| (l.key(), laptop_name(l))).collect();
     let skipped = facts.erasures.len().saturating_sub(TOLD_ONE_BY_ONE);
     facts
         .erasures
@@ -153,8 +154,8 @@ fn laptops_behind(facts: &ServerFacts, this_laptop: &str, now: DateTime<Utc>) ->
         .laptops
         .iter()
         .filter_map(|laptop| {
-            let (count, oldest) = lacking.get(laptop.laptop.as_str())?;
-            Some(if laptop.laptop == this_laptop {
+            let (count, oldest) = lacking.get(laptop.key().as_str())?;
+            Some(if laptop.key() == this_laptop {
                 format!(
                     "This laptop has not received {}, for {}: the candidate is still here (a legal hold, or a problem the sync reported).",
                     erasures(*count),
@@ -327,8 +328,8 @@ mod tests {
                 erased_at: "2026-03-02T10:00:00Z".into(),
                 erased_by: "Cora Diaz (cora)".into(),
                 maintained_at: None,
-                received: vec![("cccccccccccccccc".into(), "2026-03-02T10:00:05Z".into())],
-                behind: vec!["aaaaaaaaaaaaaaaa".into()],
+                received: vec![("cccccccccccccccc cora".into(), "2026-03-02T10:00:05Z".into())],
+                behind: vec!["aaaaaaaaaaaaaaaa ana".into()],
             }],
             erasures_done: 0,
             last_maintenance: None,
@@ -345,7 +346,7 @@ mod tests {
 
     #[test]
     fn the_backlog_names_the_erasure_waiting_for_maintenance_and_the_laptop_behind_with_how_long() {
-        let backlog = backlog(Some(&facts()), "cccccccccccccccc", at("2026-03-02T13:00:00Z"));
+        let backlog = backlog(Some(&facts()), "cccccccccccccccc cora", at("2026-03-02T13:00:00Z"));
         assert_eq!((backlog.waiting_for_maintenance, backlog.laptops_behind), (1, 1));
         assert!(backlog.lines[0].contains("1 erasure waits") && backlog.lines[0].contains("for 3 hours"));
         assert!(backlog.lines[0].contains("never run"), "{}", backlog.lines[0]);

@@ -176,6 +176,7 @@ pub fn status(store: &Store) -> Result<TeamStatus, StoreError> {
     } else {
         (SyncState::Synced, "Synced".to_owned())
     };
+    let erasures = crate::erasure_words::erasure_backlog(store, &binding.laptop, &binding.login)?;
     Ok(TeamStatus {
         state,
         summary,
@@ -185,7 +186,7 @@ pub fn status(store: &Store) -> Result<TeamStatus, StoreError> {
         refused: counts.refused,
         last_sync_at,
         last_error: last_error.or(counts.last_error),
-        erasures: crate::erasure_words::erasure_backlog(store, &binding.laptop)?,
+        erasures,
     })
 }
 

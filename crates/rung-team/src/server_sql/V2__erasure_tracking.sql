@@ -8,22 +8,27 @@
 -- When the maintenance that rewrote the tables after this erasure finished.
 ALTER TABLE rung.erasures ADD COLUMN maintained_at timestamptz;
 
--- Each data folder that syncs with the server (its random laptop id) and who it syncs as.
+-- Each data folder that syncs with the server (its random laptop id) as each login. A
+-- folder connected later as someone else is another row: nobody may speak for a laptop
+-- row of another login (the old row stays until the administrator deletes it).
 CREATE TABLE rung.laptops (
-    laptop      text PRIMARY KEY,
+    laptop      text NOT NULL,
     login       name NOT NULL DEFAULT session_user,
     first_seen  timestamptz NOT NULL DEFAULT now(),
     -- NULL for laptops known only from the audit entries they shared before this version.
-    last_seen   timestamptz DEFAULT now()
+    last_seen   timestamptz DEFAULT now(),
+    PRIMARY KEY (laptop, login)
 );
 
 -- A laptop holds no row of the erased candidate any more (it says so after applying the
 -- tombstone, or at once when it never had them).
 CREATE TABLE rung.erasure_receipts (
     candidate_id    text NOT NULL REFERENCES rung.erasures ON DELETE CASCADE,
-    laptop          text NOT NULL REFERENCES rung.laptops ON DELETE CASCADE,
+    laptop          text NOT NULL,
+    login           name NOT NULL DEFAULT session_user,
     received_at     timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (candidate_id, laptop)
+    PRIMARY KEY (candidate_id, laptop, login),
+    FOREIGN KEY (laptop, login) REFERENCES rung.laptops ON DELETE CASCADE
 );
 
 -- Every maintenance that rewrote tables: when, what, and where the write-ahead log stood
@@ -43,29 +48,29 @@ CREATE TABLE rung.maintenance_runs (
 
 -- Laptops that shared audit entries before this version are known by their laptop id.
 INSERT INTO rung.laptops (laptop, login, first_seen, last_seen)
-SELECT laptop, min(pushed_by), now(), NULL FROM rung.audit_entries GROUP BY laptop
+SELECT DISTINCT laptop, pushed_by, now(), NULL::timestamptz FROM rung.audit_entries
 ON CONFLICT DO NOTHING;
 
--- A laptop says it synced (as the person logged in; a folder that connects as someone
--- else later moves with them).
+-- A laptop says it synced, as the person logged in.
 CREATE FUNCTION rung.laptop_synced(this_laptop text) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = rung, pg_temp AS $$
     INSERT INTO rung.laptops (laptop, login) VALUES (this_laptop, session_user)
-    ON CONFLICT (laptop) DO UPDATE SET login = session_user, last_seen = now()
+    ON CONFLICT (laptop, login) DO UPDATE SET last_seen = now()
 $$;
 
--- A laptop says it holds none of these erased candidates. Only for the caller's own
--- laptop, and only for erasures the server has.
+-- A laptop says it holds none of these erased candidates: only for the caller's own
+-- laptop row, and only for erasures the server has.
 CREATE FUNCTION rung.erasures_received(this_laptop text, candidates text[]) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = rung, pg_temp AS $$
 DECLARE
     added integer;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM rung.laptops WHERE laptop = this_laptop AND login = session_user) THEN
-        RAISE EXCEPTION 'laptop % does not sync as %', this_laptop, session_user USING ERRCODE = '42501';
+        RAISE EXCEPTION 'permission denied: laptop % has not synced as %', this_laptop, session_user
+            USING ERRCODE = '42501';
     END IF;
-    INSERT INTO rung.erasure_receipts (candidate_id, laptop)
-    SELECT e.candidate_id, this_laptop FROM rung.erasures e WHERE e.candidate_id = ANY(candidates)
+    INSERT INTO rung.erasure_receipts (candidate_id, laptop, login)
+    SELECT e.candidate_id, this_laptop, session_user FROM rung.erasures e WHERE e.candidate_id = ANY(candidates)
     ON CONFLICT DO NOTHING;
     GET DIAGNOSTICS added = ROW_COUNT;
     RETURN added;
