@@ -60,6 +60,8 @@ pub struct RewrittenTable {
     pub table: String,
     pub bytes_before: i64,
     pub bytes_after: i64,
+    /// How long the rewrite took, which is how long it held the table's lock (syncs wait).
+    pub millis: u64,
 }
 
 /// What one maintenance did.
@@ -122,7 +124,10 @@ impl Maintenance {
                 ));
             }
             for table in &self.rewritten {
-                lines.push(format!("  rung.{}: {} → {} bytes", table.table, table.bytes_before, table.bytes_after));
+                lines.push(format!(
+                    "  rung.{}: {} → {} bytes, locked for {} ms",
+                    table.table, table.bytes_before, table.bytes_after, table.millis
+                ));
             }
             lines.push("checked: no row of an erased candidate is reachable in any table".to_owned());
         }
@@ -391,6 +396,7 @@ async fn rewrite_tables(client: &Client, server: &str) -> Result<Result<Vec<Rewr
     for table in ERASED_TABLES {
         let size_sql = format!("SELECT pg_total_relation_size('rung.{table}')");
         let bytes_before: i64 = client.query_one(&size_sql, &[]).await.map_err(err)?.get(0);
+        let started = Instant::now();
         // FULL: a new file with the live rows only (and new indexes and TOAST); a plain
         // VACUUM would leave the erased bytes in the pages' free space.
         match client.batch_execute(&format!("VACUUM (FULL) rung.{table}")).await {
@@ -398,8 +404,9 @@ async fn rewrite_tables(client: &Client, server: &str) -> Result<Result<Vec<Rewr
             Err(e) if e.code().is_some_and(|c| c.code() == "55P03") => return Ok(Err(table.to_owned())),
             Err(e) => return Err(err(e)),
         }
+        let millis = started.elapsed().as_millis() as u64;
         let bytes_after: i64 = client.query_one(&size_sql, &[]).await.map_err(err)?.get(0);
-        rewritten.push(RewrittenTable { table: table.to_owned(), bytes_before, bytes_after });
+        rewritten.push(RewrittenTable { table: table.to_owned(), bytes_before, bytes_after, millis });
     }
     Ok(Ok(rewritten))
 }
