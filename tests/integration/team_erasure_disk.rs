@@ -6,7 +6,8 @@
 //! what still holds a copy (the other laptop, the server's files, the write-ahead log, base
 //! backups); `rung team status` shows the erasure waiting for maintenance and the laptop
 //! that has not received it; maintenance waits for a transaction that can still see the
-//! rows, refuses a login that does not own the tables, and a second run does nothing.
+//! rows, refuses a login that does not own the tables, a second run does nothing, and a
+//! row of the erased candidate that comes back (a restore) is deleted and rewritten away.
 
 use rung::store::NewCandidate;
 
@@ -195,6 +196,23 @@ fn an_erased_candidate_leaves_no_byte_on_the_servers_disk_or_any_laptop_after_sy
     let again = maintain(&[]);
     assert!(again.status.success(), "{}", text(&again.stderr));
     assert!(text(&again.stdout).contains("no erasure waits for maintenance"), "{}", text(&again.stdout));
+    // A row of the erased candidate comes back (a table restored from an old backup):
+    // the next maintenance deletes it and rewrites the tables again.
+    pg.admin_sql(&format!(
+        "INSERT INTO rung.candidates (id, ladder_sha256, body, edited_at, laptop)
+         SELECT e.candidate_id, l.snapshot_sha256, '{{\"name\": \"{TOKEN}restored\"}}', '2026-01-01', 'restore'
+         FROM rung.erasures e, rung.ladders l LIMIT 1"
+    ));
+    let restored = maintain(&[]);
+    let said = text(&restored.stdout);
+    assert!(restored.status.success(), "{said}{}", text(&restored.stderr));
+    assert!(
+        said.contains("removed 1 row(s) of erased candidates") && said.contains("rewrote the tables of 1 erasure(s)"),
+        "{said}"
+    );
+    pg.admin_sql("CHECKPOINT");
+    assert!(pg.files_containing("base", TOKEN).is_empty(), "the restored row is gone from the files too");
+
     cora.sync();
     let status = status_of(cora);
     assert!(status.contains("The erasure has reached every laptop and the server's table files"), "{status}");
