@@ -51,11 +51,13 @@ INSERT INTO rung.laptops (laptop, login, first_seen, last_seen)
 SELECT DISTINCT laptop, pushed_by, now(), NULL::timestamptz FROM rung.audit_entries
 ON CONFLICT DO NOTHING;
 
--- A laptop says it synced, as the person logged in.
+-- A laptop says it synced, as the person logged in. At most once a minute is written
+-- (the app syncs every 15 s; "last synced" is told in minutes).
 CREATE FUNCTION rung.laptop_synced(this_laptop text) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = rung, pg_temp AS $$
     INSERT INTO rung.laptops (laptop, login) VALUES (this_laptop, session_user)
     ON CONFLICT (laptop, login) DO UPDATE SET last_seen = now()
+    WHERE rung.laptops.last_seen IS NULL OR rung.laptops.last_seen < now() - interval '1 minute'
 $$;
 
 -- A laptop says it holds none of these erased candidates: only for the caller's own
