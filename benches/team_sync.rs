@@ -2,7 +2,9 @@
 //! 1. 50 clients (50 data folders, 50 logins, 50 threads each with its own runtime) push 1,000 candidates with
 //!    4 sealed scorecards each at the same time;
 //! 2. a fresh laptop pulls an archive of 10,000 candidates (40,000 sealed scorecards),
-//!    every seal checked before it is stored.
+//!    every seal checked before it is stored;
+//! 3. one of them is erased and `rung team maintain` rewrites the tables (VACUUM FULL):
+//!    how long it takes, and how long it holds each table's lock.
 //!
 //! Prints throughput and time, and a raw read of the same rows for comparison (what the
 //! server alone costs). Run: `bash scripts/bench.sh`, or
@@ -273,7 +275,35 @@ fn main() {
         raw_read.as_secs_f64(),
         secured_read.as_secs_f64()
     );
+    // 3. One erasure, then the administrator's maintenance over the whole server.
+    let erased = pg.admin_sql("SELECT id FROM rung.candidates ORDER BY id LIMIT 1");
+    let erase = pg.psql("reader", &password("reader"), "rung", &format!("SELECT rung.erase_candidate('{erased}')"));
+    assert!(erase.status.success(), "{}", text_of(&erase.stderr));
+    let maintaining = Instant::now();
+    let maintenance = runtime.block_on(async {
+        let address = ServerAddress::parse(&pg.admin_url()).unwrap();
+        let client = address.connect(Some(ADMIN_PASSWORD)).await.unwrap();
+        rung_team::maintain::maintain(&client, &address.describe(), Default::default()).await.unwrap()
+    });
+    let maintain_time = maintaining.elapsed();
+    assert_eq!(maintenance.completed.len(), 1, "{:?}", maintenance.lines());
+    let longest = maintenance.rewritten.iter().max_by_key(|t| t.millis).unwrap();
+    let bytes: i64 = maintenance.rewritten.iter().map(|t| t.bytes_before).sum();
+    println!(
+        "maintenance after one erasure among {} candidates rewrote {} MB of tables in {:.2} s; the longest lock: rung.{} for {} ms",
+        candidates,
+        bytes >> 20,
+        maintain_time.as_secs_f64(),
+        longest.table,
+        longest.millis
+    );
     if measuring {
+        table::record(
+            &format!("Team maintain: one erasure among {candidates} candidates ({} MB of tables)", bytes >> 20),
+            &format!("{:.2} s", maintain_time.as_secs_f64()),
+            "",
+            &format!("longest lock: rung.{} {} ms", longest.table, longest.millis),
+        );
         table::record(
             &format!(
                 "Team push: {} clients at once, {} candidates × 4 sealed scorecards",

@@ -68,5 +68,7 @@ async fn the_candidate_list_opens_first_pages_searches_and_says_where_everyone_s
     wait_for(&client, "[data-testid=erase-this-name]").await.send_keys("Alex Rivera (demo)").await.unwrap();
     click(&client, "[data-testid=erase-this-confirm]").await;
     wait_for_text(&client, "[data-testid=candidate-count]", "60 candidates").await;
+    let said = wait_for(&client, "[data-testid=erased-notes]").await.text().await.unwrap();
+    assert!(said.contains("Erased candidate") && said.contains("Backups you made elsewhere"), "{said}");
     let _ = tokio::time::timeout(Duration::from_secs(5), client.close()).await;
 }

@@ -1,7 +1,7 @@
 //! Team mode in the real window: connecting from the Team screen (a keyring that cannot
 //! take the password is said plainly and leaves the folder unconnected), the sync state in
-//! the top bar, what the coordinator shared arriving, and an unreachable server shown as
-//! offline with the reason.
+//! the top bar, what the coordinator shared arriving, an erasure waiting for the server's
+//! maintenance, and an unreachable server shown as offline with the reason.
 
 use fantoccini::Locator;
 
@@ -18,6 +18,8 @@ async fn connecting_in_the_window_shows_the_sync_state_and_an_offline_server() {
     let pg = Postgres::start();
     pg.set_up_team(&[("cora", true), ("ana", false)]);
     let cora = Laptop::new("cora");
+    // Added first, so it is listed after Noor.
+    let erased = seed_candidate(&mut cora.store(), "Erin Gone");
     seed_candidate(&mut cora.store(), "Noor Haddad");
     cora.connect(&pg, "Cora Diaz");
     cora.sync();
@@ -53,6 +55,19 @@ async fn connecting_in_the_window_shows_the_sync_state_and_an_offline_server() {
     // What the coordinator shared is here.
     click(&client, "[data-testid=nav-candidates]").await;
     wait_for_text_where(&client, "[data-testid=candidate-row]", |t| t.contains("Noor Haddad")).await;
+
+    // The coordinator erases a candidate: after a sync, the Team screen says the erasure
+    // waits for the server's maintenance (and which laptop has not received it).
+    let erase = cora.rung(&["erase", "--candidate", &erased.to_string(), "--yes"]);
+    assert!(erase.status.success(), "{}", crate::store_support::text(&erase.stderr));
+    cora.sync();
+    click(&client, "[data-testid=team-indicator]").await;
+    click(&client, "[data-testid=team-sync-now]").await;
+    wait_for_text_where(&client, "[data-testid=team-erasures]", |t| {
+        t.contains("1 erasure waits for the server's maintenance")
+    })
+    .await;
+    capture_screen("team-erasure-waiting.png");
 
     // The server goes away: "Sync now" says why, and the top bar says offline.
     pg.stop();

@@ -50,6 +50,19 @@ pub fn export_bundle(store: &Store, actor: Actor, candidate_id: i64) -> Result<B
     })
 }
 
+/// Writes the bundle to `path` (never half a file) and records the export, so an erasure
+/// of the candidate can name the file that still holds them.
+pub fn save_bundle(
+    store: &Store,
+    candidate_id: i64,
+    bundle: &Bundle,
+    path: &std::path::Path,
+) -> Result<(), StoreError> {
+    crate::store::files::write_file_atomically(path, bundle.to_json().as_bytes())?;
+    let ids: Vec<i64> = bundle.scorecards.iter().map(|card| card.source.scorecard).collect();
+    store.record_bundle_export(candidate_id, &path.display().to_string(), &ids)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct BundleImport {
     pub candidate_id: i64,

@@ -28,6 +28,8 @@ pub fn erase_candidate(
     purge_copies: bool,
 ) -> Result<ErasureOutcome, StoreError> {
     access::may_erase(&actor)?;
+    // Read before the erasure removes the records with the candidate.
+    let exports = store.bundle_exports(candidate_id)?;
     let receipt = store.erase_candidate(candidate_id, keep_anonymous)?;
     let data_dir = store.path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
     // Copies written for a PDF viewer may include this candidate's reports.
@@ -56,6 +58,18 @@ pub fn erase_candidate(
             older.len()
         ));
     }
+    // In team mode: the server, the other laptops, the server's WAL and base backups.
+    if let Some(binding) = store.team_binding()? {
+        notes.extend(rung_team::copies_after_local_erasure(store, &binding.login, &binding.laptop)?);
+    }
+    notes.extend(exports.iter().map(|export| {
+        format!(
+            "Still in the bundle exported on {} to {} ({} sealed scorecard(s)): Rung cannot reach it; delete it, and ask whoever received a copy to delete theirs.",
+            export.exported_at,
+            export.file_name,
+            export.scorecard_ids.len()
+        )
+    }));
     notes.push(
         "Backups you made elsewhere with `rung backup` still hold this candidate until you delete them; a restored backup needs this erasure again.".into(),
     );

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod backup;
+mod bundle_exports;
 mod candidate_list;
 mod check;
 mod consistency;
@@ -32,6 +33,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use bundle_exports::BundleExport;
 pub use candidate_list::{CandidateProgress, CandidateQuery};
 pub use check::{CheckReport, Durability};
 pub use erasure::ErasureReceipt;

@@ -5,14 +5,18 @@
 
 mod audit_share;
 pub mod connection;
+pub mod erasure_progress;
+pub mod erasure_words;
 pub mod error;
 mod local;
+pub mod maintain;
 mod pull;
 mod push;
 pub mod schema;
 mod sync;
 
 pub use connection::ServerAddress;
+pub use erasure_words::{copies_after_local_erasure, ErasureBacklog};
 pub use error::TeamError;
 pub use local::LocalStore;
 pub use push::Moved;

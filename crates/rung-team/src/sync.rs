@@ -6,6 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::connection::ServerAddress;
+use crate::erasure_words::ErasureBacklog;
 use crate::error::TeamError;
 use crate::local::LocalStore;
 use crate::push::Moved;
@@ -52,6 +53,9 @@ pub struct TeamStatus {
     pub refused: u32,
     pub last_sync_at: Option<String>,
     pub last_error: Option<String>,
+    /// Erasures waiting for the server's maintenance and laptops that have not received
+    /// one (as of the last sync).
+    pub erasures: ErasureBacklog,
 }
 
 /// Binds the data folder to a server: checks the login works and the schema is there,
@@ -120,6 +124,9 @@ async fn run(local: &impl LocalStore, password: Option<&str>, pull: bool) -> Res
             let (checked, broken) = crate::audit_share::check_shared_audit(local, &mut client, &binding.server).await?;
             report.audit_entries_checked = checked;
             report.problems.extend(broken);
+            // After the pull applied the tombstones: this laptop says which erasures it
+            // holds nothing of, and learns where every erasure stands.
+            report.problems.extend(crate::erasure_progress::exchange(local, &client, &binding).await?);
         }
         Ok::<_, TeamError>(report)
     }
@@ -152,6 +159,7 @@ pub fn status(store: &Store) -> Result<TeamStatus, StoreError> {
             refused: 0,
             last_sync_at: None,
             last_error: None,
+            erasures: ErasureBacklog::default(),
         });
     };
     let counts = store.outbox_counts()?;
@@ -168,6 +176,7 @@ pub fn status(store: &Store) -> Result<TeamStatus, StoreError> {
     } else {
         (SyncState::Synced, "Synced".to_owned())
     };
+    let erasures = crate::erasure_words::erasure_backlog(store, &binding.laptop, &binding.login)?;
     Ok(TeamStatus {
         state,
         summary,
@@ -177,6 +186,7 @@ pub fn status(store: &Store) -> Result<TeamStatus, StoreError> {
         refused: counts.refused,
         last_sync_at,
         last_error: last_error.or(counts.last_error),
+        erasures,
     })
 }
 
@@ -185,5 +195,7 @@ pub fn status(store: &Store) -> Result<TeamStatus, StoreError> {
 pub fn disconnect(store: &mut Store) -> Result<Option<String>, StoreError> {
     let server = store.team_binding()?.map(|binding| binding.server);
     store.unbind_team()?;
+    // What the server said about erasures means nothing once unbound.
+    store.set_setting(crate::erasure_progress::FACTS, "")?;
     Ok(server)
 }

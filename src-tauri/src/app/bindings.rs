@@ -32,7 +32,7 @@ use crate::store::{
     CandidateQuery, CandidateSummary, Interviewer, NewCandidate, RatingChange, StoredInterview, StoredLadder,
 };
 use rung_report::Paper;
-use rung_team::{Moved, SyncReport, SyncState, TeamStatus};
+use rung_team::{ErasureBacklog, Moved, SyncReport, SyncState, TeamStatus};
 
 /// Where the generated file lives, relative to the repository root.
 #[cfg(test)]
@@ -116,6 +116,7 @@ pub fn typescript_bindings() -> String {
         ErasureOutcome::decl(&cfg),
         BundleImport::decl(&cfg),
         TeamStatus::decl(&cfg),
+        ErasureBacklog::decl(&cfg),
         SyncState::decl(&cfg),
         SyncReport::decl(&cfg),
         Moved::decl(&cfg),

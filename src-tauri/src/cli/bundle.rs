@@ -6,8 +6,7 @@ use clap::Subcommand;
 
 use super::debrief::open_existing;
 use super::{Outcome, Who};
-use crate::bundle::{export_bundle, import_bundle};
-use crate::store::files::write_file_atomically;
+use crate::bundle::{export_bundle, import_bundle, save_bundle};
 
 #[derive(Debug, Subcommand)]
 pub enum BundleCommand {
@@ -44,7 +43,7 @@ pub fn run_bundle(data_dir: &Path, who: Who<'_>, command: &BundleCommand) -> Out
                 None => who.actor(&store)?,
             };
             let bundle = export_bundle(&store, actor, *candidate).map_err(|e| e.to_string())?;
-            write_file_atomically(out, bundle.to_json().as_bytes()).map_err(|e| e.to_string())?;
+            save_bundle(&store, *candidate, &bundle, out).map_err(|e| e.to_string())?;
             Ok(format!(
                 "wrote {} — {} sealed scorecard(s) for {}",
                 out.display(),

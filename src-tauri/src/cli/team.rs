@@ -23,6 +23,19 @@ pub enum TeamCommand {
         #[arg(long)]
         coordinator: bool,
     },
+    /// As the server's administrator (the tables' owner): make erasures reach the server's
+    /// disk. Rewrites the tables erasures touched (VACUUM FULL), checks no erased
+    /// candidate's row is reachable, checkpoints and says what the write-ahead log, base
+    /// backups and laptops still hold. Does nothing when nothing waits: safe to run from
+    /// cron or a systemd timer. Exits 1 while an erasure still waits.
+    Maintain {
+        url: String,
+        /// How long to wait for transactions that began before an erasure.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+        wait: u64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Bind this data folder to the server, scoring as NAME. The password comes from
     /// PGPASSWORD or the system keyring; it is never kept in Rung's settings.
     Connect {
@@ -84,6 +97,23 @@ pub fn run_team(data_dir: &Path, command: &TeamCommand) -> Outcome {
                 address.describe()
             ))
         }),
+        TeamCommand::Maintain { url, wait, json } => block_on(async {
+            let (address, client) = administrator(url).await?;
+            let options = rung_team::maintain::MaintainOptions { wait: std::time::Duration::from_secs(*wait) };
+            let done = rung_team::maintain::maintain(&client, &address.describe(), options)
+                .await
+                .map_err(|e| e.to_string())?;
+            let output = match json {
+                true => serde_json::to_string_pretty(&done).expect("a maintenance serializes"),
+                false => done.lines().join("\n"),
+            };
+            // Still waiting is worth a cron mail or a failed timer: exit 1, saying why.
+            if done.waiting.is_empty() {
+                Ok(output)
+            } else {
+                Err(output)
+            }
+        }),
         TeamCommand::Connect { url, name, save_password } => {
             let local = Mutex::new(Store::open_in(data_dir).map_err(|e| e.to_string())?);
             let password = std::env::var("PGPASSWORD").ok();
@@ -134,6 +164,12 @@ pub fn run_team(data_dir: &Path, command: &TeamCommand) -> Outcome {
             }
             if let Some(error) = &status.last_error {
                 lines.push(format!("last problem: {error}"));
+            }
+            if let Some(as_of) = &status.erasures.as_of {
+                if !status.erasures.lines.is_empty() {
+                    lines.push(format!("erasures (as of {as_of}):"));
+                    lines.extend(status.erasures.lines.iter().map(|line| format!("  {line}")));
+                }
             }
             Ok(lines.join("\n"))
         }

@@ -705,7 +705,31 @@ export type TeamStatus = { state: SyncState,
 /**
  * "Synced", "3 waiting", "Offline — …", "Not connected".
  */
-summary: string, server: string | null, login: string | null, waiting: number, refused: number, last_sync_at: string | null, last_error: string | null, };
+summary: string, server: string | null, login: string | null, waiting: number, refused: number, last_sync_at: string | null, last_error: string | null, 
+/**
+ * Erasures waiting for the server's maintenance and laptops that have not received
+ * one (as of the last sync).
+ */
+erasures: ErasureBacklog, };
+
+export type ErasureBacklog = { 
+/**
+ * Erasures whose rows the server's table files still hold (maintenance has not run
+ * since they reached the server).
+ */
+waiting_for_maintenance: number, 
+/**
+ * Laptops that have not yet received every erasure.
+ */
+laptops_behind: number, 
+/**
+ * When the server said so (the last sync); None before the first sync that read it.
+ */
+as_of: string | null, 
+/**
+ * The same as sentences, oldest first (the CLI and the Team screen show them).
+ */
+lines: Array<string>, };
 
 export type SyncState = "not_connected" | "synced" | "waiting" | "offline";
 

@@ -51,6 +51,45 @@ fn free_port() -> u16 {
 }
 
 impl Postgres {
+    /// Every file under the cluster's `folder` (`base`, `pg_wal`, …) whose bytes contain
+    /// `needle`, read as they are on disk.
+    pub fn files_containing(&self, folder: &str, needle: &str) -> Vec<PathBuf> {
+        files_containing(&self.dir.path().join("data").join(folder), needle)
+    }
+
+    /// `ALTER SYSTEM SET name = value` and a reload (settings the server reads on SIGHUP).
+    pub fn set(&self, name: &str, value: &str) {
+        self.admin_sql(&format!("ALTER SYSTEM SET {name} = '{value}'"));
+        self.admin_sql("SELECT pg_reload_conf()");
+        // The reload reaches every process within moments; wait until this session sees it.
+        for _ in 0..50 {
+            if self.admin_sql(&format!("SHOW {name}")) == value {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("{name} did not become {value}");
+    }
+
+    /// A session of the administrator that runs `sql` and stays open (in its transaction)
+    /// until the returned child is dropped or killed.
+    pub fn open_session(&self, sql: &str) -> std::process::Child {
+        use std::io::Write;
+        let mut child = Command::new("psql")
+            .arg(format!("host=127.0.0.1 port={} dbname=rung user={ADMIN}", self.port))
+            .args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"])
+            .env("PGPASSWORD", ADMIN_PASSWORD)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.as_mut().unwrap();
+        writeln!(stdin, "{sql}").unwrap();
+        // psql answers once the statements ran: the transaction is open from then on.
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.as_mut().unwrap()), &mut line).unwrap();
+        child
+    }
     /// Creates the cluster, starts it and creates the database `rung`.
     pub fn start() -> Postgres {
         Postgres::start_with(false)
@@ -277,3 +316,22 @@ impl Drop for Postgres {
 
 /// Tests that start servers take turns: each cluster wants its own memory and port.
 pub static ONE_SERVER_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// Every file under `folder` (recursively) whose bytes contain `needle`.
+pub fn files_containing(folder: &Path, needle: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().map(Result::unwrap) {
+            let path = entry.path();
+            if entry.file_type().unwrap().is_dir() {
+                folders.push(path);
+            } else if let Ok(bytes) = std::fs::read(&path) {
+                if bytes.windows(needle.len()).any(|window| window == needle.as_bytes()) {
+                    found.push(path);
+                }
+            }
+        }
+    }
+    found
+}

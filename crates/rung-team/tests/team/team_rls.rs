@@ -1,7 +1,8 @@
 //! Independence enforced by the server itself: raw SQL through psql as each person's own
 //! role, not through Rung. Another interviewer's scorecard is unreadable until you have
 //! submitted your own; the coordinator reads them once every planned interview is in;
-//! nobody can change or delete a sealed row, write as someone else, or erase; a draft
+//! nobody can change or delete a sealed row, write as someone else, or erase, nor speak
+//! for another's laptop about erasures or write the maintenance record; a draft
 //! never reaches the server at all (not even in a dump of the whole database).
 
 use crate::laptops::Team;
@@ -94,6 +95,30 @@ fn row_level_security_keeps_scorecards_unreadable_until_the_rules_allow_in_raw_s
         sql_as(&pg, "ben", "SELECT count(*) FROM rung.candidates WHERE rung.has_submitted(id, 'ana')").unwrap(),
         "0"
     );
+
+    // Erasure tracking: nobody confirms an erasure for another's laptop, or writes what
+    // the administrator's maintenance records.
+    let cora_laptop = pg.admin_sql("SELECT laptop FROM rung.laptops WHERE login = 'cora'");
+    assert!(!cora_laptop.is_empty(), "cora's laptop said it synced");
+    refused(
+        sql_as(&pg, "ana", &format!("SELECT rung.erasures_received('{cora_laptop}', ARRAY['x'])")),
+        "ana confirms an erasure for cora's laptop",
+    );
+    refused(
+        sql_as(
+            &pg,
+            "ana",
+            "INSERT INTO rung.erasure_receipts (candidate_id, laptop) SELECT candidate_id, 'x' FROM rung.erasures",
+        ),
+        "ana writes a receipt directly",
+    );
+    refused(sql_as(&pg, "cora", "UPDATE rung.erasures SET maintained_at = now()"), "cora marks erasures maintained");
+    refused(
+        sql_as(&pg, "cora", "INSERT INTO rung.maintenance_runs (erasures, rewritten, wal_lsn, wal_recycle) VALUES (0, '{}', '0/0', true)"),
+        "cora records a maintenance",
+    );
+    refused(sql_as(&pg, "ana", "UPDATE rung.laptops SET last_seen = now()"), "ana changes the laptops' record");
+    refused(sql_as(&pg, "ana", "DELETE FROM rung.laptops"), "ana deletes laptops");
 
     // Someone with a login but not in the team reaches nothing.
     pg.admin_sql("CREATE ROLE eve LOGIN PASSWORD 'eve-pw'");

@@ -177,8 +177,8 @@ pub async fn export_bundle(app: AppHandle, candidate_id: i64) -> Result<Option<S
     let suggested = file_name(&format!("Scorecards - {}", bundle.candidate.name), "rung-bundle.json");
     let dialog = Dialog::Save { title: "Export sealed scorecards", suggested, filter: ("Rung bundle", &["json"]) };
     let Some(path) = pick(&app, dialog).await? else { return Ok(None) };
-    with_store(app, move |_| {
-        write_file_atomically(&path, bundle.to_json().as_bytes())?;
+    with_store(app, move |store| {
+        crate::bundle::save_bundle(store, candidate_id, &bundle, &path)?;
         Ok(Some(path.display().to_string()))
     })
     .await
