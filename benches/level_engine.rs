@@ -86,6 +86,7 @@ fn many_candidates() -> Vec<Generated> {
                     seal_sha256: Some(String::new()),
                     amends_scorecard_id: None,
                     amendment_reason: None,
+                    seal_salt: None,
                     ratings: focus
                         .iter()
                         .enumerate()

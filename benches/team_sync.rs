@@ -22,7 +22,7 @@ mod team_support;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use rung::bundle_format::{BundledScorecard, SourceIds};
+use rung::bundle_format::{BundledScorecard, ScorecardSignature, SourceIds};
 use rung::ladder::default_ladder;
 use rung::scorecard::panel::default_plan;
 use rung::scorecard::template::template_for;
@@ -85,6 +85,16 @@ async fn fill_server(pg: &Postgres, candidates: usize, author: &str) {
         )
         .await
         .unwrap();
+    // The author's laptop key, registered as theirs (the administrator writes it here).
+    let key = rung_core::signing::KeyPair::generate().unwrap();
+    client
+        .batch_execute(&format!(
+            "INSERT INTO rung.members (login, display_name) VALUES ('{author}', '{author}') ON CONFLICT DO NOTHING;
+             INSERT INTO rung.member_keys (public_key, login) VALUES ('{}', '{author}') ON CONFLICT DO NOTHING;",
+            key.public_key()
+        ))
+        .await
+        .unwrap();
     for chunk_start in (0..candidates).step_by(500) {
         let tx_rows = (chunk_start..(chunk_start + 500).min(candidates)).collect::<Vec<_>>();
         let (mut ids, mut bodies, mut panels) = (Vec::new(), Vec::new(), Vec::new());
@@ -135,10 +145,20 @@ async fn fill_server(pg: &Postgres, candidates: usize, author: &str) {
                     amendment_reason: None,
                     ratings,
                     seal_sha256: String::new(),
+                    seal_salt: None,
+                    signature: Some(ScorecardSignature {
+                        candidate: format!("Archived candidate {n}"),
+                        target_role_key: TARGET.to_owned(),
+                        public_key: key.public_key(),
+                        signature: String::new(),
+                    }),
                 };
                 let as_sealed: Scorecard =
                     Scorecard { status: ScorecardStatus::Submitted, ..card.as_source_scorecard() };
                 card.seal_sha256 = seal(&as_sealed, &card.submitted_at);
+                // Signed as the author's laptop would, with the key registered below.
+                let signed = key.sign(&card.statement().expect("the card names its candidate"));
+                card.signature.as_mut().expect("set above").signature = signed.signature;
                 seals.push(card.seal_sha256.clone());
                 card_candidates.push(id.clone());
                 positions.push(i as i32 + 1);

@@ -65,6 +65,8 @@ pub fn start_driver_with(env: &[(&str, &str)]) -> Driver {
     let child = Command::new(tauri_driver_path())
         .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        // Signing keys in the data folder: a test run never fills a desktop's keyring.
+        .env("RUNG_KEY_STORE", "folder")
         .envs(env.iter().copied())
         .process_group(0)
         .stdin(Stdio::null())

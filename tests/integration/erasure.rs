@@ -14,10 +14,10 @@ use rung::store::{NewCandidate, Store};
 use crate::report_support::scored_candidate;
 use crate::store_support::{coordinator, raw, rung_in, text};
 
-const TOKEN: &str = "QZXTOKEN7731";
+pub(crate) const TOKEN: &str = "QZXTOKEN7731";
 
 /// Every file under `dir` whose bytes contain `needle` (as UTF-8 or UTF-16).
-fn files_containing(dir: &Path, needle: &str) -> Vec<String> {
+pub(crate) fn files_containing(dir: &Path, needle: &str) -> Vec<String> {
     let utf16be: Vec<u8> = needle.encode_utf16().flat_map(u16::to_be_bytes).collect();
     let utf16le: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
     crate::support::files_under(dir)
@@ -32,7 +32,7 @@ fn files_containing(dir: &Path, needle: &str) -> Vec<String> {
 }
 
 /// A candidate carrying the token everywhere personal data can be, with a report.
-fn planted(dir: &Path) -> i64 {
+pub(crate) fn planted(dir: &Path) -> i64 {
     let mut store = Store::open_in(dir).unwrap();
     let candidate = scored_candidate(
         &mut store,

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use rung::scorecard::Overall;
+use rung::store::Store;
 use sha2::{Digest, Sha256};
 
 use crate::store_support::*;
@@ -250,4 +251,94 @@ fn the_audit_log_keeps_no_digest_of_notes_or_summaries() {
         assert!(payloads.iter().all(|p| !p.contains(&digest) && !p.contains(free_text)), "{free_text}");
     }
     assert!(payloads.iter().all(|p| !p.contains("notes") && !p.contains("summary")), "{payloads:?}");
+}
+
+/// A scorecard forged into the file the way Rung itself would write one: its seal
+/// recomputed from its content and its start and submission appended to the audit chain
+/// with Rung's own code. Only the signature it lacks gives it away.
+#[test]
+fn a_forged_scorecard_with_a_recomputed_seal_and_logged_submission_is_caught_by_its_missing_signature() {
+    let (dir, sealed, _) = sealed_and_draft();
+    check_passes(dir.path());
+    let conn = raw(&dir.path().join("rung.db"));
+    conn.execute_batch(&format!(
+        "INSERT INTO scorecards (candidate_id, interviewer_id, ladder_id, ladder_snapshot_sha256, summary, created_at, updated_at)
+         SELECT candidate_id, interviewer_id, ladder_id, ladder_snapshot_sha256, 'Forged: would not hire.', created_at, updated_at
+         FROM scorecards WHERE id = {sealed};
+         INSERT INTO ratings (scorecard_id, role_key, characteristic_key, score, notes, updated_at)
+         VALUES (last_insert_rowid(), 'senior-application-support-engineer', 'i-am-a-support-mentor', 1, 'forged', 'now');"
+    ))
+    .unwrap();
+    let forged: i64 = conn.query_row("SELECT max(id) FROM scorecards", [], |row| row.get(0)).unwrap();
+    let mut card = Store::open(&dir.path().join("rung.db")).unwrap().scorecard(forged).unwrap();
+    let at = "2026-01-01T00:00:00.000000Z";
+    card.seal_salt = Some("00".repeat(16));
+    let seal = rung::scorecard::seal(&card, at);
+    conn.execute(
+        "UPDATE scorecards SET status = 'submitted', submitted_at = ?2, seal_sha256 = ?3, seal_salt = ?4 WHERE id = ?1",
+        rusqlite::params![forged, at, seal, card.seal_salt],
+    )
+    .unwrap();
+    let who = format!("interviewer:{}", card.interviewer_id);
+    let start = serde_json::json!({ "candidate_id": card.candidate_id });
+    rung::store::audit::append(&conn, &who, "scorecard.start", "scorecard", forged, &start).unwrap();
+    let submit = serde_json::json!({ "seal_sha256": seal });
+    rung::store::audit::append(&conn, &who, "scorecard.submit", "scorecard", forged, &submit).unwrap();
+    drop(conn);
+    assert!(rung_in(dir.path(), &["audit", "verify"]).status.success(), "the chain holds");
+    check_fails_with(dir.path(), &format!("scorecard {forged} is sealed but not signed"));
+}
+
+/// The same for a decision, and for a signed scorecard whose content was changed with
+/// its seal recomputed (the signature is over the seal it was submitted with).
+#[test]
+fn a_forged_decision_and_a_resealed_scorecard_are_caught_by_their_signatures() {
+    let (dir, sealed, _) = sealed_and_draft();
+    let conn = raw(&dir.path().join("rung.db"));
+    let candidate: i64 =
+        conn.query_row("SELECT candidate_id FROM scorecards WHERE id = ?1", [sealed], |row| row.get(0)).unwrap();
+    let mut decision = rung::decision::Decision {
+        id: 1,
+        candidate_id: candidate,
+        outcome: rung::decision::Outcome::NoHire,
+        role_key: None,
+        band: None,
+        recommended_role_key: None,
+        recommended_band: None,
+        overrides: false,
+        reason: Some("forged".into()),
+        decided_by: "Hiring panel".into(),
+        decided_at: "2026-01-01T00:00:00.000000Z".into(),
+        amends: None,
+        seal_sha256: String::new(),
+        seal_salt: None,
+    };
+    decision.seal_sha256 = rung::decision::seal(&decision);
+    conn.execute(
+        "INSERT INTO decisions (id, candidate_id, outcome, overrides, reason, decided_by, decided_at, seal_sha256)
+         VALUES (1, ?1, 'no_hire', 0, 'forged', 'Hiring panel', ?2, ?3)",
+        rusqlite::params![candidate, decision.decided_at, decision.seal_sha256],
+    )
+    .unwrap();
+    let payload = serde_json::json!({ "candidate_id": candidate, "seal_sha256": decision.seal_sha256 });
+    rung::store::audit::append(&conn, "panel", "decision.record", "decision", 1, &payload).unwrap();
+
+    // The sealed scorecard: a score changed, its seal recomputed, and the submission's
+    // logged seal made to match by rewriting the chain from there.
+    let mut card = Store::open(&dir.path().join("rung.db")).unwrap().scorecard(sealed).unwrap();
+    card.ratings[0].score = Some(1);
+    let seal = rung::scorecard::seal(&card, card.submitted_at.as_deref().unwrap());
+    without_trigger(
+        &conn,
+        "sealed_rating_update",
+        &format!("UPDATE ratings SET score = 1 WHERE scorecard_id = {sealed}"),
+    );
+    without_trigger(
+        &conn,
+        "sealed_scorecard_update",
+        &format!("UPDATE scorecards SET seal_sha256 = '{seal}' WHERE id = {sealed}"),
+    );
+    drop(conn);
+    check_fails_with(dir.path(), "decision 1 is sealed but not signed");
+    check_fails_with(dir.path(), &format!("scorecard {sealed} no longer matches the seal its signature is over"));
 }

@@ -46,6 +46,10 @@ step again env -u PGPASSWORD {rung} --data-dir "{folder}" team connect "{url}" -
     assert!(steps.contains("again=1"), "disconnect forgot the password: {steps}\n{}", read("again"));
     assert!(read("again").contains("refused the login"), "{}", read("again"));
     assert_eq!(pg.admin_sql("SELECT count(*) FROM rung.candidates"), "1");
+    // The signing keys the sync registered were kept in the keyring, not the folder.
+    assert_eq!(pg.admin_sql("SELECT count(*) FROM rung.member_keys"), "2", "Cora's key and the laptop's");
+    let key_files = std::fs::read_dir(laptop.path().join("keys")).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(key_files, 0, "no secret in the data folder while a keyring runs");
     // And Rung's own files never held it.
     for file in crate::support::files_under(laptop.path()) {
         let bytes = std::fs::read(&file).unwrap();

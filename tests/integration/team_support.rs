@@ -46,6 +46,8 @@ pub fn rung_team_cli(data_dir: &Path, password: &str, args: &[&str]) -> Output {
         .args(args)
         .env_remove("RUNG_DATA_DIR")
         .env("PGPASSWORD", password)
+        // Signing keys in the data folder: a test run never fills a desktop's keyring.
+        .env("RUNG_KEY_STORE", "folder")
         .output()
         .unwrap()
 }

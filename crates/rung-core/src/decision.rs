@@ -69,6 +69,11 @@ pub struct Decision {
     /// The decision this one amends (replaces), if any.
     pub amends: Option<i64>,
     pub seal_sha256: String,
+    /// The random salt sealed with it (decisions sealed before salts have none); erased
+    /// with the candidate, after which the seal confirms no guess of the reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(skip)]
+    pub seal_salt: Option<String>,
 }
 
 impl NewDecision {
@@ -123,6 +128,8 @@ struct SealedDecision<'a> {
     decided_by: &'a str,
     decided_at: &'a str,
     amends: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    salt: Option<&'a str>,
 }
 
 /// SHA-256 over a canonical form of everything recorded.
@@ -140,6 +147,7 @@ pub fn seal(decision: &Decision) -> String {
         decided_by: &decision.decided_by,
         decided_at: &decision.decided_at,
         amends: decision.amends,
+        salt: decision.seal_salt.as_deref(),
     };
     let canonical = serde_json::to_string(&content).expect("a decision serializes");
     hex::encode(Sha256::digest(canonical.as_bytes()))

@@ -5,7 +5,10 @@
 pub mod access;
 pub mod bundle;
 pub mod decision;
+pub mod identity;
+pub mod input;
 pub mod ladder;
 pub mod level;
 pub mod scorecard;
+pub mod signing;
 pub mod team;

@@ -23,17 +23,19 @@ pub fn export_bundle(store: &Store, actor: Actor, candidate_id: i64) -> Result<B
     let snapshot_json = store.ladder_snapshot_json(ladder.id)?;
     let names: HashMap<i64, String> = store.interviewers()?.into_iter().map(|i| (i.id, i.name)).collect();
     let interviews: HashMap<i64, String> = store.panel(candidate_id)?.into_iter().map(|i| (i.id, i.name)).collect();
-    let scorecards: Vec<BundledScorecard> = store
-        .scorecards_of(candidate_id)?
-        .iter()
-        .filter(|card| access::may_export_scorecard(&actor, &facts, &scorecard_facts(card)))
-        .filter(|card| card.ladder_snapshot_sha256 == ladder.snapshot_sha256)
-        .filter_map(|card| {
-            let name = names.get(&card.interviewer_id).map_or("", String::as_str);
-            let interview = card.interview_id.and_then(|id| interviews.get(&id)).map(String::as_str);
-            BundledScorecard::from_sealed(card, name, interview)
-        })
-        .collect();
+    let mut scorecards: Vec<BundledScorecard> = Vec::new();
+    for card in store.scorecards_of(candidate_id)?.iter() {
+        if !access::may_export_scorecard(&actor, &facts, &scorecard_facts(card))
+            || card.ladder_snapshot_sha256 != ladder.snapshot_sha256
+        {
+            continue;
+        }
+        // Only what carries its signature travels: unsigned, nothing proves who sealed it.
+        let Some(signature) = store.scorecard_signature(card)? else { continue };
+        let name = names.get(&card.interviewer_id).map_or("", String::as_str);
+        let interview = card.interview_id.and_then(|id| interviews.get(&id)).map(String::as_str);
+        scorecards.extend(BundledScorecard::from_sealed(card, name, interview, Some(signature)));
+    }
     if scorecards.is_empty() {
         return Err(StoreError::Invalid(
             "There are no submitted scorecards to export for this candidate: submit a scorecard first.".into(),
@@ -58,7 +60,7 @@ pub fn save_bundle(
     bundle: &Bundle,
     path: &std::path::Path,
 ) -> Result<(), StoreError> {
-    crate::store::files::write_file_atomically(path, bundle.to_json().as_bytes())?;
+    crate::store::output_guard::write_output(store.data_dir(), path, bundle.to_json().as_bytes())?;
     let ids: Vec<i64> = bundle.scorecards.iter().map(|card| card.source.scorecard).collect();
     store.record_bundle_export(candidate_id, &path.display().to_string(), &ids)
 }
@@ -75,131 +77,24 @@ pub struct BundleImport {
     pub ladder_imported: bool,
 }
 
-fn same_name(a: &str, b: &str) -> bool {
-    use unicode_normalization::UnicodeNormalization;
-    let norm = |s: &str| s.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    norm(a) == norm(b)
-}
-
 /// Imports a bundle into this database, as one transaction: every scorecard or none.
 /// The candidate is `candidate_id`, or the one candidate with the bundle's name and
 /// target role; it must match the bundle either way. A ladder snapshot this database
-/// lacks is imported from the bundle only when `import_ladder` says so.
+/// lacks is imported from the bundle only when `import_ladder` says so. The bundle is
+/// checked in itself (`Bundle::read`) and against this laptop (`Store::import_bundle`).
 pub fn import_bundle(
     store: &mut Store,
     bytes: &[u8],
     candidate_id: Option<i64>,
     import_ladder: bool,
 ) -> Result<BundleImport, StoreError> {
-    let bundle = Bundle::read(bytes).map_err(|e| StoreError::Invalid(e.to_string()))?;
-    store.atomically(|store| {
-        let mut ladder_imported = false;
-        let ladder_id = match store.find_ladder(&bundle.ladder.snapshot_sha256)? {
-            Some(ladder) => ladder.id,
-            None if import_ladder => {
-                let ladder = crate::ladder::json::from_json(&bundle.ladder.snapshot_json, std::path::Path::new("bundle"))
-                    .map_err(|e| StoreError::Invalid(format!("The bundle's ladder does not import: {e}")))?;
-                let stored = store.save_ladder(&ladder, false)?;
-                if stored.snapshot_sha256 != bundle.ladder.snapshot_sha256 {
-                    return Err(StoreError::Invalid(
-                        "The bundle's ladder imports as a different snapshot; nothing was imported.".into(),
-                    ));
-                }
-                ladder_imported = true;
-                stored.id
-            }
-            None => {
-                return Err(StoreError::Invalid(format!(
-                    "These scorecards were scored on the ladder \"{}\" (snapshot {}), which this database does not have. Import the ladder from the bundle (--import-ladder, or \"Import its ladder too\" in the app), then import again.",
-                    bundle.ladder.name,
-                    &bundle.ladder.snapshot_sha256[..12]
-                )))
-            }
-        };
-        let candidate = match candidate_id {
-            Some(id) => store.candidate(id)?,
-            None => {
-                let matches: Vec<_> = store
-                    .candidates()?
-                    .into_iter()
-                    .filter(|c| {
-                        same_name(&c.name, &bundle.candidate.name) && c.target_role_key == bundle.candidate.target_role_key
-                    })
-                    .collect();
-                match matches.len() {
-                    1 => matches.into_iter().next().expect("one match"),
-                    0 => {
-                        return Err(StoreError::Invalid(format!(
-                            "No candidate here is {} for {}. Add them first, or name the candidate to import into.",
-                            bundle.candidate.name, bundle.candidate.target_role_key
-                        )))
-                    }
-                    n => {
-                        return Err(StoreError::Invalid(format!(
-                            "{n} candidates here are {} for {}: name the one to import into.",
-                            bundle.candidate.name, bundle.candidate.target_role_key
-                        )))
-                    }
-                }
-            }
-        };
-        if !same_name(&candidate.name, &bundle.candidate.name)
-            || candidate.target_role_key != bundle.candidate.target_role_key
-        {
-            return Err(StoreError::Invalid(format!(
-                "This bundle is for {} ({}), not for {} ({}); nothing was imported.",
-                bundle.candidate.name, bundle.candidate.target_role_key, candidate.name, candidate.target_role_key
-            )));
-        }
-        let panel = store.panel(candidate.id)?;
-        let mut interviewers: HashMap<String, i64> =
-            store.interviewers()?.into_iter().map(|i| (i.name.clone(), i.id)).collect();
-        // Originals before their amendments, so an amendment finds what it amends.
-        let mut cards: Vec<&BundledScorecard> = bundle.scorecards.iter().collect();
-        cards.sort_by_key(|card| (card.source.amends_scorecard.is_some(), card.submitted_at.clone()));
-        let by_source: HashMap<i64, &BundledScorecard> = cards.iter().map(|c| (c.source.scorecard, *c)).collect();
-        let (mut added, mut already_here) = (0, 0);
-        for card in cards {
-            if store.scorecard_with_seal(&card.seal_sha256)?.is_some() {
-                already_here += 1;
-                continue;
-            }
-            let interviewer_id = match interviewers.get(&card.interviewer) {
-                Some(id) => *id,
-                None => {
-                    let id = store.create_interviewer(&card.interviewer, None)?;
-                    interviewers.insert(card.interviewer.clone(), id);
-                    id
-                }
-            };
-            let interview = card.interview.as_deref().and_then(|name| panel.iter().find(|i| i.name == name));
-            if let Some(interview) = interview.filter(|i| i.interviewer_id.is_none()) {
-                store.assign_interviewer(interview.id, Some(interviewer_id))?;
-            }
-            let amends_scorecard_id = match card.source.amends_scorecard {
-                Some(source) => {
-                    let original = by_source.get(&source).ok_or_else(|| {
-                        StoreError::Invalid(format!(
-                            "{}'s amended scorecard came without the scorecard it amends; export both.",
-                            card.interviewer
-                        ))
-                    })?;
-                    store.scorecard_with_seal(&original.seal_sha256)?
-                }
-                None => None,
-            };
-            store.import_sealed_scorecard(
-                card,
-                &ImportTarget {
-                    candidate_id: candidate.id,
-                    interviewer_id,
-                    interview_id: interview.map(|i| i.id),
-                    ladder_id,
-                    amends_scorecard_id,
-                },
-            )?;
-            added += 1;
-        }
-        Ok(BundleImport { candidate_id: candidate.id, candidate_name: candidate.name, added, already_here, ladder_imported })
+    let read = Bundle::read(bytes)?;
+    let imported = store.import_bundle(&read, candidate_id, import_ladder)?;
+    Ok(BundleImport {
+        candidate_id: imported.candidate_id,
+        candidate_name: imported.candidate_name,
+        added: imported.added,
+        already_here: imported.already_here,
+        ladder_imported: imported.ladder_imported,
     })
 }

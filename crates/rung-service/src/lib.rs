@@ -9,6 +9,7 @@ pub mod bundle;
 pub mod debrief;
 pub mod demo;
 pub mod hiring;
+pub mod key_vault;
 pub mod ladder_import;
 pub mod privacy;
 pub mod report;

@@ -6,6 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::access::{self, Actor};
+use crate::store::backup_erasure::{erase_from_backups, ErasedCandidate};
 use crate::store::erasure::{clear_opened_copies, older_copies, purge_older_copies};
 use crate::store::{ErasureReceipt, Store, StoreError};
 
@@ -16,6 +17,9 @@ pub struct ErasureOutcome {
     pub older_copies: Vec<String>,
     /// Copies deleted because the user asked.
     pub purged: Vec<String>,
+    /// The app's own backups that held the candidate: rewritten without them, or deleted.
+    pub backups_rewritten: u32,
+    pub backups_removed: u32,
     /// What the user should know, as sentences.
     pub notes: Vec<String>,
 }
@@ -30,8 +34,11 @@ pub fn erase_candidate(
     access::may_erase(&actor)?;
     // Read before the erasure removes the records with the candidate.
     let exports = store.bundle_exports(candidate_id)?;
+    let created_at = store.candidate(candidate_id)?.created_at;
     let receipt = store.erase_candidate(candidate_id, keep_anonymous)?;
     let data_dir = store.path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+    let erased = ErasedCandidate { id: candidate_id, created_at, keep_anonymous };
+    let backups = erase_from_backups(&crate::store::location::backups_dir(&data_dir), &erased)?;
     // Copies written for a PDF viewer may include this candidate's reports.
     clear_opened_copies(&data_dir)?;
     let display = |paths: Vec<std::path::PathBuf>| paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>();
@@ -70,10 +77,18 @@ pub fn erase_candidate(
             export.scorecard_ids.len()
         )
     }));
+    notes.push(backups.sentence());
     notes.push(
         "Backups you made elsewhere with `rung backup` still hold this candidate until you delete them; a restored backup needs this erasure again.".into(),
     );
-    Ok(ErasureOutcome { receipt, older_copies: older, purged, notes })
+    Ok(ErasureOutcome {
+        receipt,
+        older_copies: older,
+        purged,
+        backups_rewritten: backups.rewritten.len() as u32,
+        backups_removed: backups.removed.len() as u32,
+        notes,
+    })
 }
 
 /// Puts a candidate on legal hold (nothing may erase them) or lifts it: the erasure's

@@ -53,6 +53,7 @@ pub(super) fn write_safety_copy(conn: &Connection, db_path: &Path, label: &str) 
 impl Store {
     /// `rung backup FILE`: refuses devices, folders and the database's own files.
     pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
+        crate::output_guard::check_output_path(self.data_dir(), dest)?;
         let own = files::database_files(&self.path);
         if own.iter().any(|file| same_file(file, dest)) {
             return Err(StoreError::BadDestination {

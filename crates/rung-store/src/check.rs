@@ -19,6 +19,8 @@ pub struct CheckReport {
     pub foreign_keys: Vec<String>,
     pub schema: Vec<String>,
     pub seals: Vec<String>,
+    /// Sealed rows not signed, signatures that do not hold or by keys not trusted.
+    pub signatures: Vec<String>,
     pub audit: AuditReport,
     /// Where the audit log and the data it describes disagree.
     pub consistency: Vec<String>,
@@ -38,6 +40,7 @@ impl CheckReport {
             .chain(&self.foreign_keys)
             .chain(&self.schema)
             .chain(&self.seals)
+            .chain(&self.signatures)
             .cloned()
             .chain(broken)
             .chain(self.consistency.iter().cloned())
@@ -66,6 +69,7 @@ pub(super) fn check_connection(conn: &Connection) -> Result<CheckReport, StoreEr
         foreign_keys: Vec::new(),
         schema: Vec::new(),
         seals: Vec::new(),
+        signatures: Vec::new(),
         audit: AuditReport::default(),
         consistency: Vec::new(),
     };
@@ -80,6 +84,7 @@ pub(super) fn check_connection(conn: &Connection) -> Result<CheckReport, StoreEr
         return Ok(report);
     }
     report.seals = seal_problems(conn)?;
+    report.signatures = crate::signature_check::signature_problems(conn)?;
     report.audit = audit::verify(conn)?;
     report.consistency = consistency_problems(conn)?;
     Ok(report)

@@ -39,6 +39,8 @@ struct Logged {
     decided: HashMap<i64, String>,
     /// (scorecard, role, characteristic) → the last score saved.
     last_score: HashMap<(i64, String, String), Option<i64>>,
+    /// Public keys the log says were trusted.
+    keys: HashSet<String>,
 }
 
 fn read_log(conn: &Connection) -> Result<Logged, StoreError> {
@@ -82,6 +84,7 @@ fn read_log(conn: &Connection) -> Result<Logged, StoreError> {
                     logged.decided.remove(&decision);
                 }
             }
+            "key.add" => _ = logged.keys.insert(text("public_key")),
             "rating.save" => {
                 let key = (id, text("role_key"), text("characteristic_key"));
                 logged.last_score.insert(key, payload.get("score").and_then(|v| v.as_i64()));
@@ -110,6 +113,15 @@ pub fn consistency_problems(conn: &Connection) -> Result<Vec<String>, StoreError
     problems.extend(submission_problems(conn, &logged)?);
     problems.extend(decision_problems(conn, &logged)?);
     problems.extend(draft_rating_problems(conn, &logged)?);
+    let mut statement = conn.prepare("SELECT public_key FROM signing_keys ORDER BY rowid")?;
+    for key in statement.query_map([], |row| row.get::<_, String>(0))? {
+        let key = key?;
+        if !logged.keys.contains(&key) {
+            let short = rung_core::signing::fingerprint(&key);
+            problems
+                .push(format!("signing key {short} has no entry in the audit log: it was not trusted through Rung"));
+        }
+    }
     Ok(problems)
 }
 

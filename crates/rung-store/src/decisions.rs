@@ -36,6 +36,7 @@ impl Store {
             decided_at,
             amends: current.as_ref().map(|d| d.id),
             seal_sha256: String::new(),
+            seal_salt: Some(crate::scorecards::new_salt()?),
         };
         if recorded.amends.is_some() && recorded.reason.is_none() {
             return Err(StoreError::Invalid("A change to a recorded decision needs a reason.".into()));
@@ -45,6 +46,7 @@ impl Store {
         let action = if recorded.amends.is_some() { "decision.amend" } else { "decision.record" };
         let payload = serde_json::json!({ "candidate_id": candidate_id, "seal_sha256": recorded.seal_sha256 });
         crate::audit::append(&tx, "panel", action, "decision", recorded.id, &payload)?;
+        self.sign_decision(&tx, &recorded)?;
         tx.commit()?;
         Ok(recorded)
     }
@@ -95,8 +97,8 @@ impl Store {
 fn insert_decision(conn: &Connection, recorded: &Decision) -> Result<(), StoreError> {
     conn.execute(
         "INSERT INTO decisions (id, candidate_id, outcome, role_key, band, recommended_role_key, recommended_band,
-                                overrides, reason, decided_by, decided_at, amends_decision_id, seal_sha256)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                overrides, reason, decided_by, decided_at, amends_decision_id, seal_sha256, seal_salt)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             recorded.id,
             recorded.candidate_id,
@@ -110,7 +112,8 @@ fn insert_decision(conn: &Connection, recorded: &Decision) -> Result<(), StoreEr
             recorded.decided_by,
             recorded.decided_at,
             recorded.amends,
-            recorded.seal_sha256
+            recorded.seal_sha256,
+            recorded.seal_salt
         ],
     )?;
     Ok(())
@@ -142,7 +145,7 @@ const IN_FORCE: &str = "SELECT d.id FROM decisions d LEFT JOIN imported_decision
 
 const DECISION_COLUMNS: &str =
     "SELECT id, candidate_id, outcome, role_key, band, recommended_role_key, recommended_band,
-    overrides, reason, decided_by, decided_at, amends_decision_id, seal_sha256 FROM decisions";
+    overrides, reason, decided_by, decided_at, amends_decision_id, seal_sha256, seal_salt FROM decisions";
 
 pub(crate) fn band_text(band: Band) -> &'static str {
     match band {
@@ -177,5 +180,6 @@ fn decision_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Decision> {
         decided_at: row.get(10)?,
         amends: row.get(11)?,
         seal_sha256: row.get(12)?,
+        seal_salt: row.get(13)?,
     })
 }

@@ -183,7 +183,7 @@ pub fn clear_opened_copies(data_dir: &Path) -> Result<usize, StoreError> {
     Ok(files.len())
 }
 
-fn overwrite_and_remove(path: &Path) -> Result<(), StoreError> {
+pub(crate) fn overwrite_and_remove(path: &Path) -> Result<(), StoreError> {
     use std::io::Write;
     let length = std::fs::metadata(path).map_err(|e| StoreError::io(path, &e))?.len();
     let mut file = std::fs::OpenOptions::new().write(true).open(path).map_err(|e| StoreError::io(path, &e))?;

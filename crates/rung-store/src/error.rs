@@ -29,6 +29,8 @@ pub enum StoreError {
     LegalHold,
     #[error("{path} is {what}, not a file Rung can write to. Choose a file name.")]
     NotWritable { path: PathBuf, what: String },
+    #[error("{path} is {what}, which Rung keeps: writing there would destroy it. Nothing was written; choose a file outside the data folder {data_dir}.")]
+    ProtectedPath { path: PathBuf, what: String, data_dir: PathBuf },
     #[error("that scorecard is already submitted and sealed. Submit an amendment with a reason instead.")]
     Sealed,
     #[error("other interviewers' scores stay hidden until you submit your own scorecard for this candidate.")]
@@ -40,6 +42,12 @@ pub enum StoreError {
     NotYours,
     #[error("{what} {id} does not exist.")]
     NotFound { what: &'static str, id: i64 },
+    #[error("{0}")]
+    Input(#[from] rung_core::input::InputError),
+    #[error("The plan was not saved: it would {change} \u{201c}{interview}\u{201d}, which has a sealed scorecard. A sealed scorecard must go on saying which interview it was for, so that interview keeps its name and place; change the other interviews, or add new ones after it.")]
+    SealedInterview { interview: String, change: &'static str },
+    #[error("{0} Nothing was imported.")]
+    Bundle(#[from] rung_core::bundle::BundleError),
     #[error("{0}")]
     Invalid(String),
     #[error("the database reported an error: {0}")]
@@ -61,6 +69,7 @@ impl StoreError {
             StoreError::BackupFailed { .. } => "db_backup_failed",
             StoreError::BadDestination { .. } => "db_bad_destination",
             StoreError::NotWritable { .. } => "not_writable",
+            StoreError::ProtectedPath { .. } => "protected_path",
             StoreError::LegalHold => "legal_hold",
             StoreError::Sealed => "scorecard_sealed",
             StoreError::Hidden => "scores_hidden",
@@ -72,6 +81,9 @@ impl StoreError {
                 Refusal::PanelIncomplete { .. } => "debrief_closed",
             },
             StoreError::NotFound { .. } => "not_found",
+            StoreError::Input(error) => error.code(),
+            StoreError::Bundle(_) => "bundle_refused",
+            StoreError::SealedInterview { .. } => "interview_sealed",
             StoreError::Invalid(_) => "invalid",
             StoreError::Sqlite(_) => "db_error",
             StoreError::Io { .. } => "io_error",

@@ -165,25 +165,7 @@ pub fn kind_of(path: &Path) -> Result<Kind, StoreError> {
 }
 
 fn describe(metadata: &std::fs::Metadata) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let kind = metadata.file_type();
-        if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
-        }
-        if kind.is_fifo() {
-            return "a named pipe";
-        }
-        if kind.is_socket() {
-            return "a socket";
-        }
-    }
-    if metadata.is_dir() {
-        "a folder"
-    } else {
-        "not a regular file"
-    }
+    rung_core::input::describe(metadata)
 }
 
 /// True when `a` and `b` name the same file (same device and inode), or would, once created.

@@ -83,12 +83,14 @@ impl Store {
             amends_scorecard_id: target.amends_scorecard_id,
             amendment_reason: card.amendment_reason.clone(),
             ratings: card.ratings.clone(),
+            seal_salt: card.seal_salt.clone(),
         };
         let sealed = seal(&local, &card.submitted_at);
         tx.execute(
-            "UPDATE scorecards SET status = 'submitted', submitted_at = ?2, seal_sha256 = ?3 WHERE id = ?1",
-            params![id, card.submitted_at, sealed],
+            "UPDATE scorecards SET status = 'submitted', submitted_at = ?2, seal_sha256 = ?3, seal_salt = ?4 WHERE id = ?1",
+            params![id, card.submitted_at, sealed, card.seal_salt],
         )?;
+        self.keep_arrived_signature(&tx, id, card)?;
         tx.execute(
             "INSERT INTO imported_scorecards (source_seal_sha256, scorecard_id) VALUES (?1, ?2)",
             params![card.seal_sha256, id],

@@ -4,7 +4,9 @@
 
 pub mod audit;
 pub mod backup;
+pub mod backup_erasure;
 mod bundle_exports;
+mod bundle_import;
 mod candidate_list;
 mod check;
 mod consistency;
@@ -14,10 +16,12 @@ pub mod error;
 pub mod files;
 mod imports;
 mod independence;
+pub mod keys;
 mod ladders;
 pub mod location;
 pub mod migrations;
 pub mod open;
+pub mod output_guard;
 mod panels;
 mod people;
 mod questions;
@@ -26,6 +30,8 @@ mod retention;
 mod schema;
 mod scorecards;
 mod settings;
+mod signature_check;
+mod signatures;
 pub mod team;
 mod tx;
 
@@ -34,6 +40,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use bundle_exports::BundleExport;
+pub use bundle_import::BundleImported;
 pub use candidate_list::{CandidateProgress, CandidateQuery};
 pub use check::{CheckReport, Durability};
 pub use erasure::ErasureReceipt;
@@ -45,6 +52,7 @@ pub use people::{CandidateSummary, Interviewer, NewCandidate};
 pub use reports::{ArchivePage, ArchiveQuery, ArchiveSort, ArchivedReport, NewReport};
 pub use retention::{RetentionEntry, DEFAULT_RETENTION_MONTHS};
 pub use scorecards::RatingChange;
+pub use signatures::TrustedKey;
 pub use team::{OutboxCounts, OutboxEntry, OutboxKind, TeamBinding};
 
 /// The database file inside the data folder.
@@ -55,6 +63,8 @@ pub struct Store {
     path: PathBuf,
     /// Ladder id → the top of its rating scale (ladder snapshots are immutable).
     scale_tops: std::cell::RefCell<std::collections::HashMap<i64, u8>>,
+    /// Where the secrets of this laptop's signing keys are kept.
+    vault: Box<dyn keys::KeyVault>,
 }
 
 fn create_data_dir(data_dir: &Path) -> Result<&Path, StoreError> {
@@ -81,6 +91,17 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The data folder the database is in.
+    pub fn data_dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
+    }
+
+    /// Keeps signing keys' secrets in `vault` from now on (the app's keyring); the
+    /// default is a private file per key in the data folder's `keys/`.
+    pub fn use_key_vault(&mut self, vault: Box<dyn keys::KeyVault>) {
+        self.vault = vault;
     }
 
     /// Switches `synchronous` (FULL, NORMAL) to measure what durability costs.

@@ -105,7 +105,8 @@ fn open_locked_checking(
             });
         }
     }
-    Ok(Store { conn, path: path.to_owned(), scale_tops: Default::default() })
+    let vault = Box::new(crate::keys::FolderVault::new(path.parent().unwrap_or(Path::new("."))));
+    Ok(Store { conn, path: path.to_owned(), scale_tops: Default::default(), vault })
 }
 
 /// Durability first: WAL, and every commit synced to disk before it returns.

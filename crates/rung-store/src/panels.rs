@@ -16,16 +16,24 @@ pub struct StoredInterview {
     pub name: String,
     pub interviewer_id: Option<i64>,
     pub focus: Vec<CharacteristicRef>,
+    /// Why this interview keeps its name and place in the plan: it has a sealed
+    /// scorecard, which must go on saying which interview it was for. `None`: editable.
+    pub frozen_because: Option<String>,
 }
 
 impl Store {
     /// Replaces the candidate's plan (interviews that already have scorecards are kept by
-    /// position, so edits never orphan a scorecard).
+    /// position, so edits never orphan a scorecard). An interview with a sealed scorecard
+    /// keeps its name and position: a plan that removes, renames or moves one is refused
+    /// with the reason, since the sealed scorecard would then read as another interview's.
     pub fn save_panel_plan(&mut self, candidate_id: i64, plan: &PanelPlan) -> Result<Vec<StoredInterview>, StoreError> {
         if plan.interviews.is_empty() {
             return Err(StoreError::Invalid("A panel needs at least one interview.".into()));
         }
         let tx = self.write()?;
+        for sealed in self.panel(candidate_id)?.iter().filter(|i| i.frozen_because.is_some()) {
+            refuse_moving_sealed(sealed, plan)?;
+        }
         tx.execute(
             "INSERT INTO panel_plans (candidate_id, created_at) VALUES (?1, ?2) ON CONFLICT(candidate_id) DO NOTHING",
             params![candidate_id, crate::now()],
@@ -55,15 +63,20 @@ impl Store {
 
     pub fn panel(&self, candidate_id: i64) -> Result<Vec<StoredInterview>, StoreError> {
         let mut statement = self.conn.prepare(
-            "SELECT i.id, i.position, i.name, i.interviewer_id FROM interviews i
+            "SELECT i.id, i.position, i.name, i.interviewer_id,
+                    EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = i.id AND s.status = 'submitted')
+             FROM interviews i
              JOIN panel_plans p ON p.id = i.plan_id WHERE p.candidate_id = ?1 ORDER BY i.position",
         )?;
         let mut interviews: Vec<StoredInterview> = statement
             .query_map([candidate_id], |row| {
+                let name: String = row.get(2)?;
+                let sealed: bool = row.get(4)?;
                 Ok(StoredInterview {
                     id: row.get(0)?,
                     position: row.get(1)?,
-                    name: row.get(2)?,
+                    frozen_because: sealed.then(|| frozen_because(&name)),
+                    name,
                     interviewer_id: row.get(3)?,
                     focus: Vec::new(),
                 })
@@ -92,6 +105,23 @@ impl Store {
         }
         Ok(())
     }
+}
+
+fn frozen_because(name: &str) -> String {
+    format!(
+        "\u{201c}{name}\u{201d} has a sealed scorecard, so it keeps its name and place in the plan: removing, renaming or moving it would make that scorecard read as another interview's."
+    )
+}
+
+/// A sealed interview stays at its position under its name in the new plan.
+fn refuse_moving_sealed(sealed: &StoredInterview, plan: &PanelPlan) -> Result<(), StoreError> {
+    let at = plan.interviews.get(sealed.position as usize - 1).map(|i| i.name.trim());
+    if at == Some(sealed.name.as_str()) {
+        return Ok(());
+    }
+    // Absent from the new plan: removed, or renamed in place (the same to the scorecard).
+    let change = if plan.interviews.iter().any(|i| i.name.trim() == sealed.name) { "move" } else { "remove or rename" };
+    Err(StoreError::SealedInterview { interview: sealed.name.clone(), change })
 }
 
 fn save_interview(

@@ -77,12 +77,14 @@ impl Store {
     }
 }
 
-fn required<'a>(value: &'a str, message: &str) -> Result<&'a str, StoreError> {
-    let trimmed = value.trim();
-    if trimmed.is_empty() {
+/// A person's name as kept: one identity rule (`rung_core::identity`), so a name padded
+/// with spaces or written decomposed is the same name.
+fn required(value: &str, message: &str) -> Result<String, StoreError> {
+    let name = rung_core::identity::display_name(value);
+    if name.is_empty() {
         Err(StoreError::Invalid(message.to_owned()))
     } else {
-        Ok(trimmed)
+        Ok(name)
     }
 }
 

@@ -122,10 +122,12 @@ impl Store {
             return Err(StoreError::Sealed);
         }
         let submitted_at = crate::now();
+        scorecard.seal_salt = Some(new_salt()?);
         let sealed = seal(&scorecard, &submitted_at);
         tx.execute(
-            "UPDATE scorecards SET status = 'submitted', submitted_at = ?2, seal_sha256 = ?3, updated_at = ?2 WHERE id = ?1",
-            params![scorecard_id, submitted_at, sealed],
+            "UPDATE scorecards SET status = 'submitted', submitted_at = ?2, seal_sha256 = ?3, updated_at = ?2, seal_salt = ?4
+             WHERE id = ?1",
+            params![scorecard_id, submitted_at, sealed, scorecard.seal_salt],
         )?;
         crate::audit::append(
             &tx,
@@ -135,10 +137,11 @@ impl Store {
             scorecard_id,
             &serde_json::json!({ "seal_sha256": sealed }),
         )?;
-        tx.commit()?;
         scorecard.status = ScorecardStatus::Submitted;
         scorecard.submitted_at = Some(submitted_at);
         scorecard.seal_sha256 = Some(sealed);
+        self.sign_scorecard(&tx, &scorecard)?;
+        tx.commit()?;
         Ok(scorecard)
     }
 
@@ -197,6 +200,11 @@ impl Store {
     }
 }
 
+/// A fresh salt for a seal, or the reason none could be made.
+pub(crate) fn new_salt() -> Result<String, StoreError> {
+    rung_core::signing::new_seal_salt().map_err(|e| StoreError::Invalid(format!("Nothing was sealed: {e}. Try again.")))
+}
+
 fn actor(interviewer_id: i64) -> String {
     format!("interviewer:{interviewer_id}")
 }
@@ -241,7 +249,7 @@ pub(super) fn read_scorecard(conn: &Connection, scorecard_id: i64) -> Result<Sco
     let mut scorecard = conn
         .query_row(
             "SELECT id, candidate_id, interviewer_id, interview_id, ladder_snapshot_sha256, status, overall, level_opinion,
-                    summary, submitted_at, seal_sha256, amends_scorecard_id, amendment_reason
+                    summary, submitted_at, seal_sha256, amends_scorecard_id, amendment_reason, seal_salt
              FROM scorecards WHERE id = ?1",
             [scorecard_id],
             |row| {
@@ -262,6 +270,7 @@ pub(super) fn read_scorecard(conn: &Connection, scorecard_id: i64) -> Result<Sco
                     amends_scorecard_id: row.get(11)?,
                     amendment_reason: row.get(12)?,
                     ratings: Vec::new(),
+                    seal_salt: row.get(13)?,
                 })
             },
         )

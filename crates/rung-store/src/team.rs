@@ -285,15 +285,14 @@ impl Store {
         if let Some(id) = self.interviewer_with_login(login)? {
             return Ok(id);
         }
+        // One identity rule: the same person however their name was spaced or cased.
         let unmapped: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT id FROM interviewers WHERE lower(trim(name)) = lower(trim(?1))
-                 AND id NOT IN (SELECT interviewer_id FROM team_members) ORDER BY id LIMIT 1",
-                [name],
-                |row| row.get(0),
-            )
-            .optional()?;
+            .interviewers()?
+            .into_iter()
+            .filter(|i| rung_core::identity::same_person(&i.name, name))
+            .map(|i| i.id)
+            .filter(|id| self.member_login(*id).ok().flatten().is_none())
+            .min();
         let id = match unmapped {
             Some(id) => id,
             None => self.create_interviewer(name, None)?,

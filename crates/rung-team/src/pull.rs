@@ -2,10 +2,11 @@
 //! sealed thing against its seal before anything is stored, and storing it in small
 //! local transactions (so the window's saves interleave with a long pull).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rung_core::bundle::BundledScorecard;
 use rung_core::decision::Decision;
+use rung_core::signing::{SealSignature, Statement};
 use rung_core::team::{
     check_pulled_decision, check_pulled_ladder, check_pulled_report, check_pulled_scorecard, SharedCandidate,
     SharedInterview, SharedReport,
@@ -41,11 +42,14 @@ struct ServerScorecard {
 struct Incoming {
     horizon: String,
     members: Vec<(String, String)>,
+    /// Login → the public keys that login registered (every key, every pull: they are few).
+    member_keys: HashMap<String, HashSet<String>>,
     ladders: Vec<(String, String, String)>,
     candidates: Vec<SharedCandidate>,
     panels: Vec<(String, Vec<SharedInterview>)>,
     scorecards: Vec<ServerScorecard>,
-    decisions: Vec<(String, String, serde_json::Value)>,
+    /// (seal, candidate, recorded by, body)
+    decisions: Vec<(String, String, String, serde_json::Value)>,
     /// (data hash, candidate, record, PDF)
     reports: Vec<(String, String, serde_json::Value, Vec<u8>)>,
     erasures: Vec<String>,
@@ -92,6 +96,10 @@ async fn read_server(
         .iter()
         .map(|row| (row.get(0), row.get(1)))
         .collect();
+    let mut member_keys: HashMap<String, HashSet<String>> = HashMap::new();
+    for row in tx.query("SELECT login::text, public_key FROM rung.member_keys", &[]).await.map_err(err)? {
+        member_keys.entry(row.get(0)).or_default().insert(row.get(1));
+    }
     let ladders = tx
         .query(&format!("SELECT snapshot_sha256, name, snapshot_json FROM rung.ladders WHERE {since}"), &[&cursor])
         .await
@@ -156,11 +164,16 @@ async fn read_server(
         })
         .collect();
     let decisions = tx
-        .query(&format!("SELECT seal, candidate_id, body FROM rung.decisions WHERE {since} ORDER BY tx"), &[&cursor])
+        .query(
+            &format!(
+                "SELECT seal, candidate_id, recorded_by::text, body FROM rung.decisions WHERE {since} ORDER BY tx"
+            ),
+            &[&cursor],
+        )
         .await
         .map_err(err)?
         .iter()
-        .map(|row| (row.get(0), row.get(1), row.get(2)))
+        .map(|row| (row.get(0), row.get(1), row.get(2), row.get(3)))
         .collect();
     let reports = tx
         .query(
@@ -180,7 +193,18 @@ async fn read_server(
         .map(|row| row.get(0))
         .collect();
     tx.commit().await.map_err(err)?;
-    Ok(Incoming { horizon, members, ladders, candidates, panels, scorecards, decisions, reports, erasures })
+    Ok(Incoming {
+        horizon,
+        members,
+        member_keys,
+        ladders,
+        candidates,
+        panels,
+        scorecards,
+        decisions,
+        reports,
+        erasures,
+    })
 }
 
 fn apply(local: &impl LocalStore, incoming: Incoming, pulled: &mut Pulled) -> Result<(), TeamError> {
@@ -220,15 +244,18 @@ fn apply(local: &impl LocalStore, incoming: Incoming, pulled: &mut Pulled) -> Re
     }
     for chunk in incoming.scorecards.chunks(APPLY_BATCH) {
         local.with(|store| {
-            store.atomically(|store| chunk.iter().try_for_each(|card| apply_scorecard(store, card, &ladders, pulled)))
+            store.atomically(|store| {
+                chunk.iter().try_for_each(|card| apply_scorecard(store, card, &ladders, &incoming.member_keys, pulled))
+            })
         })?;
     }
     for chunk in incoming.decisions.chunks(APPLY_BATCH) {
         local.with(|store| {
             store.atomically(|store| {
-                chunk
-                    .iter()
-                    .try_for_each(|(seal, candidate, body)| apply_decision(store, seal, candidate, body, pulled))
+                chunk.iter().try_for_each(|(seal, candidate, by, body)| {
+                    let keys = incoming.member_keys.get(by);
+                    apply_decision(store, seal, candidate, body, keys, pulled)
+                })
             })
         })?;
     }
@@ -317,6 +344,7 @@ fn apply_scorecard(
     store: &mut Store,
     row: &ServerScorecard,
     ladders: &HashMap<String, i64>,
+    member_keys: &HashMap<String, HashSet<String>>,
     pulled: &mut Pulled,
 ) -> Result<(), StoreError> {
     if store.scorecard_with_seal(&row.seal)?.is_some() {
@@ -345,7 +373,23 @@ fn apply_scorecard(
         ));
         return Ok(());
     };
+    // Signed, and by a key the login that submitted it registered on the server.
+    let key = card.signature.as_ref().map(|s| s.public_key.clone()).unwrap_or_default();
+    let registered = member_keys.get(&row.login).is_some_and(|keys| keys.contains(&key));
+    if !card.signature_holds() || !registered {
+        pulled.problems.push(format!(
+            "The server holds {} for {} that is not signed by a key {} registered: it was changed or forged on the server. Nothing of it was stored here; ask your server's administrator.",
+            card.describe(),
+            candidate.name,
+            row.login
+        ));
+        return Ok(());
+    }
     let interviewer_id = store.interviewer_for_member(&row.login, &card.interviewer)?;
+    if let Err(why) = store.trust_team_key(&key, Some(interviewer_id))? {
+        pulled.problems.push(format!("{} for {} was not stored: {why}.", card.describe(), candidate.name));
+        return Ok(());
+    }
     let interview_id = match row.position.and_then(|p| u32::try_from(p).ok()) {
         Some(position) => store.interview_at_position(candidate_id, position)?,
         None => None,
@@ -368,6 +412,7 @@ fn apply_decision(
     seal: &str,
     candidate: &str,
     body: &serde_json::Value,
+    registered_keys: Option<&HashSet<String>>,
     pulled: &mut Pulled,
 ) -> Result<(), StoreError> {
     if store.decision_with_seal(seal)?.is_some() {
@@ -388,7 +433,23 @@ fn apply_decision(
         pulled.problems.push(problem.to_string());
         return Ok(());
     }
-    store.import_decision(&decision, candidate_id)?;
+    let signature: Option<SealSignature> = body.get("signature").and_then(|s| serde_json::from_value(s.clone()).ok());
+    let signed = signature.filter(|s| {
+        s.verifies(&Statement::Decision { seal: &decision.seal_sha256 })
+            && registered_keys.is_some_and(|keys| keys.contains(&s.public_key))
+    });
+    let Some(signature) = signed else {
+        pulled.problems.push(format!(
+            "The server holds a decision for {name} that is not signed by a key of the coordinator who recorded it: it was changed or forged on the server. It was not stored here; ask your server's administrator."
+        ));
+        return Ok(());
+    };
+    if let Err(why) = store.trust_team_key(&signature.public_key, None)? {
+        pulled.problems.push(format!("A decision for {name} was not stored: {why}."));
+        return Ok(());
+    }
+    let id = store.import_decision(&decision, candidate_id)?;
+    store.keep_arrived_decision_signature(id, &decision, &signature)?;
     pulled.moved.decisions += 1;
     Ok(())
 }

@@ -4,6 +4,7 @@
 use rung_core::bundle::BundledScorecard;
 use rung_core::decision::Decision;
 use rung_core::scorecard::ScorecardStatus;
+use rung_core::signing::SealSignature;
 use rung_core::team::{SharedCandidate, SharedInterview, SharedReport};
 use rung_store::{OutboxEntry, OutboxKind, StoreError, TeamBinding};
 use serde::Serialize;
@@ -71,6 +72,7 @@ enum Outgoing {
     Decision {
         candidate: String,
         decision: Decision,
+        signature: Option<SealSignature>,
     },
     Report {
         candidate: String,
@@ -200,8 +202,10 @@ fn outgoing(store: &mut rung_store::Store, entry: &OutboxEntry, binding: &TeamBi
                 None => None,
             };
             let candidate = store.candidate_global_id(card.candidate_id)?;
-            let bundled = BundledScorecard::from_sealed(&card, &name, interview.as_ref().map(|i| i.name.as_str()))
-                .ok_or(StoreError::NotFound { what: "scorecard", id: card.id })?;
+            let signature = store.scorecard_signature(&card)?;
+            let bundled =
+                BundledScorecard::from_sealed(&card, &name, interview.as_ref().map(|i| i.name.as_str()), signature)
+                    .ok_or(StoreError::NotFound { what: "scorecard", id: card.id })?;
             Ok(Outgoing::Scorecard { candidate, card: bundled, position: interview.map(|i| i.position), amends_seal })
         })()),
         OutboxKind::Decision => gone((|| {
@@ -210,7 +214,8 @@ fn outgoing(store: &mut rung_store::Store, entry: &OutboxEntry, binding: &TeamBi
                 return Ok(Outgoing::Nothing);
             }
             let candidate = store.candidate_global_id(decision.candidate_id)?;
-            Ok(Outgoing::Decision { candidate, decision })
+            let signature = store.decision_signature(&decision)?;
+            Ok(Outgoing::Decision { candidate, decision, signature })
         })()),
         OutboxKind::Report => gone((|| {
             let candidate = store.candidate_global_id(entry.candidate_id)?;
@@ -289,8 +294,11 @@ async fn send(
                 .map_err(err)?;
             Ok(false)
         }
-        Outgoing::Decision { candidate, decision } => {
-            let body = serde_json::to_value(decision).expect("a decision serializes");
+        Outgoing::Decision { candidate, decision, signature } => {
+            // The signature travels beside the decision in its body (laptops that
+            // predate signatures read the decision and ignore it).
+            let mut body = serde_json::to_value(decision).expect("a decision serializes");
+            body["signature"] = serde_json::to_value(signature).expect("a signature serializes");
             client
                 .execute(
                     "INSERT INTO rung.decisions (seal, candidate_id, body) VALUES ($1, $2, $3) ON CONFLICT (seal) DO NOTHING",

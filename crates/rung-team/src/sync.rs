@@ -113,6 +113,7 @@ async fn run(local: &impl LocalStore, password: Option<&str>, pull: bool) -> Res
     let outcome = async {
         let address = ServerAddress::parse(&binding.server)?;
         let mut client = address.connect(password).await?;
+        register_keys(local, &client, &binding).await?;
         let pushed = crate::push::push(local, &mut client, &binding).await?;
         let audit_entries_sent = crate::audit_share::push_audit(local, &mut client, &binding).await?;
         let mut report =
@@ -198,4 +199,30 @@ pub fn disconnect(store: &mut Store) -> Result<Option<String>, StoreError> {
     // What the server said about erasures means nothing once unbound.
     store.set_setting(crate::erasure_progress::FACTS, "")?;
     Ok(server)
+}
+
+/// Registers this laptop's public keys under the member's login: the key their
+/// scorecards are signed with here, and the laptop's key for decisions. Inserting one
+/// already there changes nothing, so this runs every round.
+async fn register_keys(
+    local: &impl LocalStore,
+    client: &tokio_postgres::Client,
+    binding: &rung_store::TeamBinding,
+) -> Result<(), TeamError> {
+    let keys = local.with(|store| {
+        Ok::<_, rung_store::StoreError>([
+            store.own_public_key(Some(binding.interviewer_id))?,
+            store.own_public_key(None)?,
+        ])
+    })?;
+    for key in &keys {
+        client
+            .execute(
+                "INSERT INTO rung.member_keys (public_key) VALUES ($1) ON CONFLICT (public_key) DO NOTHING",
+                &[key],
+            )
+            .await
+            .map_err(|e| TeamError::from_query(e, &binding.server))?;
+    }
+    Ok(())
 }

@@ -140,6 +140,7 @@ impl AppState {
             store::open::PageCheck::Now => Store::open_in(&self.data_dir)?,
             store::open::PageCheck::Later => Store::open_in_checking_later(&self.data_dir)?,
         };
+        crate::key_vault::use_system_keyring(&mut store);
         let mut first = crate::setup::seed_default_ladder(&mut store)?;
         for ladder in extra {
             first = store.save_ladder(ladder, false)?.id;

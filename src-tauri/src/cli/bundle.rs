@@ -7,6 +7,8 @@ use clap::Subcommand;
 use super::debrief::open_existing;
 use super::{Outcome, Who};
 use crate::bundle::{export_bundle, import_bundle, save_bundle};
+use crate::store::output_guard::check_output_path;
+use rung_core::input::{read_bounded, InputKind};
 
 #[derive(Debug, Subcommand)]
 pub enum BundleCommand {
@@ -37,6 +39,7 @@ pub fn run_bundle(data_dir: &Path, who: Who<'_>, command: &BundleCommand) -> Out
     match command {
         BundleCommand::Export { candidate, interviewer, out } => {
             let store = open_existing(data_dir)?;
+            check_output_path(store.data_dir(), out).map_err(|e| e.to_string())?;
             // `--interviewer ID` names who is exporting, as `--as` does.
             let actor = match interviewer {
                 Some(id) => crate::actor::actor_of(&store, Some(*id)).map_err(|e| e.to_string())?,
@@ -53,7 +56,7 @@ pub fn run_bundle(data_dir: &Path, who: Who<'_>, command: &BundleCommand) -> Out
         }
         BundleCommand::Import { file, candidate, import_ladder } => {
             let mut store = open_existing(data_dir)?;
-            let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let bytes = read_bounded(file, InputKind::Bundle).map_err(|e| e.to_string())?;
             let imported = import_bundle(&mut store, &bytes, *candidate, *import_ladder).map_err(|e| e.to_string())?;
             Ok(format!(
                 "imported {} scorecard(s) for {} (candidate {}){}{}",

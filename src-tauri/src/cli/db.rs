@@ -40,7 +40,9 @@ fn open_existing(data_dir: &Path) -> Result<Store, String> {
     if !path.exists() {
         return Err(format!("there is no Rung database at {}. Run the app once, or pass --data-dir.", path.display()));
     }
-    Store::open(&path).map_err(|e| e.to_string())
+    let mut store = Store::open(&path).map_err(|e| e.to_string())?;
+    crate::key_vault::use_system_keyring(&mut store);
+    Ok(store)
 }
 
 pub fn run_db(data_dir: &Path, command: &DbCommand) -> Outcome {
@@ -60,6 +62,7 @@ pub fn run_db(data_dir: &Path, command: &DbCommand) -> Outcome {
                 summary("foreign keys", &report.foreign_keys),
                 summary("schema and sealing triggers", &report.schema),
                 summary("seals", &report.seals),
+                summary("signatures", &report.signatures),
                 audit_line(&report.audit),
                 summary("audit log against the data", &report.consistency),
             ];
@@ -148,6 +151,7 @@ pub fn restore(data_dir: &Path, file: &Path) -> Outcome {
 
 pub fn demo(data_dir: &Path) -> Outcome {
     let mut store = Store::open_in(data_dir).map_err(|e| e.to_string())?;
+    crate::key_vault::use_system_keyring(&mut store);
     let demo = crate::demo::create_demo(&mut store).map_err(|e| e.to_string())?;
     let verb = if demo.created { "created" } else { "already there:" };
     Ok(format!(

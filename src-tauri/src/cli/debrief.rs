@@ -22,7 +22,9 @@ pub(super) fn open_existing(data_dir: &Path) -> Result<Store, String> {
     if !path.exists() {
         return Err(format!("there is no Rung database at {}. Run the app once, or pass --data-dir.", path.display()));
     }
-    Store::open(&path).map_err(|e| e.to_string())
+    let mut store = Store::open(&path).map_err(|e| e.to_string())?;
+    crate::key_vault::use_system_keyring(&mut store);
+    Ok(store)
 }
 
 pub fn candidates(data_dir: &Path, as_json: bool) -> Outcome {
@@ -84,7 +86,8 @@ pub fn recommend(data_dir: &Path, who: Who<'_>, source: Source<'_>, as_json: boo
             if let Some(key) = target.filter(|key| ladder_value.role(key).is_none()) {
                 return Err(format!("{}: the ladder has no role {key:?} (see `rung ladder show`).", ladder.display()));
             }
-            let bytes = crate::ladder::source::read_limited(ratings).map_err(|e| e.to_string())?;
+            let bytes = rung_core::input::read_bounded(ratings, rung_core::input::InputKind::RatingsCsv)
+                .map_err(|e| e.to_string())?;
             let parsed = level::ratings_csv::parse(&bytes, &ladder_value)
                 .map_err(|e| format!("{}:{}: {}.", ratings.display(), e.line, e.reason))?;
             level::recommend(&ladder_value, &parsed, target)

@@ -4,6 +4,7 @@
 mod bundle;
 mod db;
 mod debrief;
+mod keys;
 mod ladder_text;
 mod people;
 mod privacy;
@@ -76,6 +77,9 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Replace the database with the backup in FILE (the current one is kept beside it).
     Restore { file: PathBuf },
+    /// The signing keys this laptop trusts for sealed scorecards and decisions.
+    #[command(subcommand)]
+    Keys(keys::KeysCommand),
     /// Share this data folder with a team through a PostgreSQL server.
     #[command(subcommand)]
     Team(team::TeamCommand),
@@ -236,6 +240,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             _ => return usage("give --candidate ID or --reexport REPORT_ID"),
         },
         Command::Bundle(command) => bundle::run_bundle(&cli.data_dir(), cli.who(), command),
+        Command::Keys(command) => keys::run_keys(&cli.data_dir(), command),
         Command::Team(command) => team::run_team(&cli.data_dir(), command),
         Command::Erase { candidate, yes, keep_anonymous, purge_backups } => privacy::erase(
             &cli.data_dir(),

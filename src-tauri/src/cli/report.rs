@@ -11,8 +11,9 @@ use super::{Outcome, Who};
 use crate::archive::{archived_report, search_archive};
 pub use crate::report::default_paper;
 use crate::report::{issue_report, verify_report};
-use crate::store::files::write_file_atomically;
+use crate::store::output_guard::{check_output_path, write_output};
 use crate::store::{ArchiveQuery, ArchiveSort};
+use rung_core::input::{read_bounded, InputKind};
 
 pub fn parse_paper(text: &str) -> Result<Paper, String> {
     Paper::parse(text).ok_or_else(|| format!("paper {text:?} is not known: use a4 or letter"))
@@ -20,9 +21,11 @@ pub fn parse_paper(text: &str) -> Result<Paper, String> {
 
 pub fn report(data_dir: &Path, who: Who<'_>, candidate: i64, out: &Path, paper: Paper) -> Outcome {
     let mut store = open_existing(data_dir)?;
+    // Refused before anything is issued, so a refused path leaves the archive as it was.
+    check_output_path(store.data_dir(), out).map_err(|e| e.to_string())?;
     let actor = who.actor(&store)?;
     let issued = issue_report(&mut store, actor, candidate, paper).map_err(|e| e.to_string())?;
-    write_file_atomically(out, &issued.bytes).map_err(|e| e.to_string())?;
+    write_output(store.data_dir(), out, &issued.bytes).map_err(|e| e.to_string())?;
     let report = &issued.report;
     let mut text = format!(
         "wrote {} — {}report {} for {}, {} page{}, {} bytes, {}\nsha256 of the report data: {}",
@@ -52,14 +55,14 @@ pub fn reexport(data_dir: &Path, who: Who<'_>, report_id: &str, out: &Path) -> O
         return Err(format!("there is no report {report_id} in this archive. `rung archive` lists them."));
     };
     let (report, bytes) = archived_report(&store, who.actor(&store)?, report.id).map_err(|e| e.to_string())?;
-    write_file_atomically(out, &bytes).map_err(|e| e.to_string())?;
+    write_output(store.data_dir(), out, &bytes).map_err(|e| e.to_string())?;
     Ok(format!("wrote {} — the archived copy of report {}", out.display(), report.report_id))
 }
 
 /// Exit 0 only for a file that is byte for byte a report this archive issued.
 pub fn verify(data_dir: &Path, file: &Path) -> Outcome {
     let store = open_existing(data_dir)?;
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let bytes = read_bounded(file, InputKind::ReportPdf).map_err(|e| e.to_string())?;
     let verification = verify_report(&store, &bytes).map_err(|e| e.to_string())?;
     if verification.is_genuine() {
         Ok(verification.sentence())

@@ -115,7 +115,9 @@ pub fn run_team(data_dir: &Path, command: &TeamCommand) -> Outcome {
             }
         }),
         TeamCommand::Connect { url, name, save_password } => {
-            let local = Mutex::new(Store::open_in(data_dir).map_err(|e| e.to_string())?);
+            let mut store = Store::open_in(data_dir).map_err(|e| e.to_string())?;
+            crate::key_vault::use_system_keyring(&mut store);
+            let local = Mutex::new(store);
             let password = std::env::var("PGPASSWORD").ok();
             let binding = block_on(crate::team::connect(&local, url, name, password, *save_password))
                 .map_err(|e| e.to_string())?;

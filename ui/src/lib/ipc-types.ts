@@ -198,7 +198,12 @@ scored_by: number | null, };
 
 export type InterviewState = "not_started" | "draft" | "submitted" | "amending" | "amended";
 
-export type StoredInterview = { id: number, position: number, name: string, interviewer_id: number | null, focus: Array<CharacteristicRef>, };
+export type StoredInterview = { id: number, position: number, name: string, interviewer_id: number | null, focus: Array<CharacteristicRef>, 
+/**
+ * Why this interview keeps its name and place in the plan: it has a sealed
+ * scorecard, which must go on saying which interview it was for. `None`: editable.
+ */
+frozen_because: string | null, };
 
 export type Coverage = { characteristic: CharacteristicRef, 
 /**
@@ -682,6 +687,10 @@ older_copies: Array<string>,
  * Copies deleted because the user asked.
  */
 purged: Array<string>, 
+/**
+ * The app's own backups that held the candidate: rewritten without them, or deleted.
+ */
+backups_rewritten: number, backups_removed: number, 
 /**
  * What the user should know, as sentences.
  */

@@ -1,7 +1,6 @@
 //! Reading ladder files safely: size limits, binary and encoding checks, BOM and line
 //! endings, and the hash that pins a ladder to its exact bytes.
 
-use std::io::Read;
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -13,26 +12,17 @@ pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 /// A folder ladder has one file per level; more than this is not a ladder folder.
 pub const MAX_FOLDER_FILES: usize = 200;
 
-/// Reads a regular file (symlinks followed) as bytes, never more than the limit: the
-/// size the file system reports is checked first, and the read itself stops one byte
-/// past the limit, so a file that grows (or lies about its size) cannot blow up memory.
-/// FIFOs and devices are refused before they are opened, so they cannot hang an import.
+/// Reads a ladder file through the one bounded reader (`crate::input`): regular files
+/// only (symlinks followed), never more than the limit, FIFOs and devices refused
+/// before they are read.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, LadderError> {
-    let metadata = std::fs::metadata(path).map_err(|error| io_error(path, &error))?;
-    if !metadata.is_file() {
-        return Err(LadderError::NotAFile { path: path.to_owned() });
-    }
-    let too_large = |size: u64| LadderError::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES };
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(too_large(metadata.len()));
-    }
-    let file = std::fs::File::open(path).map_err(|error| io_error(path, &error))?;
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|error| io_error(path, &error))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    use crate::input::{read_bounded, InputError, InputKind};
+    read_bounded(path, InputKind::Ladder).map_err(|error| match error {
+        InputError::NotFound { path } => LadderError::NotFound { path },
+        InputError::NotAFile { path, .. } => LadderError::NotAFile { path },
+        InputError::TooLarge { path, size, limit, .. } => LadderError::TooLarge { path, size, limit },
+        InputError::Unreadable { path, reason } => LadderError::Unreadable { path, reason },
+    })
 }
 
 pub fn io_error(path: &Path, error: &std::io::Error) -> LadderError {

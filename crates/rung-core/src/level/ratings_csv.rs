@@ -3,7 +3,7 @@
 //! keys `rung ladder show --json` prints; rating 1..n on the ladder's scale, or empty or
 //! `0` for not assessed. Any problem names its line.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::panel::PanelRating;
 use crate::ladder::Ladder;
@@ -50,6 +50,7 @@ pub fn parse(bytes: &[u8], ladder: &Ladder) -> Result<Vec<PanelRating>, RatingsC
     };
     let top = ladder.rating_scale.levels.len();
     let mut seen = HashSet::new();
+    let mut names: HashMap<String, String> = HashMap::new();
     let mut ratings = Vec::new();
     for record in records {
         let record = record.map_err(|e| csv_error(&e))?;
@@ -78,11 +79,15 @@ pub fn parse(bytes: &[u8], ladder: &Ladder) -> Result<Vec<PanelRating>, RatingsC
                 }
             },
         };
-        if !seen.insert((rater.to_owned(), role_key.to_owned(), characteristic_key.to_owned())) {
+        // One identity rule: "priya", " Priya " and "Priya" are one interviewer, named as
+        // first written.
+        let key = crate::identity::matching_key(rater);
+        let rater = names.entry(key.clone()).or_insert_with(|| crate::identity::display_name(rater)).clone();
+        if !seen.insert((key, role_key.to_owned(), characteristic_key.to_owned())) {
             return Err(at(line, format!("{rater} rates {role_key}/{characteristic_key} a second time")));
         }
         ratings.push(PanelRating {
-            rater: rater.to_owned(),
+            rater,
             characteristic: CharacteristicRef {
                 role_key: role_key.to_owned(),
                 characteristic_key: characteristic_key.to_owned(),
@@ -100,5 +105,24 @@ fn csv_error(error: &csv::Error) -> RatingsCsvError {
             at(line, format!("{len} fields where the header has {expected_len}"))
         }
         _ => at(line, error.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_interviewer_however_their_name_is_cased_or_spaced() {
+        let ladder = crate::ladder::default_ladder();
+        let role = ladder.roles.iter().find(|r| !r.incomplete).unwrap();
+        let (a, b) = (&role.characteristics[0].key, &role.characteristics[1].key);
+        let csv = format!(
+            "interviewer,role,characteristic,rating\nPriya Natarajan,{r},{a},3\n priya  natarajan ,{r},{b},2\n",
+            r = role.key
+        );
+        let ratings = super::parse(csv.as_bytes(), &ladder).unwrap();
+        assert!(ratings.iter().all(|r| r.rater == "Priya Natarajan"), "{ratings:?}");
+        let twice = format!("{csv}PRIYA NATARAJAN,{r},{a},4\n", r = role.key);
+        let error = super::parse(twice.as_bytes(), &ladder).unwrap_err().to_string();
+        assert!(error.contains("line 4: Priya Natarajan rates") && error.contains("a second time"), "{error}");
     }
 }

@@ -77,6 +77,11 @@ pub struct Scorecard {
     pub amendment_reason: Option<String>,
     /// Sorted by role, then characteristic.
     pub ratings: Vec<Rating>,
+    /// The random salt sealed with the content (scorecards sealed before salts have none).
+    /// Never shown; erased with the scorecard, after which no seal of it confirms a guess.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub seal_salt: Option<String>,
 }
 
 /// What the seal covers: everything an interviewer submitted, in a fixed order.
@@ -94,9 +99,13 @@ struct SealedContent<'a> {
     amends_scorecard_id: Option<i64>,
     amendment_reason: Option<&'a str>,
     ratings: Vec<(&'a str, &'a str, Option<u8>, &'a str)>,
+    /// Absent for scorecards sealed before salts, so their seals still hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    salt: Option<&'a str>,
 }
 
-/// SHA-256 over a canonical serialization of the scorecard as submitted at `submitted_at`.
+/// SHA-256 over a canonical serialization of the scorecard as submitted at `submitted_at`
+/// (its salt included).
 pub fn seal(scorecard: &Scorecard, submitted_at: &str) -> String {
     let mut ratings: Vec<(&str, &str, Option<u8>, &str)> = scorecard
         .ratings
@@ -117,6 +126,7 @@ pub fn seal(scorecard: &Scorecard, submitted_at: &str) -> String {
         amends_scorecard_id: scorecard.amends_scorecard_id,
         amendment_reason: scorecard.amendment_reason.as_deref(),
         ratings,
+        salt: scorecard.seal_salt.as_deref(),
     };
     let canonical = serde_json::to_string(&content).expect("sealed content serializes");
     hex::encode(Sha256::digest(canonical.as_bytes()))

@@ -43,15 +43,17 @@ fn backups_refuse_devices_folders_and_the_databases_own_files() {
     assert!(wal.exists());
     let folder = dir.path().join("a-folder");
     std::fs::create_dir(&folder).unwrap();
-    for (dest, what) in [
-        (Path::new("/dev/null").to_owned(), "a device"),
-        (folder.clone(), "a folder"),
-        (wal.clone(), "the database's own files"),
-        (path.clone(), "the database's own files"),
+    // A device or a folder is a bad destination; the database's own files are protected
+    // by the same guard as every other output (output_guard), with its wording.
+    for (dest, code, what) in [
+        (Path::new("/dev/null").to_owned(), "db_bad_destination", "device"),
+        (folder.clone(), "db_bad_destination", "folder"),
+        (wal.clone(), "protected_path", "would destroy it"),
+        (path.clone(), "protected_path", "would destroy it"),
     ] {
         let error = store.backup_to(&dest).unwrap_err();
-        assert_eq!(error.code(), "db_bad_destination", "{}: {error}", dest.display());
-        assert!(error.to_string().contains(what.split(' ').next_back().unwrap()), "{error}");
+        assert_eq!(error.code(), code, "{}: {error}", dest.display());
+        assert!(error.to_string().contains(what), "{error}");
     }
     assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device(), "/dev/null is still a device");
     assert!(wal.exists(), "the WAL was not replaced");

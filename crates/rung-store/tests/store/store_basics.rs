@@ -154,8 +154,9 @@ fn every_change_is_in_the_audit_log_and_the_chain_verifies() {
         .unwrap();
     fixture.store.submit_scorecard(fixture.interviewer, fixture.scorecard).unwrap();
     let report = fixture.store.verify_audit().unwrap();
-    // ladder import, interviewer, candidate, scorecard start, rating, submit
-    assert_eq!(report.entries, 6);
+    // ladder import, interviewer, candidate, scorecard start, rating, submit, and the
+    // interviewer's signing key made at the first seal
+    assert_eq!(report.entries, 7);
     assert!(report.first_broken.is_none());
     let conn = raw(&fixture.db_path());
     let payloads: String =

@@ -16,7 +16,9 @@ use crate::privacy::{self, ErasureOutcome};
 use crate::report::{self, Verification};
 use crate::store::erasure::OPENED_DIR;
 use crate::store::files::write_file_atomically;
+use crate::store::output_guard::{check_output_path, write_output};
 use crate::store::{ArchivePage, ArchiveQuery, ArchivedReport, RetentionEntry};
+use rung_core::input::{read_bounded, InputKind};
 use rung_report::Paper;
 
 /// A file name without characters file systems refuse.
@@ -61,8 +63,9 @@ pub async fn export_report(
     let dialog = Dialog::Save { title: "Export the level recommendation", suggested, filter: ("PDF", &["pdf"]) };
     let Some(path) = pick(&app, dialog).await? else { return Ok(None) };
     with_store(app, move |store| {
+        check_output_path(store.data_dir(), &path)?;
         let issued = report::issue_report(store, actor_of(store, me)?, candidate_id, paper)?;
-        write_file_atomically(&path, &issued.bytes)?;
+        write_output(store.data_dir(), &path, &issued.bytes)?;
         Ok(Some(ExportedReport {
             report: issued.report,
             path: path.display().to_string(),
@@ -88,8 +91,8 @@ pub async fn reexport_report(app: AppHandle, id: i64) -> Result<Option<String>, 
     let suggested = file_name(&format!("{} {}", report.report_id, report.candidate_name), "pdf");
     let dialog = Dialog::Save { title: "Save the archived report", suggested, filter: ("PDF", &["pdf"]) };
     let Some(path) = pick(&app, dialog).await? else { return Ok(None) };
-    with_store(app, move |_| {
-        write_file_atomically(&path, &bytes)?;
+    with_store(app, move |store| {
+        write_output(store.data_dir(), &path, &bytes)?;
         Ok(Some(path.display().to_string()))
     })
     .await
@@ -119,7 +122,7 @@ pub async fn verify_report_file(app: AppHandle) -> Result<Option<(Verification, 
     let dialog = Dialog::Open { title: "Verify a report", filter: ("PDF", &["pdf"]) };
     let Some(path) = pick(&app, dialog).await? else { return Ok(None) };
     with_store(app, move |store| {
-        let bytes = std::fs::read(&path).map_err(|e| crate::store::StoreError::io(&path, &e))?;
+        let bytes = read_bounded(&path, InputKind::ReportPdf).map_err(crate::store::StoreError::from)?;
         let verification = report::verify_report(store, &bytes)?;
         let sentence = verification.sentence();
         Ok(Some((verification, sentence)))
@@ -189,7 +192,7 @@ pub async fn import_bundle(app: AppHandle, import_ladder: bool) -> Result<Option
     let dialog = Dialog::Open { title: "Import sealed scorecards", filter: ("Rung bundle", &["json"]) };
     let Some(path) = pick(&app, dialog).await? else { return Ok(None) };
     with_store(app, move |store| {
-        let bytes = std::fs::read(&path).map_err(|e| crate::store::StoreError::io(&path, &e))?;
+        let bytes = read_bounded(&path, InputKind::Bundle).map_err(crate::store::StoreError::from)?;
         Ok(Some(crate::bundle::import_bundle(store, &bytes, None, import_ladder)?))
     })
     .await
