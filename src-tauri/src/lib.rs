@@ -10,6 +10,6 @@ pub mod cli;
 pub use rung_core::bundle as bundle_format;
 pub use rung_core::{access, decision, ladder, level, scorecard};
 pub use rung_service::{
-    actor, archive, bundle, debrief, demo, hiring, key_vault, ladder_import, privacy, report, setup, team,
+    acting, actor, archive, bundle, debrief, demo, hiring, key_vault, ladder_import, privacy, report, setup, team,
 };
 pub use rung_store as store;

@@ -50,7 +50,7 @@ async fn every_screen_passes_axe_in_light_and_dark() {
     let mut store = Store::open_in(driver.data_dir.path()).unwrap();
     rung::demo::create_demo(&mut store).unwrap();
     // Ada coordinates (the demo's debrief and decision) and scores Sam's interview.
-    let ada = rung::hiring::add_person(&mut store, "Ada Lovelace", None, true).unwrap().id;
+    let ada = rung::hiring::add_person(&mut store, rung::actor::Actor::NOBODY, "Ada Lovelace", None, true).unwrap().id;
     store.set_acting_person(ada).unwrap();
     crate::store_support::seed_candidate(&mut store, "Sam Okafor");
     drop(store);

@@ -32,6 +32,18 @@ fn interviews_and_candidates_say_where_they_stand_and_a_sealed_interview_stays_i
     let draft = candidate_kit(&store, candidate).unwrap().interviews.remove(0);
     assert_eq!(draft.state, InterviewState::Draft);
     assert!(draft.state_label.starts_with("Draft by Ben Example · 1 of "), "{}", draft.state_label);
+    // A characteristic outside the interview's focus is rated too: the focus count stays.
+    let outside = &session.others.first().expect("characteristics outside the focus").reference;
+    let off_focus = RatingChange {
+        role_key: outside.role_key.clone(),
+        characteristic_key: outside.characteristic_key.clone(),
+        score: Some(2),
+        notes: String::new(),
+    };
+    store.save_rating(ben, session.scorecard.id, &off_focus).unwrap();
+    let draft = candidate_kit(&store, candidate).unwrap().interviews.remove(0);
+    let of = session.focus.len();
+    assert_eq!(draft.state_label, format!("Draft by Ben Example · 1 of {of} focus assessed"), "only the focus counts");
 
     // Ann scores and seals the second interview; Ben cannot open it, and nothing is started for him.
     let anns = open_scoring(&mut store, ann, interviews[1]).unwrap();

@@ -11,6 +11,7 @@ mod bundles;
 mod cli;
 mod cli_db;
 mod cli_recommend;
+mod cli_recruiter;
 // The performance table's rows, shared with the benches (for the in-window benchmark).
 #[path = "../../benches/support/table.rs"]
 mod bench_table;
@@ -26,6 +27,7 @@ mod e2e_debrief;
 mod e2e_journey;
 mod e2e_keyboard;
 mod e2e_ladder_import;
+mod e2e_passphrases;
 mod e2e_release_assets;
 mod e2e_scoring;
 mod e2e_support;
@@ -42,6 +44,7 @@ mod hardening_panels;
 mod hardening_tamper;
 mod hardening_team;
 mod interview_status;
+mod passphrases;
 mod pdf_tools;
 mod reading_mapping;
 mod reading_warnings;

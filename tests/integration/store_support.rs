@@ -29,7 +29,7 @@ pub const COORDINATOR: &str = "Casey Coordinator";
 pub fn add_coordinator(store: &mut Store) -> Actor {
     let id = match store.interviewers().unwrap().into_iter().find(|person| person.name == COORDINATOR) {
         Some(person) => person.id,
-        None => rung::hiring::add_person(store, COORDINATOR, None, true).unwrap().id,
+        None => rung::hiring::add_person(store, rung::actor::Actor::NOBODY, COORDINATOR, None, true).unwrap().id,
     };
     if store.acting_person().unwrap().is_none() {
         store.set_acting_person(id).unwrap();

@@ -12,6 +12,7 @@
 //! | export scorecards in a bundle      | the sealed ones they may read    | the sealed ones they may read                |
 //! | see calibration                    | their own row                    | every row                                    |
 //! | add candidates, plan panels, erase | never                            | always                                       |
+//! | give or take the coordinator role  | while nobody has a passphrase    | always                                       |
 //!
 //! Nobody chosen (a laptop where no one said who they are) may do none of it.
 
@@ -91,6 +92,8 @@ pub enum Action {
     AddCandidate,
     PlanPanel,
     Erase,
+    GrantCoordinator,
+    SetPassphrase,
 }
 
 impl Action {
@@ -105,6 +108,8 @@ impl Action {
             Action::AddCandidate => "add or edit candidates",
             Action::PlanPanel => "change a panel plan",
             Action::Erase => "erase a candidate",
+            Action::GrantCoordinator => "make someone a coordinator on a laptop where people prove who they are",
+            Action::SetPassphrase => "set your passphrase",
         }
     }
 }
@@ -243,6 +248,17 @@ pub fn may_add_candidate(actor: &Actor) -> Result<(), Refusal> {
 
 pub fn may_plan_panel(actor: &Actor) -> Result<(), Refusal> {
     coordinator(actor, Action::PlanPanel)
+}
+
+/// Anyone may make the first coordinators on a laptop; once people prove who they are
+/// there (someone set a passphrase), only a coordinator may give or take the role, or the
+/// passphrases would protect names and not what the names may do.
+pub fn may_grant_coordinator(actor: &Actor, laptop_uses_passphrases: bool) -> Result<(), Refusal> {
+    if laptop_uses_passphrases {
+        coordinator(actor, Action::GrantCoordinator)
+    } else {
+        Ok(())
+    }
 }
 
 pub fn may_erase(actor: &Actor) -> Result<(), Refusal> {

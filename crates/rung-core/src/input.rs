@@ -14,6 +14,7 @@ pub enum InputKind {
     Bundle,
     ReportPdf,
     RatingsCsv,
+    CandidatesCsv,
 }
 
 impl InputKind {
@@ -26,6 +27,7 @@ impl InputKind {
             InputKind::Bundle => 16 * MIB,
             InputKind::ReportPdf => 64 * MIB,
             InputKind::RatingsCsv => 16 * MIB,
+            InputKind::CandidatesCsv => 16 * MIB,
         }
     }
 
@@ -35,6 +37,7 @@ impl InputKind {
             InputKind::Bundle => "a scorecard bundle is",
             InputKind::ReportPdf => "a report Rung issued is",
             InputKind::RatingsCsv => "a ratings CSV is",
+            InputKind::CandidatesCsv => "a candidates CSV is",
         }
     }
 
@@ -44,6 +47,7 @@ impl InputKind {
             InputKind::Bundle => "a scorecard bundle",
             InputKind::ReportPdf => "a report PDF",
             InputKind::RatingsCsv => "a ratings CSV",
+            InputKind::CandidatesCsv => "a candidates CSV",
         }
     }
 }

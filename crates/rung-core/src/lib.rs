@@ -4,11 +4,13 @@
 
 pub mod access;
 pub mod bundle;
+pub mod candidates_csv;
 pub mod decision;
 pub mod identity;
 pub mod input;
 pub mod ladder;
 pub mod level;
+pub mod passphrase;
 pub mod scorecard;
 pub mod signing;
 pub mod team;

@@ -27,11 +27,11 @@ pub struct DemoSummary {
 /// Creates the demo once; later calls return the existing one. The check and the whole
 /// demo are one transaction, so processes running this at once make exactly one demo,
 /// complete. With nobody acting on this laptop yet, the person at it acts as the demo's
-/// coordinator, who may open its debrief.
+/// coordinator, who may open its debrief (unless acting as them needs a passphrase).
 pub fn create_demo(store: &mut Store) -> Result<DemoSummary, StoreError> {
     store.atomically(|store| {
         let demo = create_demo_once(store)?;
-        if store.acting_person()?.is_none() {
+        if store.acting_person()?.is_none() && crate::acting::may_resume_as(store, demo.coordinator_id)? {
             store.set_acting_person(demo.coordinator_id)?;
         }
         Ok(demo)
@@ -126,6 +126,9 @@ fn demo_score(
 fn demo_coordinator(store: &mut Store) -> Result<i64, StoreError> {
     match store.interviewers()?.into_iter().find(|person| person.name == DEMO_COORDINATOR && person.coordinator) {
         Some(person) => Ok(person.id),
-        None => Ok(crate::hiring::add_person(store, DEMO_COORDINATOR, None, true)?.id),
+        None => {
+            let acting = crate::actor::actor_of(store, store.acting_person()?)?;
+            Ok(crate::hiring::add_person(store, acting, DEMO_COORDINATOR, None, true)?.id)
+        }
     }
 }

@@ -74,10 +74,9 @@ fn interview_state(
         progress.submitted_at.as_deref().map(|at| at.get(..16).unwrap_or(at).replace('T', " ")).unwrap_or_default();
     let of = interview.focus.len();
     match (progress.submitted, progress.amendment) {
-        (false, false) => (
-            InterviewState::Draft,
-            format!("Draft by {who} · {} of {of} focus assessed", progress.assessed.min(of as u32)),
-        ),
+        (false, false) => {
+            (InterviewState::Draft, format!("Draft by {who} · {} of {of} focus assessed", progress.assessed_focus))
+        }
         (false, true) => (InterviewState::Amending, format!("Being amended by {who}")),
         (true, false) => (InterviewState::Submitted, format!("Submitted and sealed by {who}, {when}")),
         (true, true) => (InterviewState::Amended, format!("Amended and sealed by {who}, {when}")),
@@ -102,14 +101,20 @@ pub struct ScoringSession {
     pub owner_name: Option<String>,
 }
 
-/// Adds a person on this laptop, as an interviewer or a coordinator. The laptop trusts
-/// whoever sits at it (there is no login); the team server checks roles by its own login.
+/// Adds a person on this laptop, as an interviewer or a coordinator. Without passphrases
+/// the laptop trusts whoever sits at it; once people prove who they are there
+/// (`crate::acting`), only a coordinator may add another (`access::may_grant_coordinator`).
+/// The team server checks roles by its own login.
 pub fn add_person(
     store: &mut Store,
+    actor: Actor,
     name: &str,
     email: Option<&str>,
     coordinator: bool,
 ) -> Result<Interviewer, StoreError> {
+    if coordinator {
+        access::may_grant_coordinator(&actor, store.uses_passphrases()?)?;
+    }
     store.atomically(|store| {
         let id = store.create_interviewer(name, email)?;
         if coordinator {
@@ -117,6 +122,51 @@ pub fn add_person(
         }
         store.interviewer(id)
     })
+}
+
+/// Adds every candidate of an ATS export (`rung_core::candidates_csv`) on `ladder_id`,
+/// each with their default panel, in one transaction: a row that cannot be added (its
+/// email is already a candidate's here) refuses the whole file, named by its line.
+pub fn import_candidates(store: &mut Store, actor: Actor, ladder_id: i64, csv: &[u8]) -> Result<Vec<i64>, StoreError> {
+    access::may_add_candidate(&actor)?;
+    let ladder = store.load_ladder(ladder_id)?;
+    let rows = crate::candidates_csv::parse(csv, &ladder)?;
+    let known: std::collections::HashMap<String, i64> = store
+        .candidates()?
+        .into_iter()
+        .filter_map(|candidate| Some((candidate.email?.to_lowercase(), candidate.id)))
+        .collect();
+    let problems: Vec<_> = rows
+        .iter()
+        .filter_map(|row| {
+            let id = known.get(&row.email.as_deref()?.to_lowercase())?;
+            let reason = format!("{} is already candidate {id} on this laptop", row.email.as_deref().unwrap_or(""));
+            Some(crate::candidates_csv::RowProblem { line: row.line, reason })
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(crate::candidates_csv::CandidatesCsvError { problems }.into());
+    }
+    store.atomically(|store| {
+        rows.iter()
+            .map(|row| {
+                let candidate = NewCandidate {
+                    name: row.name.clone(),
+                    email: row.email.clone(),
+                    ladder_id,
+                    target_role_key: row.target_role_key.clone(),
+                    notes: String::new(),
+                };
+                create_candidate(store, actor, &candidate)
+            })
+            .collect()
+    })
+}
+
+/// Gives or takes the coordinator role, under the same rule as adding a coordinator.
+pub fn set_coordinator(store: &mut Store, actor: Actor, person_id: i64, coordinator: bool) -> Result<(), StoreError> {
+    access::may_grant_coordinator(&actor, store.uses_passphrases()?)?;
+    store.set_coordinator(person_id, coordinator)
 }
 
 /// Creates the candidate and their default panel plan in one transaction: a candidate

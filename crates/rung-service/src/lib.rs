@@ -3,6 +3,7 @@
 //! bundles, erasure, team mode, ladder import and the demo. No Tauri and no clap: the
 //! window and the command line are thin faces over these functions.
 
+pub mod acting;
 pub mod actor;
 pub mod archive;
 pub mod bundle;
@@ -17,5 +18,5 @@ pub mod setup;
 pub mod team;
 
 pub use rung_core::bundle as bundle_format;
-pub use rung_core::{access, decision, ladder, level, scorecard};
+pub use rung_core::{access, candidates_csv, decision, ladder, level, passphrase, scorecard};
 pub use rung_store as store;

@@ -44,6 +44,10 @@ pub enum StoreError {
     NotFound { what: &'static str, id: i64 },
     #[error("{0}")]
     Input(#[from] rung_core::input::InputError),
+    #[error("{0}")]
+    Passphrase(#[from] rung_core::passphrase::PassphraseError),
+    #[error("{0}")]
+    CandidatesCsv(#[from] rung_core::candidates_csv::CandidatesCsvError),
     #[error("The plan was not saved: it would {change} \u{201c}{interview}\u{201d}, which has a sealed scorecard. A sealed scorecard must go on saying which interview it was for, so that interview keeps its name and place; change the other interviews, or add new ones after it.")]
     SealedInterview { interview: String, change: &'static str },
     #[error("{0} Nothing was imported.")]
@@ -82,6 +86,8 @@ impl StoreError {
             },
             StoreError::NotFound { .. } => "not_found",
             StoreError::Input(error) => error.code(),
+            StoreError::Passphrase(error) => error.code(),
+            StoreError::CandidatesCsv(_) => "candidates_csv_refused",
             StoreError::Bundle(_) => "bundle_refused",
             StoreError::SealedInterview { .. } => "interview_sealed",
             StoreError::Invalid(_) => "invalid",

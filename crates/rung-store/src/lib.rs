@@ -23,6 +23,7 @@ pub mod migrations;
 pub mod open;
 pub mod output_guard;
 mod panels;
+mod passphrases;
 mod people;
 mod questions;
 mod reports;

@@ -225,8 +225,9 @@ pub struct InterviewProgress {
     pub submitted_at: Option<String>,
     /// The latest scorecard is an amendment of a sealed one.
     pub amendment: bool,
-    /// Characteristics with a rating or an explicit "not assessed".
-    pub assessed: u32,
+    /// The interview's focus characteristics with a rating or an explicit "not assessed"
+    /// (ratings of characteristics outside the focus do not count towards the focus).
+    pub assessed_focus: u32,
 }
 
 impl Store {
@@ -235,7 +236,10 @@ impl Store {
         let mut statement = self.conn.prepare(
             "SELECT s.interview_id, s.interviewer_id, s.status = 'submitted', s.submitted_at,
                     s.amends_scorecard_id IS NOT NULL, s.id,
-                    (SELECT count(*) FROM ratings r WHERE r.scorecard_id = s.id AND (r.score IS NOT NULL OR r.notes = ''))
+                    (SELECT count(*) FROM ratings r
+                     JOIN interview_focus f ON f.interview_id = s.interview_id
+                          AND f.role_key = r.role_key AND f.characteristic_key = r.characteristic_key
+                     WHERE r.scorecard_id = s.id AND (r.score IS NOT NULL OR r.notes = ''))
              FROM scorecards s
              WHERE s.candidate_id = ?1 AND s.interview_id IS NOT NULL
                AND s.id = (SELECT max(id) FROM scorecards t WHERE t.interview_id = s.interview_id AND t.candidate_id = ?1)
@@ -248,7 +252,7 @@ impl Store {
                 submitted: row.get(2)?,
                 submitted_at: row.get(3)?,
                 amendment: row.get(4)?,
-                assessed: row.get(6)?,
+                assessed_focus: row.get(6)?,
                 scorecard_id: row.get(5)?,
             })
         })?;

@@ -113,6 +113,8 @@ pub struct Interviewer {
     pub name: String,
     /// Holds the coordinator role on this laptop.
     pub coordinator: bool,
+    /// Has a passphrase on this laptop: acting as them needs it (`rung_core::passphrase`).
+    pub has_passphrase: bool,
 }
 
 impl Store {
@@ -158,10 +160,11 @@ impl Store {
     }
 }
 
-const INTERVIEWER_COLUMNS: &str = "SELECT id, name, coordinator FROM interviewers";
+const INTERVIEWER_COLUMNS: &str = "SELECT id, name, coordinator, \
+     EXISTS (SELECT 1 FROM passphrases WHERE interviewer_id = interviewers.id) FROM interviewers";
 
 fn interviewer(row: &rusqlite::Row<'_>) -> rusqlite::Result<Interviewer> {
-    Ok(Interviewer { id: row.get(0)?, name: row.get(1)?, coordinator: row.get(2)? })
+    Ok(Interviewer { id: row.get(0)?, name: row.get(1)?, coordinator: row.get(2)?, has_passphrase: row.get(3)? })
 }
 
 const CANDIDATE_COLUMNS: &str = "SELECT id, name, email, ladder_id, target_role_key, notes, created_at FROM candidates";

@@ -29,10 +29,11 @@ impl Store {
     /// default actor); on a team laptop nobody chose, the team member it is connected as;
     /// `None` when nobody has said who they are, or they are gone.
     pub fn acting_person(&self) -> Result<Option<i64>, StoreError> {
-        let chosen = self.setting(ACTING_PERSON)?.and_then(|id| id.parse::<i64>().ok());
-        match chosen {
-            Some(id) => Ok(self.interviewers()?.iter().any(|person| person.id == id).then_some(id)),
-            None => Ok(self.team_binding()?.map(|binding| binding.interviewer_id)),
+        let chosen = self.setting(ACTING_PERSON)?;
+        match chosen.as_deref().map(|id| id.parse::<i64>()) {
+            Some(Ok(id)) => Ok(self.interviewers()?.iter().any(|person| person.id == id).then_some(id)),
+            Some(Err(_)) if chosen.as_deref() == Some(NOBODY) => Ok(None),
+            _ => Ok(self.team_binding()?.map(|binding| binding.interviewer_id)),
         }
     }
 
@@ -40,7 +41,15 @@ impl Store {
         self.interviewer(id)?;
         self.set_setting(ACTING_PERSON, &id.to_string())
     }
+
+    /// Nobody acts until someone chooses themselves (and proves it, where they must):
+    /// said explicitly, so the team member this laptop is connected as does not step in.
+    pub fn clear_acting_person(&self) -> Result<(), StoreError> {
+        self.set_setting(ACTING_PERSON, NOBODY)
+    }
 }
+
+const NOBODY: &str = "nobody";
 
 /// Kept under the key it has always had, so existing laptops keep their choice.
 const ACTING_PERSON: &str = "profile.current_interviewer";

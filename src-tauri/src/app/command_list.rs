@@ -13,7 +13,7 @@ macro_rules! with_ipc_commands {
             ladders: startup_status, move_database_aside, list_ladders, get_ladder, save_level_policy,
                 preview_ladder_file, preview_ladder_folder, repreview_ladder, confirm_ladder_import,
                 cancel_ladder_import;
-            hiring: list_interviewers, create_interviewer, set_current_interviewer, create_candidate,
+            hiring: list_interviewers, create_interviewer, set_current_interviewer, set_own_passphrase, create_candidate,
                 update_candidate, candidate_kit, save_panel_plan, save_questions, open_scoring, save_rating,
                 save_overall, submit_scorecard, amend_scorecard, create_demo;
             debrief: open_debrief, what_if, record_decision, calibration, candidate_page, plan_coverage;

@@ -146,7 +146,11 @@ impl AppState {
             first = store.save_ladder(ladder, false)?.id;
         }
         *self.first_ladder.lock().expect("fresh mutex") = Some(first);
-        let current = store.acting_person()?;
+        // Whoever must prove who they are is asked again after a restart.
+        let current = match store.acting_person()? {
+            Some(person) if crate::acting::may_resume_as(&store, person)? => Some(person),
+            _ => None,
+        };
         self.set_current_interviewer(current);
         *self.store.lock().expect("fresh mutex") = Some(store);
         Ok(())

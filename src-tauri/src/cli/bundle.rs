@@ -38,12 +38,12 @@ pub enum BundleCommand {
 pub fn run_bundle(data_dir: &Path, who: Who<'_>, command: &BundleCommand) -> Outcome {
     match command {
         BundleCommand::Export { candidate, interviewer, out } => {
-            let store = open_existing(data_dir)?;
+            let mut store = open_existing(data_dir)?;
             check_output_path(store.data_dir(), out).map_err(|e| e.to_string())?;
             // `--interviewer ID` names who is exporting, as `--as` does.
             let actor = match interviewer {
                 Some(id) => crate::actor::actor_of(&store, Some(*id)).map_err(|e| e.to_string())?,
-                None => who.actor(&store)?,
+                None => who.actor(&mut store)?,
             };
             let bundle = export_bundle(&store, actor, *candidate).map_err(|e| e.to_string())?;
             save_bundle(&store, *candidate, &bundle, out).map_err(|e| e.to_string())?;

@@ -44,8 +44,9 @@ pub fn candidates(data_dir: &Path, as_json: bool) -> Outcome {
 }
 
 pub fn calibration(data_dir: &Path, who: Who<'_>, as_json: bool) -> Outcome {
-    let store = open_existing(data_dir)?;
-    let rows = debrief::calibration(&store, who.actor(&store)?).map_err(|e| e.to_string())?;
+    let mut store = open_existing(data_dir)?;
+    let actor = who.actor(&mut store)?;
+    let rows = debrief::calibration(&store, actor).map_err(|e| e.to_string())?;
     if as_json {
         return Ok(serde_json::to_string_pretty(&rows).expect("calibration serializes"));
     }
@@ -78,8 +79,9 @@ pub fn calibration(data_dir: &Path, who: Who<'_>, as_json: bool) -> Outcome {
 pub fn recommend(data_dir: &Path, who: Who<'_>, source: Source<'_>, as_json: bool) -> Outcome {
     let recommendation = match source {
         Source::Candidate(id) => {
-            let store = open_existing(data_dir)?;
-            debrief::candidate_recommendation(&store, who.actor(&store)?, id).map_err(|e| e.to_string())?
+            let mut store = open_existing(data_dir)?;
+            let actor = who.actor(&mut store)?;
+            debrief::candidate_recommendation(&store, actor, id).map_err(|e| e.to_string())?
         }
         Source::Csv { ladder, ratings, target } => {
             let ladder_value = crate::ladder::load(ladder).map_err(|e| e.to_string())?;

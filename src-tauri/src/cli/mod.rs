@@ -2,9 +2,11 @@
 //! app's IPC commands; this module only parses arguments and prints.
 
 mod bundle;
+mod candidates;
 mod db;
 mod debrief;
 mod keys;
+mod ladder_store;
 mod ladder_text;
 mod people;
 mod privacy;
@@ -53,14 +55,30 @@ impl Cli {
 pub struct Who<'a>(Option<&'a str>);
 
 impl Who<'_> {
-    pub fn actor(self, store: &crate::store::Store) -> Result<crate::actor::Actor, String> {
+    /// The actor, once they proved who they are where the passphrase rule asks it
+    /// (the passphrase comes from `RUNG_PASSPHRASE`: a command line has no dialog).
+    pub fn actor(self, store: &mut crate::store::Store) -> Result<crate::actor::Actor, String> {
         let actor = match self.0 {
             Some(name) => crate::actor::actor_named(store, name),
             None => store.acting_person().and_then(|person| crate::actor::actor_of(store, person)),
-        };
-        actor.map_err(|e| e.to_string())
+        }
+        .map_err(|e| e.to_string())?;
+        if let Some(person) = actor.person() {
+            let person = store.interviewer(person).map_err(|e| e.to_string())?;
+            let typed = std::env::var(PASSPHRASE_ENV).ok();
+            crate::acting::prove(store, &person, typed.as_deref()).map_err(|e| match e.code() {
+                "passphrase_needed" | "passphrase_to_set" => {
+                    format!("{e} On the command line, give it in {PASSPHRASE_ENV}.")
+                }
+                _ => e.to_string(),
+            })?;
+        }
+        Ok(actor)
     }
 }
+
+/// Where the command line takes the acting person's passphrase from.
+pub const PASSPHRASE_ENV: &str = "RUNG_PASSPHRASE";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -99,11 +117,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List candidates: id, name, target role and how many scorecards are in.
+    /// List candidates: id, name, target role and how many scorecards are in; or import
+    /// them from a CSV file (`rung candidates import FILE`).
     Candidates {
+        #[command(subcommand)]
+        command: Option<candidates::CandidatesCommand>,
         #[arg(long)]
         json: bool,
     },
+    /// Add a candidate (a coordinator's work).
+    #[command(subcommand)]
+    Candidate(candidates::CandidateCommand),
     /// Issue the level-recommendation PDF for a candidate (archived), or write out an
     /// archived one again.
     #[command(group(clap::ArgGroup::new("which").required(true).args(["candidate", "reexport"])))]
@@ -211,6 +235,24 @@ pub enum LadderCommand {
         #[arg(long, value_name = "FILE", requires = "path")]
         mapping: Option<PathBuf>,
     },
+    /// Store a ladder in the data folder, read as `ladder show` reads it (corrections saved
+    /// with an earlier import of the same source are applied again).
+    Import {
+        path: PathBuf,
+        /// Read it with this reading mapping (corrections, JSON).
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+        /// You looked at an uncertain reading (`ladder show --explain`) and it is right.
+        #[arg(long)]
+        confirm: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The ladders stored in the data folder: id, name, roles, source.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// What a command prints on success, or the failure to report (exit 1).
@@ -222,15 +264,23 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         return check_ladder(path.as_deref(), mapping.as_deref());
     }
     let outcome = match command {
+        Command::Ladder(LadderCommand::Import { path, mapping, confirm, json }) => {
+            ladder_store::import(&cli.data_dir(), path, mapping.as_deref(), *confirm, *json)
+        }
+        Command::Ladder(LadderCommand::List { json }) => ladder_store::list(&cli.data_dir(), *json),
         Command::Ladder(command) => run_ladder(command),
         Command::Db(command) => db::run_db(&cli.data_dir(), command),
         Command::Audit(command) => db::run_audit(&cli.data_dir(), command),
         Command::Backup { file } => db::backup(&cli.data_dir(), file),
         Command::Restore { file } => db::restore(&cli.data_dir(), file),
         Command::Demo => db::demo(&cli.data_dir()),
-        Command::Person(command) => people::run_person(&cli.data_dir(), command),
+        Command::Person(command) => people::run_person(&cli.data_dir(), cli.who(), command),
         Command::People { json } => people::people(&cli.data_dir(), *json),
-        Command::Candidates { json } => debrief::candidates(&cli.data_dir(), *json),
+        Command::Candidates { command: None, json } => debrief::candidates(&cli.data_dir(), *json),
+        Command::Candidates { command: Some(command), .. } => {
+            candidates::run_candidates_import(&cli.data_dir(), cli.who(), command)
+        }
+        Command::Candidate(command) => candidates::run_candidate(&cli.data_dir(), cli.who(), command),
         Command::Calibration { json } => debrief::calibration(&cli.data_dir(), cli.who(), *json),
         Command::Report { candidate, reexport, out, paper } => match (candidate, reexport) {
             (Some(id), _) => {
@@ -299,6 +349,7 @@ fn run_ladder(command: &LadderCommand) -> Outcome {
         LadderCommand::Check { path, mapping } => {
             check_summary(path.as_deref(), mapping.as_deref()).map(|(text, _)| text)
         }
+        LadderCommand::Import { .. } | LadderCommand::List { .. } => unreachable!("run with the data folder"),
     }
 }
 

@@ -16,7 +16,7 @@ pub struct EraseOptions {
 
 pub fn erase(data_dir: &Path, who: Who<'_>, options: &EraseOptions) -> Outcome {
     let mut store = open_existing(data_dir)?;
-    let actor = who.actor(&store)?;
+    let actor = who.actor(&mut store)?;
     crate::access::may_erase(&actor).map_err(|refusal| refusal.to_string())?;
     let candidate = store.candidate(options.candidate).map_err(|e| e.to_string())?;
     if !options.yes {
@@ -54,7 +54,7 @@ pub fn erase(data_dir: &Path, who: Who<'_>, options: &EraseOptions) -> Outcome {
 pub fn retention(data_dir: &Path, who: Who<'_>, months: Option<u32>, as_json: bool) -> Outcome {
     let mut store = open_existing(data_dir)?;
     if let Some(months) = months {
-        let actor = who.actor(&store)?;
+        let actor = who.actor(&mut store)?;
         crate::privacy::set_retention_months(&mut store, actor, months).map_err(|e| e.to_string())?;
     }
     let entries = store.retention().map_err(|e| e.to_string())?;
@@ -79,7 +79,7 @@ pub fn retention(data_dir: &Path, who: Who<'_>, months: Option<u32>, as_json: bo
 
 pub fn hold(data_dir: &Path, who: Who<'_>, candidate: i64, release: bool) -> Outcome {
     let mut store = open_existing(data_dir)?;
-    let actor = who.actor(&store)?;
+    let actor = who.actor(&mut store)?;
     crate::privacy::set_legal_hold(&mut store, actor, candidate, !release).map_err(|e| e.to_string())?;
     Ok(if release {
         format!("lifted the legal hold on candidate {candidate}")

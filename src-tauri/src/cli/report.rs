@@ -23,7 +23,7 @@ pub fn report(data_dir: &Path, who: Who<'_>, candidate: i64, out: &Path, paper: 
     let mut store = open_existing(data_dir)?;
     // Refused before anything is issued, so a refused path leaves the archive as it was.
     check_output_path(store.data_dir(), out).map_err(|e| e.to_string())?;
-    let actor = who.actor(&store)?;
+    let actor = who.actor(&mut store)?;
     let issued = issue_report(&mut store, actor, candidate, paper).map_err(|e| e.to_string())?;
     write_output(store.data_dir(), out, &issued.bytes).map_err(|e| e.to_string())?;
     let report = &issued.report;
@@ -50,11 +50,12 @@ pub fn report(data_dir: &Path, who: Who<'_>, candidate: i64, out: &Path, paper: 
 }
 
 pub fn reexport(data_dir: &Path, who: Who<'_>, report_id: &str, out: &Path) -> Outcome {
-    let store = open_existing(data_dir)?;
+    let mut store = open_existing(data_dir)?;
     let Some(report) = store.report_by_report_id(report_id).map_err(|e| e.to_string())? else {
         return Err(format!("there is no report {report_id} in this archive. `rung archive` lists them."));
     };
-    let (report, bytes) = archived_report(&store, who.actor(&store)?, report.id).map_err(|e| e.to_string())?;
+    let actor = who.actor(&mut store)?;
+    let (report, bytes) = archived_report(&store, actor, report.id).map_err(|e| e.to_string())?;
     write_output(store.data_dir(), out, &bytes).map_err(|e| e.to_string())?;
     Ok(format!("wrote {} — the archived copy of report {}", out.display(), report.report_id))
 }
@@ -72,7 +73,8 @@ pub fn verify(data_dir: &Path, file: &Path) -> Outcome {
 }
 
 pub fn archive(data_dir: &Path, who: Who<'_>, text: &str, outcome: Option<&str>, as_json: bool) -> Outcome {
-    let store = open_existing(data_dir)?;
+    let mut store = open_existing(data_dir)?;
+    let actor = who.actor(&mut store)?;
     let query = ArchiveQuery {
         text: text.to_owned(),
         outcome: outcome.map(str::to_owned),
@@ -80,7 +82,7 @@ pub fn archive(data_dir: &Path, who: Who<'_>, text: &str, outcome: Option<&str>,
         page_size: 500,
         ..ArchiveQuery::default()
     };
-    let page = search_archive(&store, who.actor(&store)?, &query).map_err(|e| e.to_string())?;
+    let page = search_archive(&store, actor, &query).map_err(|e| e.to_string())?;
     if as_json {
         return Ok(serde_json::to_string_pretty(&page).expect("the archive serializes"));
     }

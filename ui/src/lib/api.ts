@@ -70,8 +70,11 @@ export const api = {
   cancelLadderImport: () => invoke<void>('cancel_ladder_import'),
 
   listInterviewers: () => invoke<[Interviewer[], number | null]>('list_interviewers'),
-  createInterviewer: (name: string, coordinator: boolean) => invoke<Interviewer>('create_interviewer', { name, coordinator }),
-  setCurrentInterviewer: (id: number) => invoke<void>('set_current_interviewer', { id }),
+  createInterviewer: (name: string, coordinator: boolean, passphrase: string | null = null) =>
+    invoke<Interviewer>('create_interviewer', { name, coordinator, passphrase }),
+  setCurrentInterviewer: (id: number, passphrase: string | null = null) =>
+    invoke<void>('set_current_interviewer', { id, passphrase }),
+  setOwnPassphrase: (current: string | null, next: string) => invoke<Interviewer>('set_own_passphrase', { current, new: next }),
 
   createCandidate: (candidate: NewCandidate) => invoke<number>('create_candidate', { candidate }),
   updateCandidate: (id: number, candidate: NewCandidate) => invoke<void>('update_candidate', { id, candidate }),

@@ -168,7 +168,11 @@ export type Interviewer = { id: number, name: string,
 /**
  * Holds the coordinator role on this laptop.
  */
-coordinator: boolean, };
+coordinator: boolean, 
+/**
+ * Has a passphrase on this laptop: acting as them needs it (`rung_core::passphrase`).
+ */
+has_passphrase: boolean, };
 
 export type CandidateSummary = { id: number, name: string, email: string | null, ladder_id: number, target_role_key: string, notes: string, created_at: string, };
 
@@ -776,6 +780,7 @@ export type Command =
   | 'list_interviewers'
   | 'create_interviewer'
   | 'set_current_interviewer'
+  | 'set_own_passphrase'
   | 'create_candidate'
   | 'update_candidate'
   | 'candidate_kit'

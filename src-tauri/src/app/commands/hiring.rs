@@ -27,26 +27,53 @@ pub async fn list_interviewers(app: AppHandle) -> Result<(Vec<Interviewer>, Opti
 }
 
 /// Adds a person (an interviewer, or a coordinator) and makes them the one acting on
-/// this laptop.
+/// this laptop; `passphrase`, when given, becomes theirs (a new coordinator on a laptop
+/// where people prove who they are must give one).
 #[tauri::command]
-pub async fn create_interviewer(app: AppHandle, name: String, coordinator: bool) -> Result<Interviewer, IpcError> {
+pub async fn create_interviewer(
+    app: AppHandle,
+    name: String,
+    coordinator: bool,
+    passphrase: Option<String>,
+) -> Result<Interviewer, IpcError> {
+    let me = acting(&app);
     let handle = app.clone();
+    handle.state::<AppState>().set_current_interviewer(None);
     let created = with_store(app, move |store| {
-        let person = hiring::add_person(store, &name, None, coordinator)?;
-        store.set_acting_person(person.id)?;
-        Ok(person)
+        let actor = actor_of(store, me)?;
+        Ok(crate::acting::add_and_become(store, actor, &name, coordinator, passphrase.as_deref())?)
     })
-    .await?;
-    handle.state::<AppState>().set_current_interviewer(Some(created.id));
-    Ok(created)
+    .await;
+    handle.state::<AppState>().set_current_interviewer(match &created {
+        Ok(person) => Some(person.id),
+        Err(_) => me,
+    });
+    created
 }
 
+/// Switches who is acting. Whoever acted before stops at once (their screens are
+/// closed before this is called), and the next person acts only once they proved it.
 #[tauri::command]
-pub async fn set_current_interviewer(app: AppHandle, id: i64) -> Result<(), IpcError> {
+pub async fn set_current_interviewer(app: AppHandle, id: i64, passphrase: Option<String>) -> Result<(), IpcError> {
     let handle = app.clone();
-    with_store(app, move |store| Ok(store.set_acting_person(id)?)).await?;
+    handle.state::<AppState>().set_current_interviewer(None);
+    with_store(app, move |store| Ok(crate::acting::become_person(store, id, passphrase.as_deref())?)).await?;
     handle.state::<AppState>().set_current_interviewer(Some(id));
     Ok(())
+}
+
+/// Sets or changes the acting person's own passphrase.
+#[tauri::command]
+pub async fn set_own_passphrase(app: AppHandle, current: Option<String>, new: String) -> Result<Interviewer, IpcError> {
+    let me = acting(&app);
+    with_store(app, move |store| {
+        let actor = actor_of(store, me)?;
+        let person = actor.person().ok_or(crate::store::StoreError::from(crate::access::Refusal::NoActor(
+            crate::access::Action::SetPassphrase,
+        )))?;
+        Ok(crate::acting::set_own_passphrase(store, actor, person, current.as_deref(), &new)?)
+    })
+    .await
 }
 
 #[tauri::command]

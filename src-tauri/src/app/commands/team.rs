@@ -37,8 +37,11 @@ pub async fn team_connect(
     state.wait_until_opened();
     let binding =
         crate::team::connect(&AppStore(&state), &url, &name, password.clone(), remember).await.map_err(team_error)?;
-    // This laptop now scores as the person who connected it.
-    crate::app::commands::hiring::set_current_interviewer(app.clone(), binding.interviewer_id).await?;
+    // This laptop now scores as the person who connected it: the server's login proved
+    // who they are, so no laptop passphrase is asked for as well.
+    let member = binding.interviewer_id;
+    crate::app::state::with_store(app.clone(), move |store| Ok(store.set_acting_person(member)?)).await?;
+    state.set_current_interviewer(Some(member));
     if let Ok(mut kept) = state.team_password.lock() {
         *kept = password.filter(|p| !p.is_empty());
     }
