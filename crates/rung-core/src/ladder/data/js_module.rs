@@ -57,13 +57,19 @@ fn declaration(line: &str) -> Option<(String, usize)> {
 }
 
 /// Where the bracketed literal starting at `start` closes (one past it), skipping strings
-/// and comments; `None` when it never closes.
+/// and comments; `None` when it never closes or nests deeper than a ladder's data.
 fn literal_end(bytes: &[u8], start: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut at = start;
     while at < bytes.len() {
         match bytes[at] {
-            b'{' | b'[' | b'(' => depth += 1,
+            b'{' | b'[' | b'(' => {
+                depth += 1;
+                // Deeper than the tree keeps: not read (and never handed to the parser).
+                if depth > super::tree::MAX_DEPTH + 1 {
+                    return None;
+                }
+            }
             b'}' | b']' | b')' => {
                 depth = depth.checked_sub(1)?;
                 if depth == 0 {

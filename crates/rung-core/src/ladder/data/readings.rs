@@ -94,9 +94,13 @@ fn singular(key: &str) -> String {
         words.extend(c.to_lowercase());
     }
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
-    let words = match words.strip_suffix('s') {
-        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_owned(),
-        _ => words,
+    let words = if let Some(stem) = words.strip_suffix("ies") {
+        format!("{stem}y")
+    } else {
+        match words.strip_suffix('s') {
+            Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_owned(),
+            _ => words,
+        }
     };
     let mut chars = words.chars();
     match chars.next() {

@@ -39,6 +39,9 @@ pub fn read(path: &Path, mapping: &ReadingMapping) -> Result<Option<ReadLadder>,
             Ok(_) => return Ok(None),
             Err(error) => error,
         };
+        if claims_rung_format(&text) {
+            return Err(own);
+        }
         return match data::read(path, mapping) {
             Ok(Some(found)) => Ok(Some(rank(found, mapping))),
             Ok(None) | Err(_) => Err(own),
@@ -74,4 +77,16 @@ fn rank(found: Vec<DataLadder>, mapping: &ReadingMapping) -> ReadLadder {
     }
     sort_best_first(&mut candidates);
     conclude(candidates, mapping)
+}
+
+/// JSON that says it is Rung's ladder format (a `format_version`, or `format:
+/// "rung-ladder"`) is held to that format's rules, never read as other data.
+fn claims_rung_format(text: &str) -> bool {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Object(fields)) => {
+            fields.contains_key("format_version")
+                || fields.get("format").and_then(serde_json::Value::as_str) == Some(crate::ladder::model::LADDER_FORMAT)
+        }
+        _ => false,
+    }
 }
