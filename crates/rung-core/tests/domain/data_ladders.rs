@@ -117,6 +117,37 @@ fn json_that_is_no_ladder_keeps_the_error_about_rungs_format() {
     assert_eq!(read(&file).unwrap_err().code(), "ladder_invalid_json");
 }
 
+/// Other common ways of writing the same ladder as data, each read the same.
+#[test]
+fn levels_keyed_by_name_with_maps_or_fields_of_expectations_read_alike() {
+    let temp = tempfile::tempdir().unwrap();
+    let shapes = [
+        // Roles keyed by title, competencies as a map of text lists.
+        ("keyed.yaml", "Engineer I:\n  track: Individual Contributor\n  competencies:\n    Delivery: [Ships small fixes]\n    Craft: [Writes tests]\n    Teamwork: [Asks for help early]\nEngineer II:\n  track: Individual Contributor\n  competencies:\n    Delivery: [Ships features]\n    Craft: [Reviews code]\n    Teamwork: [Helps others unblock]\n"),
+        // A table written as records: one per level, a field per competency.
+        ("rows.json", r#"[{"title": "Engineer I", "level": "1", "Delivery": "Ships small fixes", "Craft": "Writes tests", "Teamwork": "Asks for help early"},
+                          {"title": "Engineer II", "level": "2", "Delivery": "Ships features", "Craft": "Reviews code", "Teamwork": "Helps others unblock"}]"#),
+        // Transposed, the levels a map keyed by level name.
+        ("matrix.json", r#"{"areas": [{"name": "Delivery", "levels": {"Engineer I": "Ships small fixes", "Engineer II": "Ships features"}},
+                                     {"name": "Craft", "levels": {"Engineer I": "Writes tests", "Engineer II": "Reviews code"}},
+                                     {"name": "Teamwork", "levels": {"Engineer I": "Asks for help early", "Engineer II": "Helps others unblock"}}]}"#),
+    ];
+    let want = names(&["Delivery", "Craft", "Teamwork"]);
+    for (name, text) in shapes {
+        let file = temp.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let read = read(&file).unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert_eq!(
+            outline(&read),
+            [("Engineer I".to_owned(), want.clone()), ("Engineer II".to_owned(), want.clone())],
+            "{name}: {:?}",
+            read.tried
+        );
+        assert_eq!(read.ladder.roles[1].characteristics[0].examples, ["Ships features"], "{name}");
+        assert!(read.ladder.roles.iter().all(|role| role.track == Track::IndividualContributor), "{name}");
+    }
+}
+
 /// A ladder in the standard shape: levels in order, each rating the same competencies.
 #[derive(Debug, Clone)]
 struct Generated {

@@ -333,40 +333,94 @@ fn level_number(name: &str, position: usize) -> u32 {
 
 fn role(title: String, level: u32, data: &Data, characteristics: Vec<ParsedCharacteristic>, file: &str) -> ParsedRole {
     let summary = data.as_map().and_then(|entries| field(entries, SUMMARY_KEYS)).map(str::to_owned);
-    ParsedRole::structured(title, level, summary, characteristics, file)
+    let mut role = ParsedRole::structured(title, level, summary, characteristics, file);
+    // A `track` field names the track, or only its kind ("Individual Contributor").
+    if let Some(track) = data.as_map().and_then(|entries| field(entries, &["track"])) {
+        match crate::ladder::relations::kind_named_by(track) {
+            Some(kind) => role.track_kind = Some(kind),
+            None => role.track_name = Some(track.to_owned()),
+        }
+    }
+    role
+}
+
+/// Keys that describe a record rather than say what it expects.
+const DESCRIPTIVE_KEYS: &[&str] =
+    &["level", "track", "category", "group", "type", "kind", "order", "weight", "index", "color", "colour", "icon"];
+
+fn is_texts(value: &Data) -> bool {
+    match value {
+        Data::Text(text) => !text.trim().is_empty(),
+        Data::List(items) => !items.is_empty() && items.iter().all(|item| matches!(item, Data::Text(_))),
+        Data::Map(_) => false,
+    }
+}
+
+/// A value that is only a number ("3", "2.5"): a score or an order, not an expectation.
+fn is_number(value: &Data) -> bool {
+    value.as_text().is_some_and(|text| text.trim().parse::<f64>().is_ok())
 }
 
 /// The characteristics a record holds itself: its child collections of titled records,
-/// and its lists of texts named by their key.
+/// its lists of texts and maps of texts named by their keys, or — when it holds none of
+/// those — its own text fields (a row of a table written as a record).
 fn own_characteristics(entries: &[(String, Data)]) -> Vec<ParsedCharacteristic> {
+    let expectation_key = |key: &str| {
+        !is_field_of(key, TITLE_KEYS)
+            && !is_field_of(key, ID_KEYS)
+            && !is_field_of(key, SUMMARY_KEYS)
+            && !is_field_of(key, DESCRIPTIVE_KEYS)
+    };
+    let named_texts = |value: &Data| {
+        value.as_map().is_some_and(|fields| {
+            let filled: Vec<&(String, Data)> = fields.iter().filter(|(_, v)| !v.is_blank()).collect();
+            !filled.is_empty() && filled.iter().all(|(_, v)| is_texts(v) && !is_number(v))
+        })
+    };
     let holders: Vec<&(String, Data)> = entries
         .iter()
         .filter(|(key, value)| {
-            !is_field_of(key, TITLE_KEYS)
-                && !is_field_of(key, ID_KEYS)
-                && !is_field_of(key, SUMMARY_KEYS)
+            expectation_key(key)
                 && (elements(value).is_some_and(|found| found.iter().all(|e| e.label.is_some()))
-                    || matches!(value, Data::List(items) if !items.is_empty() && items.iter().all(|i| matches!(i, Data::Text(_)))))
+                    || matches!(value, Data::List(_)) && is_texts(value)
+                    || named_texts(value))
         })
         .collect();
-    let grouped = holders.iter().filter(|(_, value)| elements(value).is_some()).count() >= 2;
+    let grouped = holders.iter().filter(|(_, value)| !matches!(value, Data::List(_)) || elements(value).is_some()).count() >= 2;
     let mut found = Vec::new();
     for (key, value) in holders {
-        match elements(value) {
-            Some(records) => {
+        let group = grouped.then(|| singular_title(key));
+        match (elements(value), value) {
+            (Some(records), _) => {
                 for record in records {
                     let mut characteristic =
                         ParsedCharacteristic::new(record.label.unwrap_or_default(), texts_of(record.value));
-                    characteristic.group = grouped.then(|| title_from_file_name(key));
+                    characteristic.group = group.clone();
                     found.push(characteristic);
                 }
             }
-            None => {
+            (None, Data::Map(fields)) => {
+                for (name, text) in fields.iter().filter(|(_, v)| !v.is_blank()) {
+                    let mut characteristic = ParsedCharacteristic::new(name.trim().to_owned(), texts_of(text));
+                    characteristic.group = group.clone();
+                    found.push(characteristic);
+                }
+            }
+            (None, _) => {
                 let examples = texts_of(value);
                 if !examples.is_empty() {
                     found.push(ParsedCharacteristic::new(singular_title(key), examples));
                 }
             }
+        }
+    }
+    if found.is_empty() {
+        let fields: Vec<&(String, Data)> = entries
+            .iter()
+            .filter(|(key, value)| expectation_key(key) && matches!(value, Data::Text(_)) && is_texts(value) && !is_number(value))
+            .collect();
+        if fields.len() >= 2 {
+            found = fields.into_iter().map(|(key, value)| ParsedCharacteristic::new(singular_title(key), texts_of(value))).collect();
         }
     }
     found
@@ -451,7 +505,9 @@ fn set_tracks(roles: &mut [ParsedRole], owners: &[Option<String>]) {
     let distinct: HashSet<&Option<String>> = owners.iter().collect();
     if distinct.len() >= 2 {
         for (role, owner) in roles.iter_mut().zip(owners) {
-            role.track_name = owner.clone();
+            if role.track_name.is_none() && role.track_kind.is_none() {
+                role.track_name = owner.clone();
+            }
         }
     }
 }
@@ -530,6 +586,12 @@ fn levels_of<'a>(entries: &'a [(String, Data)], series: Option<&str>) -> Vec<(Op
                     (title, item)
                 })
                 .collect(),
+            // Levels keyed by their names: `levels: { Beginner: …, Expert: … }`.
+            Some(Data::Map(levels)) => levels
+                .iter()
+                .filter(|(key, _)| is_level_marker(key))
+                .map(|(key, value)| (Some(key.trim().to_owned()), value))
+                .collect(),
             _ => Vec::new(),
         },
     }
@@ -549,7 +611,10 @@ fn level_series(records: &[(Element<'_>, &Site<'_>)]) -> Vec<Option<String>> {
             count(None);
         }
         for (key, value) in entries {
-            if matches!(value, Data::List(items) if items.len() >= 2) && !is_field_of(key, TITLE_KEYS) {
+            let keyed_levels = value
+                .as_map()
+                .is_some_and(|levels| levels.iter().filter(|(name, _)| is_level_marker(name)).count() >= 2);
+            if (matches!(value, Data::List(items) if items.len() >= 2) || keyed_levels) && !is_field_of(key, TITLE_KEYS) {
                 count(Some(key.clone()));
             }
         }
