@@ -123,6 +123,13 @@ pub fn from_job_family_yaml(bytes: &[u8], path: &Path) -> Result<Ladder, LadderE
     ladder_of_file(document, bytes, path, file_name, &ReadingMapping::default())
 }
 
+/// Imports a ladder kept as data (JSON, YAML or a JavaScript/TypeScript module, by
+/// `path`'s extension), as the reading engine reads it best. Rung's own JSON is not
+/// special here: use `json::from_json` for that.
+pub fn from_data(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
+    reading::data_reading::from_bytes(bytes, path).map(|read| read.ladder)
+}
+
 /// Imports a ladder kept in a spreadsheet (CSV, TSV, XLSX, ODS).
 pub fn from_spreadsheet(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
     let file_name = file_name_of(path);

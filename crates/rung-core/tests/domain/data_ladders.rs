@@ -76,7 +76,10 @@ fn a_typescript_module_reads_its_exported_literals_and_skips_code() {
     let want: Vec<(String, Vec<String>)> =
         ["Stage 1", "Stage 2", "Stage 3"].iter().map(|title| ((*title).to_owned(), expected.clone())).collect();
     assert_eq!(outline(&read), want);
-    assert_eq!(read.ladder.roles[0].characteristics[0].examples, ["Ships small changes with help", "Breaks work into tickets"]);
+    assert_eq!(
+        read.ladder.roles[0].characteristics[0].examples,
+        ["Ships small changes with help", "Breaks work into tickets"]
+    );
 }
 
 #[test]
@@ -191,7 +194,9 @@ impl Generated {
                     .competencies
                     .iter()
                     .enumerate()
-                    .map(|(at, name)| serde_json::json!({ "name": name, "expectations": [self.expectation[level][at]] }))
+                    .map(
+                        |(at, name)| serde_json::json!({ "name": name, "expectations": [self.expectation[level][at]] }),
+                    )
                     .collect();
                 serde_json::json!({ "title": Self::title(level), "competencies": competencies })
             })
@@ -219,8 +224,10 @@ fn ordered(value: &serde_json::Value) -> String {
                 let rank = ["name", "title"].iter().position(|k| k == key).unwrap_or(2);
                 (rank, key.trim_start_matches('L').parse::<usize>().unwrap_or(0), (*key).clone())
             });
-            let fields: Vec<String> =
-                keys.into_iter().map(|key| format!("{}: {}", serde_json::to_string(key).unwrap(), ordered(&map[key]))).collect();
+            let fields: Vec<String> = keys
+                .into_iter()
+                .map(|key| format!("{}: {}", serde_json::to_string(key).unwrap(), ordered(&map[key])))
+                .collect();
             format!("{{{}}}", fields.join(", "))
         }
         serde_json::Value::Array(items) => format!("[{}]", items.iter().map(ordered).collect::<Vec<_>>().join(", ")),

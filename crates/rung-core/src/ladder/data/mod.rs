@@ -115,7 +115,8 @@ pub fn has_data_files(folder: &Path) -> bool {
         entries.filter_map(Result::ok).any(|entry| {
             let path = entry.path();
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            !hidden && if path.is_dir() { depth < MAX_FOLDER_DEPTH && visit(&path, depth + 1) } else { is_data_file(&path) }
+            !hidden
+                && if path.is_dir() { depth < MAX_FOLDER_DEPTH && visit(&path, depth + 1) } else { is_data_file(&path) }
         })
     }
     visit(folder, 0)
@@ -180,34 +181,48 @@ pub struct DataLadder {
 /// The readings of a data file or folder, each assembled with the person's corrections.
 /// None when the source holds no ladder data (the caller says why in its own terms).
 pub fn read(path: &Path, mapping: &ReadingMapping) -> Result<Option<Vec<DataLadder>>, LadderError> {
-    let intro: Vec<ContextSection> = if path.is_dir() { readme(path).into_iter().collect() } else { Vec::new() };
-    let stated_track = intro.first().and_then(track_stated_by);
-    let (files, name, source, title) = if path.is_dir() {
-        let raw = folder_files(path)?;
-        let mut files = Vec::new();
-        for (name, bytes) in &raw {
-            let file_path = path.join(name);
-            let root = parse(&decode_text(bytes, &file_path)?, &file_path)?;
-            if !is_schema(&root) {
-                files.push(DataFile { name: name.clone(), root });
-            }
+    if !path.is_dir() {
+        return read_bytes(&read_limited(path)?, path, mapping);
+    }
+    let raw = folder_files(path)?;
+    let mut files = Vec::new();
+    for (name, bytes) in &raw {
+        let file_path = path.join(name);
+        let root = parse(&decode_text(bytes, &file_path)?, &file_path)?;
+        if !is_schema(&root) {
+            files.push(DataFile { name: name.clone(), root });
         }
-        let folder_name = super::file_name_of(path);
-        let source = LadderSource { name: folder_name.clone(), sha256: folder_sha256(&raw) };
-        (files, folder_name, source, None)
-    } else {
-        let bytes = read_limited(path)?;
-        let root = parse(&decode_text(&bytes, path)?, path)?;
-        let file_name = super::file_name_of(path);
-        let title = root.as_map().and_then(readings::title_of);
-        let source = LadderSource { name: file_name.clone(), sha256: sha256_hex(&bytes) };
-        (vec![DataFile { name: file_name.clone(), root }], file_name, source, title)
-    };
-    let name = super::text::ladder_name(title, &name);
-    let base = if path.is_dir() { path } else { path.parent().unwrap_or(Path::new("")) };
+    }
+    let folder_name = super::file_name_of(path);
+    let source = LadderSource { name: folder_name.clone(), sha256: folder_sha256(&raw) };
+    let intro: Vec<ContextSection> = readme(path).into_iter().collect();
+    let name = super::text::ladder_name(None, &folder_name);
+    assemble_each(&files, name, intro, path, source, mapping)
+}
+
+/// One data file's bytes (JSON, YAML or a module, by `path`'s extension), read like `read`.
+pub fn read_bytes(bytes: &[u8], path: &Path, mapping: &ReadingMapping) -> Result<Option<Vec<DataLadder>>, LadderError> {
+    let root = parse(&decode_text(bytes, path)?, path)?;
+    let file_name = super::file_name_of(path);
+    let title = root.as_map().and_then(readings::title_of);
+    let source = LadderSource { name: file_name.clone(), sha256: sha256_hex(bytes) };
+    let name = super::text::ladder_name(title, &file_name);
+    let files = [DataFile { name: file_name, root }];
+    assemble_each(&files, name, Vec::new(), path.parent().unwrap_or(Path::new("")), source, mapping)
+}
+
+fn assemble_each(
+    files: &[DataFile],
+    name: String,
+    intro: Vec<ContextSection>,
+    base: &Path,
+    source: LadderSource,
+    mapping: &ReadingMapping,
+) -> Result<Option<Vec<DataLadder>>, LadderError> {
+    let stated_track = intro.first().and_then(track_stated_by);
     let mut found = Vec::new();
     let mut first_error = None;
-    for DataReading { key, mut roles, signs } in readings::readings(&files) {
+    for DataReading { key, mut roles, signs } in readings::readings(files) {
         if mapping.data_reading.as_ref().is_some_and(|pinned| *pinned != key) {
             continue;
         }

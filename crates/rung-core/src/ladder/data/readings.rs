@@ -147,9 +147,7 @@ fn elements(data: &Data) -> Option<Vec<Element<'_>>> {
         Data::List(items) => {
             let maps: Vec<&Data> = items.iter().filter(|item| matches!(item, Data::Map(_))).collect();
             (!maps.is_empty() && maps.len() * 2 >= items.len()).then(|| {
-                maps.into_iter()
-                    .map(|value| Element { label: value.as_map().and_then(title_of), value })
-                    .collect()
+                maps.into_iter().map(|value| Element { label: value.as_map().and_then(title_of), value }).collect()
             })
         }
         Data::Map(entries) => {
@@ -323,11 +321,7 @@ fn references<'a>(data: &Data, index: &'a HashMap<String, Target>, top: bool, ou
 
 /// A level's number: the digits in its name, else its place.
 fn level_number(name: &str, position: usize) -> u32 {
-    let digits: String = name
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let digits: String = name.chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
     digits.parse::<u32>().ok().filter(|n| *n > 0).unwrap_or(position as u32 + 1)
 }
 
@@ -386,7 +380,8 @@ fn own_characteristics(entries: &[(String, Data)]) -> Vec<ParsedCharacteristic> 
                     || named_texts(value))
         })
         .collect();
-    let grouped = holders.iter().filter(|(_, value)| !matches!(value, Data::List(_)) || elements(value).is_some()).count() >= 2;
+    let grouped =
+        holders.iter().filter(|(_, value)| !matches!(value, Data::List(_)) || elements(value).is_some()).count() >= 2;
     let mut found = Vec::new();
     for (key, value) in holders {
         let group = grouped.then(|| singular_title(key));
@@ -417,10 +412,15 @@ fn own_characteristics(entries: &[(String, Data)]) -> Vec<ParsedCharacteristic> 
     if found.is_empty() {
         let fields: Vec<&(String, Data)> = entries
             .iter()
-            .filter(|(key, value)| expectation_key(key) && matches!(value, Data::Text(_)) && is_texts(value) && !is_number(value))
+            .filter(|(key, value)| {
+                expectation_key(key) && matches!(value, Data::Text(_)) && is_texts(value) && !is_number(value)
+            })
             .collect();
         if fields.len() >= 2 {
-            found = fields.into_iter().map(|(key, value)| ParsedCharacteristic::new(singular_title(key), texts_of(value))).collect();
+            found = fields
+                .into_iter()
+                .map(|(key, value)| ParsedCharacteristic::new(singular_title(key), texts_of(value)))
+                .collect();
         }
     }
     found
@@ -523,12 +523,22 @@ fn with_characteristics(label: &str, records: &[(Element<'_>, &Site<'_>)], files
             continue;
         }
         let place = position.entry(site.value as *const Data as usize).or_default();
-        roles.push(role(title.clone(), level_number(title, *place), element.value, characteristics, &files[site.file].name));
+        roles.push(role(
+            title.clone(),
+            level_number(title, *place),
+            element.value,
+            characteristics,
+            &files[site.file].name,
+        ));
         *place += 1;
         owners.push(site.ancestors.last().cloned());
     }
     set_tracks(&mut roles, &owners);
-    (!roles.is_empty()).then(|| DataReading { key: format!("{label} with their characteristics"), roles, signs: Vec::new() })
+    (!roles.is_empty()).then(|| DataReading {
+        key: format!("{label} with their characteristics"),
+        roles,
+        signs: Vec::new(),
+    })
 }
 
 fn with_references(
@@ -557,7 +567,13 @@ fn with_references(
             continue;
         }
         let place = position.entry(site.value as *const Data as usize).or_default();
-        roles.push(role(title.clone(), level_number(title, *place), element.value, characteristics, &files[site.file].name));
+        roles.push(role(
+            title.clone(),
+            level_number(title, *place),
+            element.value,
+            characteristics,
+            &files[site.file].name,
+        ));
         *place += 1;
         owners.push(site.ancestors.last().cloned());
     }
@@ -614,7 +630,8 @@ fn level_series(records: &[(Element<'_>, &Site<'_>)]) -> Vec<Option<String>> {
             let keyed_levels = value
                 .as_map()
                 .is_some_and(|levels| levels.iter().filter(|(name, _)| is_level_marker(name)).count() >= 2);
-            if (matches!(value, Data::List(items) if items.len() >= 2) || keyed_levels) && !is_field_of(key, TITLE_KEYS) {
+            if (matches!(value, Data::List(items) if items.len() >= 2) || keyed_levels) && !is_field_of(key, TITLE_KEYS)
+            {
                 count(Some(key.clone()));
             }
         }

@@ -157,7 +157,10 @@ mod tests {
         let data: Data = serde_json::from_str(r#"{"b": 1, "a": [true, null, 2.5]}"#).unwrap();
         let Data::Map(entries) = data else { panic!("a map") };
         assert_eq!(entries[0].0, "b");
-        assert_eq!(entries[1].1, Data::List(vec![Data::Text("true".into()), Data::Text(String::new()), Data::Text("2.5".into())]));
+        assert_eq!(
+            entries[1].1,
+            Data::List(vec![Data::Text("true".into()), Data::Text(String::new()), Data::Text("2.5".into())])
+        );
         let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
         assert!(serde_json::from_str::<Data>(&deep).unwrap_err().to_string().contains("nested deeper"));
         let fine = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);

@@ -60,6 +60,16 @@ pub fn read(path: &Path, mapping: &ReadingMapping) -> Result<Option<ReadLadder>,
     }
 }
 
+/// One data file's bytes (JSON, YAML or a module, by `path`'s extension) as the engine
+/// reads it; what the data fuzzer drives.
+pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<ReadLadder, LadderError> {
+    let mapping = ReadingMapping::default();
+    match data::read_bytes(bytes, path, &mapping)? {
+        Some(found) => Ok(rank(found, &mapping)),
+        None => Err(LadderError::NoLadderData { path: path.to_owned() }),
+    }
+}
+
 fn rank(found: Vec<DataLadder>, mapping: &ReadingMapping) -> ReadLadder {
     let mut candidates: Vec<Candidate> = Vec::new();
     for DataLadder { key, ladder, signs } in found {
