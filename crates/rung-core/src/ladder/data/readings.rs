@@ -512,28 +512,34 @@ fn set_tracks(roles: &mut [ParsedRole], owners: &[Option<String>]) {
     }
 }
 
-fn with_characteristics(label: &str, records: &[(Element<'_>, &Site<'_>)], files: &[DataFile]) -> Option<DataReading> {
+/// One role per titled record with something to rate (`rates`), its level its place in
+/// its collection; records under different titled parents are named tracks.
+fn roles_of(
+    records: &[(Element<'_>, &Site<'_>)],
+    files: &[DataFile],
+    rates: impl Fn(&Element<'_>) -> Vec<ParsedCharacteristic>,
+) -> Vec<ParsedRole> {
     let mut roles = Vec::new();
     let mut owners = Vec::new();
     let mut position: HashMap<usize, usize> = HashMap::new();
     for (element, site) in records {
-        let (Some(title), Some(entries)) = (&element.label, element.value.as_map()) else { continue };
-        let characteristics = own_characteristics(entries);
+        let Some(title) = &element.label else { continue };
+        let characteristics = rates(element);
         if characteristics.is_empty() {
             continue;
         }
         let place = position.entry(site.value as *const Data as usize).or_default();
-        roles.push(role(
-            title.clone(),
-            level_number(title, *place),
-            element.value,
-            characteristics,
-            &files[site.file].name,
-        ));
+        let level = level_number(title, *place);
+        roles.push(role(title.clone(), level, element.value, characteristics, &files[site.file].name));
         *place += 1;
         owners.push(site.ancestors.last().cloned());
     }
     set_tracks(&mut roles, &owners);
+    roles
+}
+
+fn with_characteristics(label: &str, records: &[(Element<'_>, &Site<'_>)], files: &[DataFile]) -> Option<DataReading> {
+    let roles = roles_of(records, files, |element| element.value.as_map().map(own_characteristics).unwrap_or_default());
     (!roles.is_empty()).then(|| DataReading {
         key: format!("{label} with their characteristics"),
         roles,
@@ -550,34 +556,16 @@ fn with_references(
     if index.is_empty() {
         return None;
     }
-    let mut roles = Vec::new();
-    let mut owners = Vec::new();
-    let mut position: HashMap<usize, usize> = HashMap::new();
-    for (element, site) in records {
-        let Some(title) = &element.label else { continue };
+    let roles = roles_of(records, files, |element| {
         let mut targets = Vec::new();
         references(element.value, index, true, &mut targets);
         let mut seen = HashSet::new();
-        let characteristics: Vec<ParsedCharacteristic> = targets
+        targets
             .into_iter()
             .filter(|target| seen.insert(comparable(&target.title)))
             .map(|target| ParsedCharacteristic::new(target.title.clone(), target.examples.clone()))
-            .collect();
-        if characteristics.is_empty() {
-            continue;
-        }
-        let place = position.entry(site.value as *const Data as usize).or_default();
-        roles.push(role(
-            title.clone(),
-            level_number(title, *place),
-            element.value,
-            characteristics,
-            &files[site.file].name,
-        ));
-        *place += 1;
-        owners.push(site.ancestors.last().cloned());
-    }
-    set_tracks(&mut roles, &owners);
+            .collect()
+    });
     (!roles.is_empty()).then(|| DataReading {
         key: format!("{label} referencing their characteristics"),
         roles,
