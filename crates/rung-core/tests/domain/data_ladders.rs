@@ -127,9 +127,18 @@ fn levels_keyed_by_name_with_maps_or_fields_of_expectations_read_alike() {
     let shapes = [
         // Roles keyed by title, competencies as a map of text lists.
         ("keyed.yaml", "Engineer I:\n  track: Individual Contributor\n  competencies:\n    Delivery: [Ships small fixes]\n    Craft: [Writes tests]\n    Teamwork: [Asks for help early]\nEngineer II:\n  track: Individual Contributor\n  competencies:\n    Delivery: [Ships features]\n    Craft: [Reviews code]\n    Teamwork: [Helps others unblock]\n"),
+        // Levels keyed by title, each competency a described record.
+        ("described.yaml", "levels:\n  Engineer I:\n    Delivery: {description: Ships small fixes}\n    Craft: {description: Writes tests}\n    Teamwork: {description: Asks for help early}\n  Engineer II:\n    Delivery: {description: Ships features}\n    Craft: {description: Reviews code}\n    Teamwork: {description: Helps others unblock}\n"),
         // A table written as records: one per level, a field per competency.
         ("rows.json", r#"[{"title": "Engineer I", "level": "1", "Delivery": "Ships small fixes", "Craft": "Writes tests", "Teamwork": "Asks for help early"},
                           {"title": "Engineer II", "level": "2", "Delivery": "Ships features", "Craft": "Reviews code", "Teamwork": "Helps others unblock"}]"#),
+        // The long form: a record per level and competency.
+        ("long.json", r#"[{"level": "Engineer I", "competency": "Delivery", "description": "Ships small fixes"},
+                          {"level": "Engineer I", "competency": "Craft", "description": "Writes tests"},
+                          {"level": "Engineer I", "competency": "Teamwork", "description": "Asks for help early"},
+                          {"level": "Engineer II", "competency": "Delivery", "description": "Ships features"},
+                          {"level": "Engineer II", "competency": "Craft", "description": "Reviews code"},
+                          {"level": "Engineer II", "competency": "Teamwork", "description": "Helps others unblock"}]"#),
         // Transposed, the levels a map keyed by level name.
         ("matrix.json", r#"{"areas": [{"name": "Delivery", "levels": {"Engineer I": "Ships small fixes", "Engineer II": "Ships features"}},
                                      {"name": "Craft", "levels": {"Engineer I": "Writes tests", "Engineer II": "Reviews code"}},

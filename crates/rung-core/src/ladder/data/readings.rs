@@ -338,6 +338,29 @@ fn role(title: String, level: u32, data: &Data, characteristics: Vec<ParsedChara
     role
 }
 
+/// Keys whose texts describe the record they are in (its prose), not name anything.
+const PROSE_KEYS: &[&str] = &[
+    "summary",
+    "description",
+    "desc",
+    "overview",
+    "about",
+    "examples",
+    "example",
+    "criteria",
+    "signals",
+    "expectations",
+    "expectation",
+    "notes",
+    "detail",
+    "details",
+    "behaviours",
+    "behaviors",
+    "text",
+    "body",
+    "content",
+];
+
 /// Keys that describe a record rather than say what it expects.
 const DESCRIPTIVE_KEYS: &[&str] =
     &["level", "track", "category", "group", "type", "kind", "order", "weight", "index", "color", "colour", "icon"];
@@ -393,6 +416,12 @@ fn own_characteristics(entries: &[(String, Data)]) -> Vec<ParsedCharacteristic> 
                     characteristic.group = group.clone();
                     found.push(characteristic);
                 }
+            }
+            // `Delivery: { description: …, examples: […] }`: one characteristic, described.
+            (None, Data::Map(fields))
+                if fields.iter().all(|(name, v)| v.is_blank() || is_field_of(name, PROSE_KEYS)) =>
+            {
+                found.push(ParsedCharacteristic::new(key.trim().to_owned(), texts_of(value)));
             }
             (None, Data::Map(fields)) => {
                 for (name, text) in fields.iter().filter(|(_, v)| !v.is_blank()) {
@@ -473,6 +502,7 @@ pub fn readings(files: &[DataFile]) -> Vec<DataReading> {
         let label = if name.is_empty() { "the top-level records".to_owned() } else { format!("`{name}`") };
         found.extend(with_characteristics(&label, records, files));
         found.extend(with_references(&label, records, files, &index));
+        found.extend(long_form(&label, records, files, &index));
         found.extend(holding_levels(&label, records, files, &referenced));
     }
     if files.len() >= 2 {
@@ -570,6 +600,90 @@ fn with_references(
         key: format!("{label} referencing their characteristics"),
         roles,
         signs: vec![(4.0, "roles name what they rate by id, and the ids resolve")],
+    })
+}
+
+/// Fields that name a row's level, and fields that name its competency, in the long form.
+const LEVEL_FIELDS: &[&str] = &["level", "role", "grade", "stage", "band", "rank", "milestone", "position", "title"];
+const COMPETENCY_FIELDS: &[&str] =
+    &["competency", "skill", "area", "topic", "dimension", "attribute", "characteristic", "theme", "name"];
+
+/// The field of most records (four in five) among `names` whose values repeat: the first
+/// such, by the order of `names`.
+fn repeating_field(maps: &[&[(String, Data)]], names: &[&str], skip: Option<&str>) -> Option<&'static str> {
+    let names: Vec<&'static str> =
+        LEVEL_FIELDS.iter().chain(COMPETENCY_FIELDS).copied().filter(|n| names.contains(n)).collect();
+    names.into_iter().filter(|name| Some(*name) != skip).find(|name| {
+        let values: Vec<&str> = maps.iter().filter_map(|entries| field(entries, &[name])).collect();
+        let distinct: HashSet<String> = values.iter().map(|value| comparable(value)).collect();
+        values.len() * 5 >= maps.len() * 4 && distinct.len() >= 2 && distinct.len() < values.len()
+    })
+}
+
+/// The long form: one record per cell (`{level, competency, description}`), as a
+/// spreadsheet exported to data writes it. Roles by level in order of appearance.
+/// Rows whose level or competency is the id of a record elsewhere (`levels[] {id, name}`)
+/// name definitions this reading does not join; they are not read this way.
+fn long_form(
+    label: &str,
+    records: &[(Element<'_>, &Site<'_>)],
+    files: &[DataFile],
+    index: &HashMap<String, Target>,
+) -> Option<DataReading> {
+    let maps: Vec<&[(String, Data)]> = records.iter().filter_map(|(element, _)| element.value.as_map()).collect();
+    if maps.len() < 4 {
+        return None;
+    }
+    let level_key = repeating_field(&maps, LEVEL_FIELDS, None)?;
+    let competency_key = repeating_field(&maps, COMPETENCY_FIELDS, Some(level_key))?;
+    let names_a_record =
+        |key: &str| maps.iter().any(|entries| field(entries, &[key]).is_some_and(|value| index.contains_key(value)));
+    if names_a_record(level_key) || names_a_record(competency_key) {
+        return None;
+    }
+    let mut roles: Vec<ParsedRole> = Vec::new();
+    for ((element, site), entries) in records.iter().zip(&maps) {
+        let (Some(level), Some(competency)) = (field(entries, &[level_key]), field(entries, &[competency_key])) else {
+            continue;
+        };
+        let examples: Vec<String> = entries
+            .iter()
+            .filter(|(key, _)| {
+                let key = normal(key);
+                key != level_key
+                    && key != competency_key
+                    && !is_field_of(&key, ID_KEYS)
+                    && !is_field_of(&key, DESCRIPTIVE_KEYS)
+            })
+            .flat_map(|(_, value)| texts_of(value))
+            .collect();
+        if examples.is_empty() {
+            continue;
+        }
+        let at = match roles.iter().position(|role| comparable(&role.title) == comparable(level)) {
+            Some(at) => at,
+            None => {
+                let number = level_number(level, roles.len());
+                roles.push(role(level.to_owned(), number, &Data::Map(Vec::new()), Vec::new(), &files[site.file].name));
+                roles.len() - 1
+            }
+        };
+        let mut characteristic = ParsedCharacteristic::new(competency.to_owned(), examples);
+        characteristic.group = field(entries, &["group", "category"]).map(str::to_owned);
+        let role = &mut roles[at];
+        if let Some(track) = element.value.as_map().and_then(|entries| field(entries, &["track"])) {
+            match crate::ladder::relations::kind_named_by(track) {
+                Some(kind) => role.track_kind = Some(kind),
+                None => role.track_name = Some(track.to_owned()),
+            }
+        }
+        role.characteristics.push(characteristic);
+        role.characteristics_from = crate::ladder::model::CharacteristicSource::Headings;
+    }
+    (!roles.is_empty()).then(|| DataReading {
+        key: format!("{label} as one record per level and competency"),
+        roles,
+        signs: Vec::new(),
     })
 }
 
