@@ -603,6 +603,28 @@ fn with_references(
     })
 }
 
+/// Roles found by name as they first appear (a map, so reading stays linear).
+#[derive(Default)]
+struct RolesByName {
+    roles: Vec<ParsedRole>,
+    at: HashMap<String, usize>,
+}
+
+impl RolesByName {
+    fn entry(&mut self, name: &str, make: impl FnOnce(usize) -> ParsedRole) -> &mut ParsedRole {
+        let key = comparable(name);
+        let at = match self.at.get(&key) {
+            Some(&at) => at,
+            None => {
+                self.roles.push(make(self.roles.len()));
+                self.at.insert(key, self.roles.len() - 1);
+                self.roles.len() - 1
+            }
+        };
+        &mut self.roles[at]
+    }
+}
+
 /// Fields that name a row's level, and fields that name its competency, in the long form.
 const LEVEL_FIELDS: &[&str] = &["level", "role", "grade", "stage", "band", "rank", "milestone", "position", "title"];
 const COMPETENCY_FIELDS: &[&str] =
@@ -641,7 +663,7 @@ fn long_form(
     if names_a_record(level_key) || names_a_record(competency_key) {
         return None;
     }
-    let mut roles: Vec<ParsedRole> = Vec::new();
+    let mut roles = RolesByName::default();
     for ((element, site), entries) in records.iter().zip(&maps) {
         let (Some(level), Some(competency)) = (field(entries, &[level_key]), field(entries, &[competency_key])) else {
             continue;
@@ -660,17 +682,12 @@ fn long_form(
         if examples.is_empty() {
             continue;
         }
-        let at = match roles.iter().position(|role| comparable(&role.title) == comparable(level)) {
-            Some(at) => at,
-            None => {
-                let number = level_number(level, roles.len());
-                roles.push(role(level.to_owned(), number, &Data::Map(Vec::new()), Vec::new(), &files[site.file].name));
-                roles.len() - 1
-            }
-        };
+        let role = roles.entry(level, |count| {
+            let number = level_number(level, count);
+            role(level.to_owned(), number, &Data::Map(Vec::new()), Vec::new(), &files[site.file].name)
+        });
         let mut characteristic = ParsedCharacteristic::new(competency.to_owned(), examples);
         characteristic.group = field(entries, &["group", "category"]).map(str::to_owned);
-        let role = &mut roles[at];
         if let Some(track) = element.value.as_map().and_then(|entries| field(entries, &["track"])) {
             match crate::ladder::relations::kind_named_by(track) {
                 Some(kind) => role.track_kind = Some(kind),
@@ -680,9 +697,9 @@ fn long_form(
         role.characteristics.push(characteristic);
         role.characteristics_from = crate::ladder::model::CharacteristicSource::Headings;
     }
-    (!roles.is_empty()).then(|| DataReading {
+    (!roles.roles.is_empty()).then(|| DataReading {
         key: format!("{label} as one record per level and competency"),
-        roles,
+        roles: roles.roles,
         signs: Vec::new(),
     })
 }
@@ -718,10 +735,15 @@ fn levels_of<'a>(entries: &'a [(String, Data)], series: Option<&str>) -> Vec<(Op
 /// The lists that could hold a competency's levels: a list of two or more entries that
 /// most of the records have under the same key.
 fn level_series(records: &[(Element<'_>, &Site<'_>)]) -> Vec<Option<String>> {
-    let mut counts: Vec<(Option<String>, usize)> = Vec::new();
-    let mut count = |series: Option<String>| match counts.iter_mut().find(|(name, _)| *name == series) {
-        Some((_, n)) => *n += 1,
-        None => counts.push((series, 1)),
+    // Counted in a map, listed in the order first seen.
+    let mut counts: HashMap<Option<String>, usize> = HashMap::new();
+    let mut order: Vec<Option<String>> = Vec::new();
+    let mut count = |series: Option<String>| {
+        let n = counts.entry(series.clone()).or_default();
+        if *n == 0 {
+            order.push(series);
+        }
+        *n += 1;
     };
     for (element, _) in records {
         let Some(entries) = element.value.as_map() else { continue };
@@ -738,7 +760,7 @@ fn level_series(records: &[(Element<'_>, &Site<'_>)]) -> Vec<Option<String>> {
             }
         }
     }
-    counts.into_iter().filter(|(_, n)| n * 2 >= records.len().max(2)).map(|(series, _)| series).collect()
+    order.into_iter().filter(|series| counts[series] * 2 >= records.len().max(2)).collect()
 }
 
 fn holding_levels(
@@ -750,7 +772,7 @@ fn holding_levels(
     let mut found = Vec::new();
     for series in level_series(records) {
         // Roles by level name, in the order they first appear.
-        let mut roles: Vec<ParsedRole> = Vec::new();
+        let mut roles = RolesByName::default();
         let mut definitions = 0usize;
         let mut competencies = 0usize;
         let groups: HashSet<&str> = records.iter().map(|(_, site)| folder_of(&files[site.file].name)).collect();
@@ -773,24 +795,19 @@ fn holding_levels(
                 if examples.is_empty() {
                     continue;
                 }
-                let at = match roles.iter().position(|role| comparable(&role.title) == comparable(&name)) {
-                    Some(at) => at,
-                    None => {
-                        let number = level_number(&name, position);
-                        roles.push(ParsedRole::structured(name, number, None, Vec::new(), &files[site.file].name));
-                        roles.len() - 1
-                    }
-                };
                 let mut characteristic = ParsedCharacteristic::new(competency.clone(), examples);
                 if groups.len() >= 2 {
                     characteristic.group = Some(title_from_file_name(folder_of(&files[site.file].name)));
                 }
-                let role = &mut roles[at];
+                let role = roles.entry(&name, |_| {
+                    let number = level_number(&name, position);
+                    ParsedRole::structured(name.clone(), number, None, Vec::new(), &files[site.file].name)
+                });
                 role.characteristics.push(characteristic);
                 role.characteristics_from = crate::ladder::model::CharacteristicSource::Headings;
             }
         }
-        if roles.is_empty() || competencies < 2 {
+        if roles.roles.is_empty() || competencies < 2 {
             continue;
         }
         let mut signs = Vec::new();
@@ -798,7 +815,7 @@ fn holding_levels(
             signs.push((-3.0, "the competencies read here are definitions other records reference"));
         }
         let of = series.as_deref().map_or_else(String::new, |series| format!(" › `{series}`"));
-        found.push(DataReading { key: format!("levels of {label}{of}"), roles, signs });
+        found.push(DataReading { key: format!("levels of {label}{of}"), roles: roles.roles, signs });
     }
     found
 }
