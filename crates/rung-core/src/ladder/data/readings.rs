@@ -328,14 +328,18 @@ fn level_number(name: &str, position: usize) -> u32 {
 fn role(title: String, level: u32, data: &Data, characteristics: Vec<ParsedCharacteristic>, file: &str) -> ParsedRole {
     let summary = data.as_map().and_then(|entries| field(entries, SUMMARY_KEYS)).map(str::to_owned);
     let mut role = ParsedRole::structured(title, level, summary, characteristics, file);
-    // A `track` field names the track, or only its kind ("Individual Contributor").
+    track_from(&mut role, data);
+    role
+}
+
+/// A `track` field names the role's track, or only its kind ("Individual Contributor").
+fn track_from(role: &mut ParsedRole, data: &Data) {
     if let Some(track) = data.as_map().and_then(|entries| field(entries, &["track"])) {
         match crate::ladder::relations::kind_named_by(track) {
             Some(kind) => role.track_kind = Some(kind),
             None => role.track_name = Some(track.to_owned()),
         }
     }
-    role
 }
 
 /// Keys whose texts describe the record they are in (its prose), not name anything.
@@ -688,12 +692,7 @@ fn long_form(
         });
         let mut characteristic = ParsedCharacteristic::new(competency.to_owned(), examples);
         characteristic.group = field(entries, &["group", "category"]).map(str::to_owned);
-        if let Some(track) = element.value.as_map().and_then(|entries| field(entries, &["track"])) {
-            match crate::ladder::relations::kind_named_by(track) {
-                Some(kind) => role.track_kind = Some(kind),
-                None => role.track_name = Some(track.to_owned()),
-            }
-        }
+        track_from(role, element.value);
         role.characteristics.push(characteristic);
         role.characteristics_from = crate::ladder::model::CharacteristicSource::Headings;
     }
