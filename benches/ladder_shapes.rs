@@ -2,7 +2,8 @@
 //! folder, front-matter folder, progression framework, job-family YAML, level-code track,
 //! a folder of track documents, level files sharing sections, paragraph roles, CSV (wide
 //! and long), XLSX, markdown tables (levels as columns, roles as rows), a folder of track
-//! folders, and Rung JSON. Every import runs the reading engine (all its candidate readings). Prints a table (mean of many runs). Run: `bash scripts/bench.sh` (or
+//! folders, structured data (JSON per competency, cross-referenced JSON, a TypeScript
+//! module, YAML levels) and Rung JSON. Every import runs the reading engine (all its candidate readings). Prints a table (mean of many runs). Run: `bash scripts/bench.sh` (or
 //! `cargo bench --no-default-features --bench ladder_shapes`).
 
 use std::path::Path;
@@ -34,6 +35,10 @@ fn main() {
         ("markdown table, levels as columns", root.join("tests/fixtures/tables/levels-as-columns.md")),
         ("markdown table, roles as rows", root.join("tests/fixtures/tables/roles-as-rows.md")),
         ("folder of track folders", root.join("tests/fixtures/track-folders")),
+        ("data: a JSON file per competency", root.join("tests/fixtures/data-competency-files")),
+        ("data: JSON cross-referenced by id", root.join("tests/fixtures/data-referenced")),
+        ("data: TypeScript module literals", root.join("tests/fixtures/data-files/growth-areas.ts")),
+        ("data: YAML levels with competencies", root.join("tests/fixtures/data-files/data-ladder.yaml")),
         ("Rung JSON (seed exported)", json),
     ];
     println!("{:<38} {:>6} {:>12}", "shape", "roles", "mean import");

@@ -319,6 +319,12 @@ transposed?: boolean,
  */
 table_roles?: TableRoles, 
 /**
+ * Structured data (JSON, YAML, a script module): which reading of the data holds the
+ * roles, by the engine's name for it ("levels of the files", "`levels` referencing
+ * their characteristics"). `None` leaves the choice to Rung.
+ */
+data_reading?: string, 
+/**
  * The person looked at this reading and confirmed it: an uncertain reading is saved
  * only once confirmed (or read another way).
  */

@@ -41,6 +41,10 @@ pub enum LadderError {
     EmptyFolder { path: PathBuf },
     #[error("{path}:{line}: not a Rung ladder JSON file ({reason}).")]
     InvalidJson { path: PathBuf, line: u32, reason: String },
+    #[error("{path}:{line}: the data does not parse ({reason}). Fix the file, or move it out of the folder if it is not part of the ladder.")]
+    InvalidData { path: PathBuf, line: u32, reason: String },
+    #[error("{path}: no ladder found in this data. Rung looks for records with a title (a `title`, `name` or `label`, or the key they sit under) that hold their characteristics, reference them by id, or hold their levels (`L1` … or a list such as `levels`). Export the ladder as markdown, a spreadsheet or Rung's ladder JSON instead.")]
+    NoLadderData { path: PathBuf },
     #[error("{path}:{line}: the ladder JSON is inconsistent: {reason}.")]
     InconsistentJson { path: PathBuf, line: u32, reason: String },
     #[error("{path}:{line}: the front matter (the YAML between the `---` lines at the top) does not parse: {reason}. Fix the YAML or remove the block.")]
@@ -85,6 +89,8 @@ impl LadderError {
             LadderError::UntitledHeading { .. } => "ladder_untitled_heading",
             LadderError::EmptyFolder { .. } => "ladder_empty_folder",
             LadderError::InvalidJson { .. } => "ladder_invalid_json",
+            LadderError::InvalidData { .. } => "ladder_invalid_data",
+            LadderError::NoLadderData { .. } => "ladder_no_data",
             LadderError::InconsistentJson { .. } => "ladder_inconsistent_json",
             LadderError::FrontMatter { .. } => "ladder_front_matter",
             LadderError::InvalidYaml { .. } => "ladder_invalid_yaml",

@@ -52,6 +52,12 @@ pub struct ReadingMapping {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub table_roles: Option<TableRoles>,
+    /// Structured data (JSON, YAML, a script module): which reading of the data holds the
+    /// roles, by the engine's name for it ("levels of the files", "`levels` referencing
+    /// their characteristics"). `None` leaves the choice to Rung.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub data_reading: Option<String>,
     /// The person looked at this reading and confirmed it: an uncertain reading is saved
     /// only once confirmed (or read another way).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -100,6 +106,7 @@ impl Default for ReadingMapping {
             roles: Vec::new(),
             transposed: None,
             table_roles: None,
+            data_reading: None,
             confirmed: false,
         }
     }

@@ -2,9 +2,11 @@
 //!
 //! Accepted sources: one markdown document with many roles, one markdown file per
 //! level in a folder (with an optional README), a single level or foundation file, YAML
-//! (job families), spreadsheets (CSV, XLSX, ODS) and Rung's own JSON. Every import is
+//! (job families), spreadsheets (CSV, XLSX, ODS), structured data (JSON, YAML, script
+//! modules' object literals, folders of them; see `data`) and Rung's own JSON. Every import is
 //! all-or-nothing and errors name the file and line.
 
+pub mod data;
 pub mod error;
 pub mod folder;
 pub mod front_matter;
@@ -59,7 +61,7 @@ pub fn load_with(path: &Path, mapping: &ReadingMapping) -> Result<Ladder, Ladder
 }
 
 /// Reads the source with exactly the choices in `mapping` (the engine's one reading).
-fn load_exact(path: &Path, mapping: &ReadingMapping) -> Result<Ladder, LadderError> {
+pub(crate) fn load_exact(path: &Path, mapping: &ReadingMapping) -> Result<Ladder, LadderError> {
     let metadata = std::fs::metadata(path).map_err(|error| source::io_error(path, &error))?;
     if metadata.is_dir() {
         return folder::load_folder(path, mapping);
@@ -107,11 +109,10 @@ pub fn heading_depths(path: &Path) -> Result<Vec<u8>, LadderError> {
     Ok(depths.into_iter().collect())
 }
 
-/// Markdown (not JSON, YAML or a spreadsheet): the formats whose headings Rung interprets.
+/// Markdown (not JSON, YAML, a script module or a spreadsheet): the formats whose
+/// headings Rung interprets.
 pub fn is_markdown(path: &Path) -> bool {
-    let other = ["json", "yml", "yaml"];
-    !spreadsheet::is_spreadsheet(path)
-        && !path.extension().is_some_and(|ext| other.iter().any(|name| ext.eq_ignore_ascii_case(name)))
+    !spreadsheet::is_spreadsheet(path) && !data::is_data_file(path)
 }
 
 /// Imports a job-family YAML file (levels, themes, competencies).
@@ -122,6 +123,13 @@ pub fn from_job_family_yaml(bytes: &[u8], path: &Path) -> Result<Ladder, LadderE
     ladder_of_file(document, bytes, path, file_name, &ReadingMapping::default())
 }
 
+/// Imports a ladder kept as data (JSON, YAML or a JavaScript/TypeScript module, by
+/// `path`'s extension), as the reading engine reads it best. Rung's own JSON is not
+/// special here: use `json::from_json` for that.
+pub fn from_data(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
+    reading::data_reading::from_bytes(bytes, path).map(|read| read.ladder)
+}
+
 /// Imports a ladder kept in a spreadsheet (CSV, TSV, XLSX, ODS).
 pub fn from_spreadsheet(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
     let file_name = file_name_of(path);
@@ -129,7 +137,7 @@ pub fn from_spreadsheet(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError
     ladder_of_file(document, bytes, path, file_name, &ReadingMapping::default())
 }
 
-fn file_name_of(path: &Path) -> String {
+pub(crate) fn file_name_of(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
@@ -230,7 +238,7 @@ pub fn from_markdown(bytes: &[u8], path: &Path) -> Result<Ladder, LadderError> {
 
 /// Roles as read (with the person's corrections) → the connected ladder, which keeps
 /// the corrections that made it.
-fn assemble(
+pub(crate) fn assemble(
     name: String,
     intro: Vec<ContextSection>,
     parsed: Vec<ParsedRole>,

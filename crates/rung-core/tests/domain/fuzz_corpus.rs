@@ -32,6 +32,16 @@ fn the_fuzz_corpus_imports_or_fails_with_a_typed_error() {
 }
 
 #[test]
+fn the_data_fuzz_corpus_imports_or_fails_with_a_typed_error() {
+    // As the fuzz target reads it: the first byte picks JSON, YAML or a TypeScript module.
+    replay("data_import", |bytes| {
+        let (pick, rest) = bytes.split_first().map_or((0, bytes), |(pick, rest)| (*pick, rest));
+        let name = ["corpus.json", "corpus.yaml", "corpus.ts"][usize::from(pick % 3)];
+        (ladder::from_data(rest, Path::new(name)), name)
+    });
+}
+
+#[test]
 fn the_spreadsheet_fuzz_corpus_imports_or_fails_with_a_typed_error() {
     // As the fuzz target reads it: the first byte picks CSV or XLSX.
     replay("spreadsheet_import", |bytes| match bytes.split_first() {

@@ -7,6 +7,7 @@
 mod generated_ladders;
 mod support;
 
+mod data_ladders;
 mod folder_ladder;
 mod front_matter;
 mod fuzz_corpus;

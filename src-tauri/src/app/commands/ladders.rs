@@ -45,8 +45,11 @@ pub async fn save_level_policy(app: AppHandle, ladder_id: i64, policy: LevelPoli
 #[tauri::command]
 pub async fn preview_ladder_file(app: AppHandle) -> Result<Option<LadderPreview>, IpcError> {
     let filter: (&str, &[&str]) = (
-        "Ladder (markdown, job-family YAML, spreadsheet or Rung JSON)",
-        &["md", "markdown", "yml", "yaml", "csv", "tsv", "xlsx", "xlsm", "xls", "ods", "json"],
+        "Ladder (markdown, spreadsheet, JSON, YAML, a JavaScript/TypeScript module or Rung JSON)",
+        &[
+            "md", "markdown", "yml", "yaml", "csv", "tsv", "xlsx", "xlsm", "xls", "ods", "json", "json5", "js", "mjs",
+            "cjs", "ts", "mts",
+        ],
     );
     let picked = pick(&app, Dialog::Open { title: "Import a ladder file", filter }).await?;
     first_preview(app, picked).await

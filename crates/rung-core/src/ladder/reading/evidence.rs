@@ -27,7 +27,7 @@ impl Evidence {
         self.signs.iter().map(|sign| sign.points).sum()
     }
 
-    fn add(&mut self, points: f64, what: &'static str) {
+    pub(crate) fn add(&mut self, points: f64, what: &'static str) {
         if points.abs() > 1e-9 {
             self.signs.push(Sign { points, what });
         }

@@ -10,6 +10,7 @@
 //! right keep reading the same. The result says how sure it is, and names the runner-up
 //! when it scores close; a person's `ReadingMapping` pins any choice.
 
+pub mod data_reading;
 pub mod evidence;
 pub mod level_words;
 pub mod tables;
@@ -105,17 +106,25 @@ struct Candidate {
 /// Reads `path` as the engine's best reading, with the person's corrections pinning
 /// whatever they chose. Rung's own JSON is exact and always certain.
 pub fn read(path: &Path, mapping: &ReadingMapping) -> Result<ReadLadder, LadderError> {
+    if let Some(read) = data_reading::read(path, mapping)? {
+        return Ok(read);
+    }
     let incumbent = super::load_exact(path, mapping)?;
     if is_rung_json(path) {
         return Ok(ReadLadder::exact(incumbent));
     }
     let candidates = candidates(path, mapping, incumbent)?;
+    Ok(conclude(candidates, mapping))
+}
+
+/// The best of the candidates (sorted best first), with how sure the engine is of it.
+fn conclude(candidates: Vec<Candidate>, mapping: &ReadingMapping) -> ReadLadder {
     let tried = candidates
         .iter()
         .map(|c| TriedReading { reading: describe(&c.ladder), score: c.score, signs: c.evidence.strongest(6) })
         .collect();
     let mut candidates = candidates.into_iter();
-    let best = candidates.next().expect("the incumbent is a candidate");
+    let best = candidates.next().expect("there is a reading");
     let runner_up = candidates.next();
     let margin = runner_up.as_ref().map_or(f64::INFINITY, |next| best.score - next.score);
     let strong = best.evidence.total() >= WEAK;
@@ -137,7 +146,19 @@ pub fn read(path: &Path, mapping: &ReadingMapping) -> Result<ReadLadder, LadderE
     // The reading keeps the person's corrections only: the engine's own choice is made
     // again, the same way, whenever the same source is read.
     ladder.reading = (!mapping.is_empty()).then(|| mapping.clone());
-    Ok(ReadLadder { ladder, confidence, tried })
+    ReadLadder { ladder, confidence, tried }
+}
+
+/// Best first; on a tie the earlier reading stays ahead.
+fn sort_best_first(candidates: &mut [Candidate]) {
+    candidates.sort_by(|a, b| {
+        let tied = (a.score - b.score).abs() < 1e-6;
+        if tied {
+            std::cmp::Ordering::Equal
+        } else {
+            b.score.total_cmp(&a.score)
+        }
+    });
 }
 
 fn candidates(path: &Path, mapping: &ReadingMapping, incumbent: Ladder) -> Result<Vec<Candidate>, LadderError> {
@@ -155,18 +176,12 @@ fn candidates(path: &Path, mapping: &ReadingMapping, incumbent: Ladder) -> Resul
         let score = evidence.total();
         candidates.push(Candidate { mapping: choice, shape, ladder, evidence, score });
     }
-    // Best first; on a tie the earlier reading (Rung's own first) stays ahead.
-    candidates.sort_by(|a, b| {
-        let tied = (a.score - b.score).abs() < 1e-6;
-        if tied {
-            std::cmp::Ordering::Equal
-        } else {
-            b.score.total_cmp(&a.score)
-        }
-    });
+    // On a tie Rung's own reading (the first) stays ahead.
+    sort_best_first(&mut candidates);
     Ok(candidates)
 }
 
+/// Rung's own ladder JSON (anything else with a `.json` name is data, read in `data_reading`).
 fn is_rung_json(path: &Path) -> bool {
     !path.is_dir() && path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
 }
