@@ -137,8 +137,11 @@ pub enum Command {
     Bundle(bundle::BundleCommand),
     /// Erase a candidate's personal data for good (asks to confirm unless --yes).
     Erase {
-        #[arg(long)]
-        candidate: i64,
+        #[arg(long, required_unless_present = "resume")]
+        candidate: Option<i64>,
+        /// Finish an erasure that was interrupted (killed, or stopped by a full disk).
+        #[arg(long, conflicts_with = "candidate")]
+        resume: bool,
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
@@ -242,11 +245,12 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Bundle(command) => bundle::run_bundle(&cli.data_dir(), cli.who(), command),
         Command::Keys(command) => keys::run_keys(&cli.data_dir(), command),
         Command::Team(command) => team::run_team(&cli.data_dir(), command),
-        Command::Erase { candidate, yes, keep_anonymous, purge_backups } => privacy::erase(
+        Command::Erase { resume: true, .. } => privacy::resume_erasure(&cli.data_dir()),
+        Command::Erase { candidate, yes, keep_anonymous, purge_backups, .. } => privacy::erase(
             &cli.data_dir(),
             cli.who(),
             &privacy::EraseOptions {
-                candidate: *candidate,
+                candidate: candidate.unwrap_or_default(),
                 yes: *yes,
                 keep_anonymous: *keep_anonymous,
                 purge_backups: *purge_backups,

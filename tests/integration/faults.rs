@@ -1,0 +1,329 @@
+//! Faults replayed on the real `rung` binary (issue 27): an erase killed at each of its
+//! fsyncs (strace's fault injection) leaves, once the data folder is next opened, no
+//! byte of the candidate, or the candidate whole and erasable; a disk that fills during
+//! an erase (a small tmpfs) never reads as "disk I/O error", and the candidate is never
+//! said kept when erased, nor erased when kept; a report killed at each fsync leaves no
+//! partial file after the next open; a held or a stopped lock holder is named within a
+//! few seconds; the data folder is private whatever the umask, and a read-only one still
+//! answers the commands that only read. Needs strace, flock and root (to mount tmpfs).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use crate::erasure::{files_containing, planted, TOKEN};
+use crate::store_support::{rung_in, text};
+
+/// SQLite's own words, which must never reach a user.
+const RAW_SQLITE: &[&str] = &[
+    "disk I/O error",
+    "database or disk is full",
+    "constraint failed",
+    "database is locked",
+    "no such table",
+    "the database reported an error",
+];
+
+fn assert_no_raw_sqlite(output: &Output, context: &str) {
+    let said = format!("{}{}", text(&output.stdout), text(&output.stderr));
+    for raw in RAW_SQLITE {
+        assert!(!said.contains(raw), "{context}: SQLite's own words reached the user: {said}");
+    }
+}
+
+fn rung_command(data_dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rung"));
+    command.arg("--data-dir").arg(data_dir).env_remove("RUNG_DATA_DIR").env("RUNG_KEY_STORE", "folder");
+    command
+}
+
+/// `rung ARGS` under strace, killed (SIGKILL) when it enters its `nth` call of `syscall`.
+fn rung_killed_at(data_dir: &Path, syscall: &str, nth: usize, args: &[&str]) -> Output {
+    Command::new("strace")
+        .args(["-f", "-qq", "-o", "/dev/null", "-e", &format!("trace={syscall}")])
+        .args(["-e", &format!("inject={syscall}:signal=KILL:when={nth}")])
+        .arg(env!("CARGO_BIN_EXE_rung"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("RUNG_DATA_DIR")
+        .env("RUNG_KEY_STORE", "folder")
+        .output()
+        .expect("strace runs (scripts/setup.sh installs it)")
+}
+
+/// How many times `rung ARGS` calls each of fsync and fdatasync, on a copy of `dir`.
+fn syncs_of(dir: &Path, args: &[&str]) -> Vec<(&'static str, usize)> {
+    let copy = tempfile::tempdir().unwrap();
+    copy_folder(dir, copy.path());
+    let log = copy.path().join("strace.log");
+    let output = Command::new("strace")
+        .args(["-f", "-qq", "-o"])
+        .arg(&log)
+        .args(["-e", "trace=fsync,fdatasync"])
+        .arg(env!("CARGO_BIN_EXE_rung"))
+        .arg("--data-dir")
+        .arg(copy.path().join("data"))
+        .args(args)
+        .env_remove("RUNG_DATA_DIR")
+        .env("RUNG_KEY_STORE", "folder")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let traced = std::fs::read_to_string(&log).unwrap();
+    ["fsync", "fdatasync"]
+        .map(|call| (call, traced.lines().filter(|l| l.contains(&format!("{call}("))).count()))
+        .to_vec()
+}
+
+fn copy_folder(from: &Path, to: &Path) {
+    let status = Command::new("cp").arg("-a").arg(from).arg(to.join("data")).status().unwrap();
+    assert!(status.success());
+}
+
+fn candidates_listed(data_dir: &Path) -> String {
+    let output = rung_in(data_dir, &["candidates"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_no_raw_sqlite(&output, "candidates after a fault");
+    text(&output.stdout)
+}
+
+#[test]
+fn an_erase_killed_at_any_fsync_leaves_no_byte_of_the_candidate_after_the_next_open() {
+    let prepared = tempfile::tempdir().unwrap();
+    let candidate = planted(prepared.path()).to_string();
+    let erase = ["erase", "--candidate", candidate.as_str(), "--yes"];
+    let syncs = syncs_of(prepared.path(), &erase);
+    let total: usize = syncs.iter().map(|(_, n)| n).sum();
+    assert!(total >= 4, "an erase syncs its transaction and its scrub: {syncs:?}");
+    // A kill leaves what was written before it in the page cache: a commit whose fsync
+    // was cut short is still a commit (a power cut is what fsync is for).
+    let (mut erased_before_kill, mut kept_before_kill) = (0, 0);
+    for (call, count) in syncs {
+        for nth in 1..=count {
+            let run = tempfile::tempdir().unwrap();
+            copy_folder(prepared.path(), run.path());
+            let data = run.path().join("data");
+            let killed = rung_killed_at(&data, call, nth, &erase);
+            assert_no_raw_sqlite(&killed, "a killed erase");
+            // The next open (any command) finishes an erasure that was committed.
+            let listed = candidates_listed(&data);
+            if listed.contains(TOKEN) {
+                kept_before_kill += 1;
+                let again = rung_in(&data, &erase);
+                assert!(again.status.success(), "{call} #{nth}: erasing again: {}", text(&again.stderr));
+            } else {
+                erased_before_kill += 1;
+            }
+            let left = files_containing(&data, TOKEN);
+            assert!(left.is_empty(), "killed at {call} #{nth}: the candidate survives in {left:?}");
+            let check = rung_in(&data, &["db", "check"]);
+            assert!(check.status.success(), "{call} #{nth}: {}{}", text(&check.stdout), text(&check.stderr));
+            let resume = rung_in(&data, &["erase", "--resume"]);
+            assert!(resume.status.success(), "{}", text(&resume.stderr));
+            assert!(text(&resume.stdout).contains("no erasure is pending"), "{}", text(&resume.stdout));
+        }
+    }
+    assert!(erased_before_kill > 0, "kills fell after the commit ({kept_before_kill} before it)");
+}
+
+/// A tmpfs of `bytes` at a new folder, unmounted when dropped.
+struct Tmpfs {
+    at: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    fn mount(bytes: u64) -> Tmpfs {
+        let at = tempfile::tempdir().unwrap();
+        let status = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={bytes}")])
+            .arg("tmpfs")
+            .arg(at.path())
+            .status()
+            .unwrap();
+        assert!(status.success(), "mounting a tmpfs needs root (the tests run as root)");
+        Tmpfs { at }
+    }
+
+    fn path(&self) -> &Path {
+        self.at.path()
+    }
+
+    fn remount_read_only(&self) {
+        let status = Command::new("mount").args(["-o", "remount,ro"]).arg(self.path()).status().unwrap();
+        assert!(status.success());
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.at.path()).status();
+    }
+}
+
+/// Fills the file system at `dir` until `leave` bytes are free; returns the filler.
+fn fill_leaving(dir: &Path, leave: u64) -> PathBuf {
+    let filler = dir.join("filler");
+    let free = rung::store::disk_space::free_bytes(dir).unwrap();
+    let size = free.saturating_sub(leave);
+    let file = std::fs::File::create(&filler).unwrap();
+    use std::io::Write;
+    let mut writer = std::io::BufWriter::new(file);
+    let block = vec![0x55u8; 4096];
+    let mut written = 0;
+    while written + 4096 <= size {
+        if writer.write_all(&block).is_err() {
+            break;
+        }
+        written += 4096;
+    }
+    let _ = writer.flush();
+    filler
+}
+
+fn folder_size(dir: &Path) -> u64 {
+    crate::support::files_under(dir).iter().map(|f| std::fs::metadata(f).unwrap().len()).sum()
+}
+
+#[test]
+fn a_disk_that_fills_during_an_erase_is_said_full_and_the_erasure_is_finished_later() {
+    let prepared = tempfile::tempdir().unwrap();
+    let candidate = planted(prepared.path()).to_string();
+    let erase = ["erase", "--candidate", candidate.as_str(), "--yes"];
+    let needed = folder_size(prepared.path());
+    let mut pending_seen = 0;
+    // From no room at all to room for the transaction but not for rewriting the file.
+    for leave in [0, 16 * 1024, 64 * 1024, 128 * 1024, 256 * 1024, 512 * 1024, needed, 2 * needed] {
+        let disk = Tmpfs::mount(needed * 4 + 4 * 1024 * 1024);
+        copy_folder(prepared.path(), disk.path());
+        let data = disk.path().join("data");
+        let filler = fill_leaving(disk.path(), leave);
+        // SQLite's temporary files (VACUUM's) on the same full disk, as on a laptop.
+        let output = rung_command(&data).args(erase).env("SQLITE_TMPDIR", disk.path()).output().unwrap();
+        assert_no_raw_sqlite(&output, &format!("erase with {leave} bytes free"));
+        let said = format!("{}{}", text(&output.stdout), text(&output.stderr));
+        std::fs::remove_file(&filler).unwrap();
+        if !output.status.success() {
+            // Not erased, and said so: the candidate is all there.
+            assert!(said.contains("the disk is full (") && said.contains("MB free at"), "{leave}: {said}");
+            assert!(candidates_listed(&data).contains(TOKEN), "{leave}: refused, so kept: {said}");
+            continue;
+        }
+        assert!(said.contains(&format!("Erased candidate {candidate}")), "{leave}: {said}");
+        if said.contains("not yet scrubbed") {
+            pending_seen += 1;
+            assert!(said.contains("the disk is full (") && said.contains("rung erase --resume"), "{said}");
+            // With room again, the next command finishes it, and says so.
+            let resume = rung_in(&data, &["erase", "--resume"]);
+            assert!(resume.status.success(), "{}", text(&resume.stderr));
+            assert!(text(&resume.stdout).contains("The erasure is finished."), "{}", text(&resume.stdout));
+        }
+        let left = files_containing(&data, TOKEN);
+        assert!(left.is_empty(), "{leave} bytes free: the candidate survives in {left:?}");
+    }
+    assert!(pending_seen > 0, "some room left let the erasure commit but not the scrub");
+}
+
+#[test]
+fn a_read_only_data_folder_still_answers_the_commands_that_only_read() {
+    let prepared = tempfile::tempdir().unwrap();
+    planted(prepared.path());
+    let disk = Tmpfs::mount(64 * 1024 * 1024);
+    copy_folder(prepared.path(), disk.path());
+    let data = disk.path().join("data");
+    disk.remount_read_only();
+    for args in [&["candidates"][..], &["db", "check"], &["archive"]] {
+        let output = rung_in(&data, args);
+        assert!(output.status.success(), "{args:?}: {}", text(&output.stderr));
+        assert!(text(&output.stderr).contains("is read-only, so Rung only reads it"), "{}", text(&output.stderr));
+    }
+    assert!(candidates_listed(&data).contains(TOKEN));
+    let write = rung_in(&data, &["hold", "--candidate", "1"]);
+    assert!(!write.status.success());
+    assert_no_raw_sqlite(&write, "a write to a read-only folder");
+}
+
+#[test]
+fn a_report_killed_at_any_fsync_leaves_no_partial_file_after_the_next_open() {
+    let prepared = tempfile::tempdir().unwrap();
+    let candidate = planted(prepared.path()).to_string();
+    let report = |out: &Path| {
+        ["report", "--candidate", candidate.as_str(), "--out", out.to_str().unwrap()].map(str::to_owned).to_vec()
+    };
+    let outside = tempfile::tempdir().unwrap();
+    let out = outside.path().join("report.pdf");
+    let args = report(&out);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let syncs = syncs_of(prepared.path(), &args);
+    for (call, count) in syncs {
+        for nth in 1..=count {
+            let run = tempfile::tempdir().unwrap();
+            copy_folder(prepared.path(), run.path());
+            let data = run.path().join("data");
+            for stale in std::fs::read_dir(outside.path()).unwrap() {
+                std::fs::remove_file(stale.unwrap().path()).unwrap();
+            }
+            let killed = rung_killed_at(&data, call, nth, &args);
+            assert_no_raw_sqlite(&killed, "a killed report");
+            candidates_listed(&data);
+            let partial: Vec<_> = std::fs::read_dir(outside.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|name| name.contains(".partial-"))
+                .collect();
+            assert!(partial.is_empty(), "killed at {call} #{nth}: {partial:?} left beside the output");
+        }
+    }
+}
+
+#[test]
+fn a_held_lock_is_named_within_seconds_and_a_stopped_holder_said_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    planted(dir.path());
+    // Held by this process, through Rung's own lock (which records who holds it).
+    let held = rung::store::files::lock_folder(dir.path()).unwrap();
+    let output = rung_in(dir.path(), &["hold", "--candidate", "1"]);
+    drop(held);
+    assert!(!output.status.success());
+    let said = text(&output.stderr);
+    assert!(said.contains("waiting for process"), "a progress line first: {said}");
+    assert!(said.contains(&format!("in use by process {}", std::process::id())), "{said}");
+    assert!(said.contains("since "), "{said}");
+
+    // A holder stopped as by Ctrl+Z.
+    let mut holder = Command::new("flock").arg(dir.path()).args(["sleep", "60"]).spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let pid = holder.id();
+    std::fs::write(
+        dir.path().join(rung::store::folder_lock::HOLDER_FILE),
+        format!("pid={pid}\ncommand=rung restore\nsince=2026-01-01 00:00:00 UTC\nmode=writing\n"),
+    )
+    .unwrap();
+    let stop = Command::new("kill").args(["-STOP", &pid.to_string()]).status().unwrap();
+    assert!(stop.success());
+    let output = rung_in(dir.path(), &["candidates"]);
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert!(!output.status.success(), "a reader cannot share a writer's lock");
+    let said = text(&output.stderr);
+    assert!(said.contains(&format!("process {pid} (rung restore")) && said.contains("which is stopped"), "{said}");
+}
+
+#[test]
+fn the_data_folder_is_private_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let parent = tempfile::tempdir().unwrap();
+    let data = parent.path().join("new-folder");
+    let status = Command::new("sh")
+        .args(["-c", "umask 000; exec \"$0\" --data-dir \"$1\" people"])
+        .arg(env!("CARGO_BIN_EXE_rung"))
+        .arg(&data)
+        .env("RUNG_KEY_STORE", "folder")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700, "the data folder");
+    for file in crate::support::files_under(&data) {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+}
