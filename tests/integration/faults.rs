@@ -185,42 +185,120 @@ fn folder_size(dir: &Path) -> u64 {
 }
 
 #[test]
-fn a_disk_that_fills_during_an_erase_is_said_full_and_the_erasure_is_finished_later() {
+fn an_erase_on_a_full_disk_is_refused_and_said_so_and_with_room_erases_everything() {
     let prepared = tempfile::tempdir().unwrap();
     let candidate = planted(prepared.path()).to_string();
     let erase = ["erase", "--candidate", candidate.as_str(), "--yes"];
     let needed = folder_size(prepared.path());
-    let mut pending_seen = 0;
-    // From no room at all to room for the transaction but not for rewriting the file.
-    for leave in [0, 16 * 1024, 64 * 1024, 128 * 1024, 256 * 1024, 512 * 1024, needed, 2 * needed] {
+    let (mut refused, mut erased) = (0, 0);
+    // From no room at all to room for everything, on a real file system that fills.
+    for leave in (0..40).map(|step| step * 16 * 1024).chain([needed, 2 * needed]) {
         let disk = Tmpfs::mount(needed * 4 + 4 * 1024 * 1024);
         copy_folder(prepared.path(), disk.path());
         let data = disk.path().join("data");
         let filler = fill_leaving(disk.path(), leave);
-        // SQLite's temporary files (VACUUM's) on the same full disk, as on a laptop.
+        // SQLite's temporary files on the same full disk, as on a laptop.
         let output = rung_command(&data).args(erase).env("SQLITE_TMPDIR", disk.path()).output().unwrap();
         assert_no_raw_sqlite(&output, &format!("erase with {leave} bytes free"));
         let said = format!("{}{}", text(&output.stdout), text(&output.stderr));
         std::fs::remove_file(&filler).unwrap();
-        if !output.status.success() {
+        if output.status.success() {
+            erased += 1;
+            assert!(said.contains(&format!("Erased candidate {candidate}")), "{leave}: {said}");
+            if said.contains("not yet scrubbed") {
+                assert!(said.contains("the disk is full (") && said.contains("rung erase --resume"), "{said}");
+            }
+            // With room again, the next command finishes whatever is pending.
+            candidates_listed(&data);
+            let left = files_containing(&data, TOKEN);
+            assert!(left.is_empty(), "{leave} bytes free: the candidate survives in {left:?}");
+        } else {
+            refused += 1;
             // Not erased, and said so: the candidate is all there.
-            assert!(said.contains("the disk is full (") && said.contains("MB free at"), "{leave}: {said}");
+            assert!(said.contains("the disk is full (") && said.contains("B free at"), "{leave}: {said}");
             assert!(candidates_listed(&data).contains(TOKEN), "{leave}: refused, so kept: {said}");
-            continue;
         }
-        assert!(said.contains(&format!("Erased candidate {candidate}")), "{leave}: {said}");
-        if said.contains("not yet scrubbed") {
-            pending_seen += 1;
-            assert!(said.contains("the disk is full (") && said.contains("rung erase --resume"), "{said}");
-            // With room again, the next command finishes it, and says so.
-            let resume = rung_in(&data, &["erase", "--resume"]);
-            assert!(resume.status.success(), "{}", text(&resume.stderr));
-            assert!(text(&resume.stdout).contains("The erasure is finished."), "{}", text(&resume.stdout));
+    }
+    assert!(refused > 0 && erased > 0, "{refused} refused, {erased} erased");
+}
+
+/// `rung ARGS` with every write to `file` from the `nth` on failing as a full disk would.
+fn rung_with_disk_full_from(data_dir: &Path, file: &Path, nth: usize, args: &[&str]) -> Output {
+    Command::new("strace")
+        .args(["-f", "-qq", "-o", "/dev/null", "-P"])
+        .arg(file)
+        .args(["-e", "trace=pwrite64,write", "-e", &format!("inject=pwrite64,write:error=ENOSPC:when={nth}+")])
+        .arg(env!("CARGO_BIN_EXE_rung"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("RUNG_DATA_DIR")
+        .env("RUNG_KEY_STORE", "folder")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_disk_that_fills_during_an_erase_never_says_kept_when_erased_and_the_scrub_finishes_later() {
+    let prepared = tempfile::tempdir().unwrap();
+    let candidate = planted(prepared.path()).to_string();
+    let erase = ["erase", "--candidate", candidate.as_str(), "--yes"];
+    // How many writes an erase makes to the WAL (its transaction, then the scrub's VACUUM).
+    let counted = tempfile::tempdir().unwrap();
+    copy_folder(prepared.path(), counted.path());
+    let wal = counted.path().join("data/rung.db-wal");
+    let log = counted.path().join("writes.log");
+    let output = Command::new("strace")
+        .args(["-f", "-qq", "-o"])
+        .arg(&log)
+        .arg("-P")
+        .arg(&wal)
+        .args(["-e", "trace=pwrite64,write", env!("CARGO_BIN_EXE_rung"), "--data-dir"])
+        .arg(counted.path().join("data"))
+        .args(erase)
+        .env("RUNG_KEY_STORE", "folder")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let writes = std::fs::read_to_string(&log).unwrap().lines().filter(|l| l.contains("write")).count();
+    assert!(writes > 2, "{writes} writes to the WAL");
+    let (mut refused, mut pending) = (0, 0);
+    // The disk fills at write n, for n spread over the whole erase (at most 40 runs).
+    let every = writes.div_ceil(40).max(1);
+    for nth in (1..=writes).step_by(every) {
+        let run = tempfile::tempdir().unwrap();
+        copy_folder(prepared.path(), run.path());
+        let data = run.path().join("data");
+        let output = rung_with_disk_full_from(&data, &data.join("rung.db-wal"), nth, &erase);
+        assert_no_raw_sqlite(&output, &format!("full from WAL write {nth}"));
+        let said = format!("{}{}", text(&output.stdout), text(&output.stderr));
+        if output.status.success() {
+            assert!(said.contains(&format!("Erased candidate {candidate}")), "{nth}: {said}");
+            if said.contains("not yet scrubbed") {
+                pending += 1;
+                assert!(said.contains("because the disk is full (") && said.contains("rung erase --resume"), "{said}");
+                let check = rung_with_disk_full_from(&data, &data.join("rung.db-wal"), 1, &["db", "check"]);
+                assert!(!check.status.success(), "db check reports the pending scrub");
+                assert!(text(&check.stderr).contains("is not finished"), "{}", text(&check.stderr));
+                let resume = rung_in(&data, &["erase", "--resume"]);
+                assert!(resume.status.success(), "{}", text(&resume.stderr));
+                let resumed = text(&resume.stdout);
+                assert!(resumed.contains("The erasure is finished."), "{resumed}");
+            }
+        } else {
+            refused += 1;
+            assert!(said.contains("the disk is full ("), "{nth}: {said}");
+            assert!(candidates_listed(&data).contains(TOKEN), "{nth}: refused, so kept: {said}");
+            let again = rung_in(&data, &erase);
+            assert!(again.status.success(), "{}", text(&again.stderr));
         }
         let left = files_containing(&data, TOKEN);
-        assert!(left.is_empty(), "{leave} bytes free: the candidate survives in {left:?}");
+        assert!(left.is_empty(), "disk full from WAL write {nth}: the candidate survives in {left:?}");
     }
-    assert!(pending_seen > 0, "some room left let the erasure commit but not the scrub");
+    assert!(
+        refused > 0 && pending > 0,
+        "the disk filled before the commit ({refused}) and during the scrub ({pending})"
+    );
 }
 
 #[test]

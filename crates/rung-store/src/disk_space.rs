@@ -48,6 +48,7 @@ pub fn nearly_full(path: &Path) -> bool {
 /// "3 MB free at FOLDER", or just "at FOLDER" where the free space is unknown.
 pub fn words(folder: &Path) -> String {
     match free_bytes(folder) {
+        Some(free) if free < 1_000_000 => format!("{} KB free at {}", free / 1000, folder.display()),
         Some(free) => format!("{} MB free at {}", free / 1_000_000, folder.display()),
         None => format!("at {}", folder.display()),
     }

@@ -171,6 +171,8 @@ fn open_locked_checking(
     latest: i64,
     pages: PageCheck,
 ) -> Result<Store, StoreError> {
+    // Before anything can fail: a full disk is measured here (disk_space.rs).
+    crate::disk_space::remember_data_folder(path.parent().unwrap_or(Path::new(".")));
     let existing = path.exists() && std::fs::metadata(path).map_err(|e| StoreError::io(path, &e))?.len() > 0;
     let found_version = if existing { inspect_read_only(path, latest, pages)? } else { 0 };
     if !path.exists() {

@@ -112,10 +112,10 @@ impl Store {
         for what in [PARTIALS, OPENED, DATABASE, BACKUPS] {
             let outcome = match what {
                 PARTIALS => {
-                    crate::partial_outputs::remove_left_over(&data_dir).and_then(|n| removed(n, "half-written output"))
+                    crate::partial_outputs::remove_left_over(&data_dir).and_then(|n| removed(n, "Half-written outputs"))
                 }
                 OPENED => crate::erasure::clear_opened_copies(&data_dir)
-                    .and_then(|n| removed(n, "report copy opened for viewing")),
+                    .and_then(|n| removed(n, "Report copies opened for viewing")),
                 DATABASE => self.rewrite_database(),
                 _ => erase_backups(&data_dir, &pending, &mut report),
             };
@@ -192,8 +192,8 @@ fn erase_backups(data_dir: &Path, pending: &[ErasedCandidate], report: &mut Scru
 
 fn removed(count: usize, what: &str) -> Result<String, StoreError> {
     Ok(match count {
-        0 => format!("No {what} was left in the data folder."),
-        n => format!("{n} {what}(s) overwritten and deleted."),
+        0 => format!("{what}: none in the data folder."),
+        n => format!("{what}: {n} overwritten and deleted."),
     })
 }
 

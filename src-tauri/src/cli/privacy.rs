@@ -72,10 +72,12 @@ pub fn resume_erasure(data_dir: &Path) -> Outcome {
     let ids = report.candidate_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
     let text = format!("erasure of candidate(s) {ids}: {}", report.sentences().join(" "));
     if report.finished() {
-        Ok(format!(
-            "{text}
-The erasure is finished: no copy of their data is left in the data folder."
-        ))
+        let older = crate::store::erasure::older_copies(data_dir).map_err(|e| e.to_string())?;
+        let copies = match older.len() {
+            0 => String::new(),
+            n => format!(" {n} older copy(ies) of the database in the data folder (safety copies from restores or upgrades) are not rewritten by an erasure; delete them if they may hold this candidate."),
+        };
+        Ok(format!("{text}\nThe erasure is finished.{copies}"))
     } else {
         Err(text)
     }
