@@ -169,6 +169,14 @@ impl From<rusqlite::Error> for StoreError {
                 {
                     return StoreError::Sealed
                 }
+                // A trigger's RAISE: words a trigger's author wrote, not SQLite's.
+                ErrorCode::ConstraintViolation if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER => {
+                    if let Some(reason) = message {
+                        return StoreError::Invalid(format!(
+                            "this change was refused ({reason}), so nothing was saved."
+                        ));
+                    }
+                }
                 _ => {}
             }
         }
@@ -209,7 +217,13 @@ mod tests {
             // What SQLite itself says (sqlite3_errstr), as the message of a failure.
             let said =
                 unsafe { std::ffi::CStr::from_ptr(rusqlite::ffi::sqlite3_errstr(code)) }.to_string_lossy().into_owned();
-            for detail in [None, Some(said.clone()), Some("FOREIGN KEY constraint failed".to_owned())] {
+            // A trigger's message is its author's (tested below), never SQLite's.
+            let details = if code == rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER {
+                vec![None]
+            } else {
+                vec![None, Some(said.clone()), Some("FOREIGN KEY constraint failed".to_owned())]
+            };
+            for detail in details {
                 let error = StoreError::from(rusqlite::Error::SqliteFailure(failure, detail));
                 let text = error.to_string();
                 assert!(!text.contains(&said), "code {code}: SQLite's words ({said}) in: {text}");
@@ -217,6 +231,13 @@ mod tests {
                 assert!(!text.contains("constraint failed"), "code {code}: {text}");
             }
         }
+    }
+
+    #[test]
+    fn a_triggers_own_words_are_kept() {
+        let failure = rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER);
+        let error = StoreError::from(rusqlite::Error::SqliteFailure(failure, Some("no plans today".into())));
+        assert_eq!(error.to_string(), "this change was refused (no plans today), so nothing was saved.");
     }
 
     #[test]
