@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use crate::erasure::{files_containing, planted, TOKEN};
-use crate::store_support::{rung_in, text};
+use crate::store_support::{on_data_dir, rung_in, text};
 
 /// SQLite's own words, which must never reach a user.
 const RAW_SQLITE: &[&str] = &[
@@ -30,25 +30,17 @@ fn assert_no_raw_sqlite(output: &Output, context: &str) {
     }
 }
 
-fn rung_command(data_dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_rung"));
-    command.arg("--data-dir").arg(data_dir).env_remove("RUNG_DATA_DIR").env("RUNG_KEY_STORE", "folder");
-    command
+/// `rung --data-dir DATA_DIR ARGS` run by strace with `options` (following forks).
+fn under_strace(options: &[&str], data_dir: &Path, args: &[&str]) -> Output {
+    let mut strace = Command::new("strace");
+    strace.args(["-f", "-qq"]).args(options).arg(env!("CARGO_BIN_EXE_rung"));
+    on_data_dir(strace, data_dir, args)
 }
 
 /// `rung ARGS` under strace, killed (SIGKILL) when it enters its `nth` call of `syscall`.
 fn rung_killed_at(data_dir: &Path, syscall: &str, nth: usize, args: &[&str]) -> Output {
-    Command::new("strace")
-        .args(["-f", "-qq", "-o", "/dev/null", "-e", &format!("trace={syscall}")])
-        .args(["-e", &format!("inject={syscall}:signal=KILL:when={nth}")])
-        .arg(env!("CARGO_BIN_EXE_rung"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("RUNG_DATA_DIR")
-        .env("RUNG_KEY_STORE", "folder")
-        .output()
-        .expect("strace runs (scripts/setup.sh installs it)")
+    let (trace, inject) = (format!("trace={syscall}"), format!("inject={syscall}:signal=KILL:when={nth}"));
+    under_strace(&["-o", "/dev/null", "-e", &trace, "-e", &inject], data_dir, args)
 }
 
 /// How many times `rung ARGS` calls each of fsync and fdatasync, on a copy of `dir`.
@@ -56,18 +48,8 @@ fn syncs_of(dir: &Path, args: &[&str]) -> Vec<(&'static str, usize)> {
     let copy = tempfile::tempdir().unwrap();
     copy_folder(dir, copy.path());
     let log = copy.path().join("strace.log");
-    let output = Command::new("strace")
-        .args(["-f", "-qq", "-o"])
-        .arg(&log)
-        .args(["-e", "trace=fsync,fdatasync"])
-        .arg(env!("CARGO_BIN_EXE_rung"))
-        .arg("--data-dir")
-        .arg(copy.path().join("data"))
-        .args(args)
-        .env_remove("RUNG_DATA_DIR")
-        .env("RUNG_KEY_STORE", "folder")
-        .output()
-        .unwrap();
+    let output =
+        under_strace(&["-o", log.to_str().unwrap(), "-e", "trace=fsync,fdatasync"], &copy.path().join("data"), args);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let traced = std::fs::read_to_string(&log).unwrap();
     ["fsync", "fdatasync"]
@@ -198,7 +180,9 @@ fn an_erase_on_a_full_disk_is_refused_and_said_so_and_with_room_erases_everythin
         let data = disk.path().join("data");
         let filler = fill_leaving(disk.path(), leave);
         // SQLite's temporary files on the same full disk, as on a laptop.
-        let output = rung_command(&data).args(erase).env("SQLITE_TMPDIR", disk.path()).output().unwrap();
+        let mut rung = Command::new(env!("CARGO_BIN_EXE_rung"));
+        rung.env("SQLITE_TMPDIR", disk.path());
+        let output = on_data_dir(rung, &data, &erase);
         assert_no_raw_sqlite(&output, &format!("erase with {leave} bytes free"));
         let said = format!("{}{}", text(&output.stdout), text(&output.stderr));
         std::fs::remove_file(&filler).unwrap();
@@ -224,18 +208,9 @@ fn an_erase_on_a_full_disk_is_refused_and_said_so_and_with_room_erases_everythin
 
 /// `rung ARGS` with every write to `file` from the `nth` on failing as a full disk would.
 fn rung_with_disk_full_from(data_dir: &Path, file: &Path, nth: usize, args: &[&str]) -> Output {
-    Command::new("strace")
-        .args(["-f", "-qq", "-o", "/dev/null", "-P"])
-        .arg(file)
-        .args(["-e", "trace=pwrite64,write", "-e", &format!("inject=pwrite64,write:error=ENOSPC:when={nth}+")])
-        .arg(env!("CARGO_BIN_EXE_rung"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("RUNG_DATA_DIR")
-        .env("RUNG_KEY_STORE", "folder")
-        .output()
-        .unwrap()
+    let inject = format!("inject=pwrite64,write:error=ENOSPC:when={nth}+");
+    let options = ["-o", "/dev/null", "-P", file.to_str().unwrap(), "-e", "trace=pwrite64,write", "-e", &inject];
+    under_strace(&options, data_dir, args)
 }
 
 #[test]
@@ -248,17 +223,8 @@ fn a_disk_that_fills_during_an_erase_never_says_kept_when_erased_and_the_scrub_f
     copy_folder(prepared.path(), counted.path());
     let wal = counted.path().join("data/rung.db-wal");
     let log = counted.path().join("writes.log");
-    let output = Command::new("strace")
-        .args(["-f", "-qq", "-o"])
-        .arg(&log)
-        .arg("-P")
-        .arg(&wal)
-        .args(["-e", "trace=pwrite64,write", env!("CARGO_BIN_EXE_rung"), "--data-dir"])
-        .arg(counted.path().join("data"))
-        .args(erase)
-        .env("RUNG_KEY_STORE", "folder")
-        .output()
-        .unwrap();
+    let options = ["-o", log.to_str().unwrap(), "-P", wal.to_str().unwrap(), "-e", "trace=pwrite64,write"];
+    let output = under_strace(&options, &counted.path().join("data"), &erase);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let writes = std::fs::read_to_string(&log).unwrap().lines().filter(|l| l.contains("write")).count();
     assert!(writes > 2, "{writes} writes to the WAL");

@@ -80,7 +80,7 @@ impl Store {
         // Under the folder lock, so two processes never scrub the same folder at once.
         // Inside a larger transaction VACUUM cannot run: the next open finishes it.
         let scrub = if self.conn.is_autocommit() {
-            let _lock = crate::files::lock_folder(&self.data_dir().to_owned());
+            let _lock = crate::files::lock_folder(self.data_dir());
             self.finish_pending_scrubs().unwrap_or_default()
         } else {
             crate::ScrubReport::pending_until_open(candidate_id)

@@ -119,15 +119,7 @@ fn open_unwritable(path: &Path) -> Result<Store, StoreError> {
     }
     check_pages_of(&conn, path)?;
     conn.pragma_update(None, "foreign_keys", "ON").map_err(|error| classify(path, error))?;
-    let vault = Box::new(crate::keys::FolderVault::new(path.parent().unwrap_or(Path::new("."))));
-    Ok(Store {
-        conn,
-        path: path.to_owned(),
-        scale_tops: Default::default(),
-        vault,
-        scrub_at_open: None,
-        read_only: true,
-    })
+    Ok(store_of(conn, path, true))
 }
 
 /// Reads every page of the database at `path` on a read-only connection of its own (WAL
@@ -198,16 +190,13 @@ fn open_locked_checking(
             });
         }
     }
+    Ok(store_of(conn, path, false))
+}
+
+/// The store on an opened connection, its signing keys in the data folder by default.
+fn store_of(conn: Connection, path: &Path, read_only: bool) -> Store {
     let vault = Box::new(crate::keys::FolderVault::new(path.parent().unwrap_or(Path::new("."))));
-    crate::disk_space::remember_data_folder(path.parent().unwrap_or(Path::new(".")));
-    Ok(Store {
-        conn,
-        path: path.to_owned(),
-        scale_tops: Default::default(),
-        vault,
-        scrub_at_open: None,
-        read_only: false,
-    })
+    Store { conn, path: path.to_owned(), scale_tops: Default::default(), vault, scrub_at_open: None, read_only }
 }
 
 /// An erasure interrupted before its scrub finished is finished at every open, by the
