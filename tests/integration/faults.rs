@@ -371,3 +371,39 @@ fn the_data_folder_is_private_whatever_the_umask() {
         assert_eq!(mode(&file), 0o600, "{}", file.display());
     }
 }
+
+proptest::proptest! {
+    /// Whatever text a JSON output carries (a title with any Unicode, controls and
+    /// bidirectional overrides included), what the CLI prints is JSON that reads back,
+    /// by a strict reader, to the same text.
+    #[test]
+    fn everything_the_cli_prints_as_json_is_json(text in proptest::prelude::any::<String>()) {
+        let json = serde_json::to_string_pretty(&serde_json::json!({ "title": text })).unwrap();
+        let printed = rung::cli::terminal_safe(&json);
+        let raw = printed.chars().any(|c| c == '\u{1b}' || c == '\u{202e}');
+        proptest::prop_assert!(!raw, "a control character reached the terminal: {:?}", printed);
+        let read: serde_json::Value = serde_json::from_str(&printed).unwrap();
+        proptest::prop_assert_eq!(read["title"].as_str(), Some(text.as_str()));
+    }
+}
+
+#[test]
+fn a_ladder_with_a_bidirectional_override_shows_as_json_that_imports_back_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bidi.md");
+    std::fs::write(&file, "# Ladder\n\n## Engineer \u{202e}reversed\n\n### I ship\n\n- x\n").unwrap();
+    let show = |path: &Path| {
+        let output = Command::new(env!("CARGO_BIN_EXE_rung")).args(["ladder", "show", "--json"]).arg(path).output();
+        let output = output.unwrap();
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        text(&output.stdout)
+    };
+    let printed = show(&file);
+    assert!(!printed.contains('\u{202e}'), "never raw on the terminal");
+    let read: serde_json::Value = serde_json::from_str(&printed).expect("strict JSON");
+    assert!(read.to_string().contains('\u{202e}'), "the character is kept, escaped: {printed}");
+    let again = dir.path().join("bidi.json");
+    std::fs::write(&again, &printed).unwrap();
+    let reread: serde_json::Value = serde_json::from_str(&show(&again)).unwrap();
+    assert_eq!(reread["roles"], read["roles"], "imports back unchanged");
+}

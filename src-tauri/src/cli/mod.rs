@@ -412,6 +412,8 @@ fn usage(message: &str) -> ExitCode {
 
 /// Output carries text from ladder files and the database: control characters in it
 /// (terminal escape sequences, bidirectional overrides) are shown escaped, never obeyed.
+/// The escape is JSON's (`\u202E`), so `--json` output stays JSON: every such character
+/// is in the Basic Multilingual Plane, and inside a JSON string the escape reads back as it.
 pub fn terminal_safe(text: &str) -> String {
     let is_unsafe = |c: char| {
         (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -419,7 +421,7 @@ pub fn terminal_safe(text: &str) -> String {
     if !text.chars().any(is_unsafe) {
         return text.to_owned();
     }
-    text.chars().map(|c| if is_unsafe(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+    text.chars().map(|c| if is_unsafe(c) { format!("\\u{:04X}", c as u32) } else { c.to_string() }).collect()
 }
 
 /// Imports the ladders named on the command line for the app, all or nothing, so a
