@@ -13,7 +13,7 @@ BUILD_PACKAGES=(pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libay
 # one with TLS only (crates/rung-team/tests/team/postgres.rs); gnome-keyring: a real Secret Service
 # for the saved team password (team_keyring.rs).
 TEST_PACKAGES=(xvfb xauth dbus webkit2gtk-driver poppler-utils qpdf procps imagemagick x11-utils
-    postgresql postgresql-client openssl gnome-keyring
+    postgresql postgresql-client openssl gnome-keyring strace util-linux
     default-jre-headless libpdfbox2-java libfontbox2-java libcommons-logging-java libactivation-java libjaxb-api-java)
 
 as_root() {

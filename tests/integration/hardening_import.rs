@@ -86,5 +86,5 @@ fn control_characters_never_reach_the_terminal() {
     let output = rung_bounded(&["ladder".as_ref(), "check".as_ref(), weird.as_os_str()]);
     let printed = stderr(&output);
     assert!(!printed.contains('\u{1b}') && !printed.contains('\u{202e}'), "{printed:?}");
-    assert!(printed.contains("\\u{1b}[2Jname\\u{202e}"), "{printed:?}");
+    assert!(printed.contains("\\u001B[2Jname\\u202E"), "{printed:?}");
 }

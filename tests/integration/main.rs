@@ -34,6 +34,7 @@ mod e2e_support;
 mod e2e_team;
 mod erasure;
 mod erasure_bundles;
+mod faults;
 mod hardening_backups;
 mod hardening_bundles;
 mod hardening_concurrency;

@@ -45,7 +45,12 @@ pub fn coordinator(store: &Store) -> Actor {
 
 /// The real `rung` binary on a data folder.
 pub fn rung_in(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rung"))
+    on_data_dir(Command::new(env!("CARGO_BIN_EXE_rung")), data_dir, args)
+}
+
+/// Runs `command` (the binary, or a tool that runs it) with `--data-dir DATA_DIR ARGS`.
+pub fn on_data_dir(mut command: Command, data_dir: &Path, args: &[&str]) -> Output {
+    command
         .arg("--data-dir")
         .arg(data_dir)
         .args(args)

@@ -6,8 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::access::{self, Actor};
-use crate::store::backup_erasure::{erase_from_backups, ErasedCandidate};
-use crate::store::erasure::{clear_opened_copies, older_copies, purge_older_copies};
+use crate::store::erasure::{older_copies, purge_older_copies};
 use crate::store::{ErasureReceipt, Store, StoreError};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -34,13 +33,10 @@ pub fn erase_candidate(
     access::may_erase(&actor)?;
     // Read before the erasure removes the records with the candidate.
     let exports = store.bundle_exports(candidate_id)?;
-    let created_at = store.candidate(candidate_id)?.created_at;
+    // The store erases and scrubs: the database file, its WAL, `opened/`, half-written
+    // outputs and the app's backups (a scrub a full disk stops is finished later).
     let receipt = store.erase_candidate(candidate_id, keep_anonymous)?;
     let data_dir = store.path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-    let erased = ErasedCandidate { id: candidate_id, created_at, keep_anonymous };
-    let backups = erase_from_backups(&crate::store::location::backups_dir(&data_dir), &erased)?;
-    // Copies written for a PDF viewer may include this candidate's reports.
-    clear_opened_copies(&data_dir)?;
     let display = |paths: Vec<std::path::PathBuf>| paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>();
     let (older, purged) = if purge_copies {
         (Vec::new(), display(purge_older_copies(&data_dir)?))
@@ -54,11 +50,7 @@ pub fn erase_candidate(
         receipt.reports,
         if receipt.kept_anonymous { "; the outcome, level and scores were kept without name or notes" } else { "" }
     )];
-    if !receipt.wal_cleared {
-        notes.push(
-            "Another Rung window or command still has the database open: the erased data leaves the database's journal when it closes.".into(),
-        );
-    }
+    notes.extend(receipt.scrub.sentences());
     if !older.is_empty() {
         notes.push(format!(
             "{} older copy(ies) in the data folder (safety copies from restores or upgrades) still hold this candidate; erase again with the purge option to delete them.",
@@ -77,16 +69,15 @@ pub fn erase_candidate(
             export.scorecard_ids.len()
         )
     }));
-    notes.push(backups.sentence());
     notes.push(
         "Backups you made elsewhere with `rung backup` still hold this candidate until you delete them; a restored backup needs this erasure again.".into(),
     );
     Ok(ErasureOutcome {
-        receipt,
+        receipt: receipt.clone(),
         older_copies: older,
         purged,
-        backups_rewritten: backups.rewritten.len() as u32,
-        backups_removed: backups.removed.len() as u32,
+        backups_rewritten: receipt.scrub.backups_rewritten,
+        backups_removed: receipt.scrub.backups_removed,
         notes,
     })
 }

@@ -228,25 +228,33 @@ pub fn issue_report(
     let rendered = rung_report::render(&data).map_err(|e| StoreError::Invalid(e.to_string()))?;
     let file_sha256 = sha256_hex(&rendered.bytes);
     let decision = store.decision(candidate_id)?;
-    let report = store.archive_report(&NewReport {
-        report_id: &rendered.report_id,
-        data_sha256: &rendered.data_sha256,
-        file_sha256: &file_sha256,
-        evidence_sha256: &evidence_sha256,
-        candidate_id,
-        decision_id: decision.as_ref().map(|d| d.id),
-        issued_at: &data.issued_at,
-        paper: match paper {
-            Paper::A4 => "a4",
-            Paper::Letter => "letter",
-        },
-        candidate_name: &data.candidate.name,
-        role_title: &data.recommendation.role.clone().unwrap_or_else(|| data.candidate.target.clone()),
-        outcome: decision.as_ref().map_or("pending", |d| d.outcome.as_str()),
-        decided_by: decision.as_ref().map_or("", |d| d.decided_by.as_str()),
-        pages: rendered.pages as u32,
-        pdf: &rendered.bytes,
-    })?;
+    let report = store
+        .archive_report(&NewReport {
+            report_id: &rendered.report_id,
+            data_sha256: &rendered.data_sha256,
+            file_sha256: &file_sha256,
+            evidence_sha256: &evidence_sha256,
+            candidate_id,
+            decision_id: decision.as_ref().map(|d| d.id),
+            issued_at: &data.issued_at,
+            paper: match paper {
+                Paper::A4 => "a4",
+                Paper::Letter => "letter",
+            },
+            candidate_name: &data.candidate.name,
+            role_title: &data.recommendation.role.clone().unwrap_or_else(|| data.candidate.target.clone()),
+            outcome: decision.as_ref().map_or("pending", |d| d.outcome.as_str()),
+            decided_by: decision.as_ref().map_or("", |d| d.decided_by.as_str()),
+            pages: rendered.pages as u32,
+            pdf: &rendered.bytes,
+        })
+        // An erasure in another window or command took the candidate while this was drawn.
+        .map_err(|error| match error {
+            StoreError::RemovedMeanwhile { .. } => {
+                StoreError::RemovedMeanwhile { what: format!("candidate {candidate_id}") }
+            }
+            other => other,
+        })?;
     Ok(IssuedReport {
         report,
         bytes: rendered.bytes,

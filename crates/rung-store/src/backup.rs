@@ -69,7 +69,10 @@ impl Store {
     pub fn rotate_backups(&self, dir: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>, StoreError> {
         let keep = self.setting_u64("backup.keep", 7)? as usize;
         let interval_hours = self.setting_u64("backup.interval_hours", 24)?;
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, &e))?;
+        if !dir.is_dir() {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, &e))?;
+            private_folder(dir)?;
+        }
         let mut existing = rotated_backups(dir)?;
         let due = existing.last().is_none_or(|(taken, _)| {
             now.signed_duration_since(*taken) >= chrono::Duration::hours(interval_hours as i64)
@@ -174,4 +177,15 @@ pub fn rotated_backups(dir: &Path) -> Result<Vec<(DateTime<Utc>, PathBuf)>, Stor
     }
     found.sort();
     Ok(found)
+}
+
+/// A folder Rung made, for its owner only (0700) whatever the umask.
+fn private_folder(dir: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(|e| StoreError::io(dir, &e))?;
+    }
+    let _ = dir;
+    Ok(())
 }

@@ -125,6 +125,24 @@ fn rewrite_without(backup: &Path, candidate: &ErasedCandidate) -> Result<(), Sto
     Ok(())
 }
 
+/// Removes the working folders an interrupted rewrite left in `backups_dir` (a killed
+/// process never drops its `WorkDir`): they hold a copy of a backup, with the candidate.
+pub fn remove_left_over_work(backups_dir: &Path) -> Result<usize, StoreError> {
+    let Ok(entries) = std::fs::read_dir(backups_dir) else { return Ok(0) };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(WORK_PREFIX) && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            drop(WorkDir { path: entry.path() });
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// `erasing.work-<time>`: the name `tempfile_dir` gives its folders.
+const WORK_PREFIX: &str = "erasing.work-";
+
 /// A private working folder beside the backups (same file system, so the rename is a
 /// move), removed with whatever is left in it when dropped.
 fn tempfile_dir(folder: &Path) -> Result<WorkDir, StoreError> {

@@ -24,6 +24,8 @@ pub struct CheckReport {
     pub audit: AuditReport,
     /// Where the audit log and the data it describes disagree.
     pub consistency: Vec<String>,
+    /// Erasures whose scrub is not finished (scrub.rs): their data may still be on disk.
+    pub pending_scrubs: Vec<String>,
 }
 
 impl CheckReport {
@@ -44,6 +46,7 @@ impl CheckReport {
             .cloned()
             .chain(broken)
             .chain(self.consistency.iter().cloned())
+            .chain(self.pending_scrubs.iter().cloned())
             .collect()
     }
 }
@@ -72,12 +75,14 @@ pub(super) fn check_connection(conn: &Connection) -> Result<CheckReport, StoreEr
         signatures: Vec::new(),
         audit: AuditReport::default(),
         consistency: Vec::new(),
+        pending_scrubs: Vec::new(),
     };
     // Nothing else can be trusted on a damaged file.
     if !report.integrity.is_empty() {
         return Ok(report);
     }
     report.foreign_keys = foreign_key_problems(conn)?;
+    report.pending_scrubs = pending_scrub_problems(conn)?;
     report.schema = schema_problems(conn)?;
     // The other checks read tables that may not be what they expect.
     if !report.schema.is_empty() {
@@ -133,4 +138,17 @@ impl Store {
             busy_timeout_ms: int(pragma("busy_timeout")?),
         })
     }
+}
+
+fn pending_scrub_problems(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut statement = conn.prepare("SELECT candidate_id, erased_at FROM pending_scrubs ORDER BY candidate_id")?;
+    let rows = statement.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)))?;
+    let mut problems = Vec::new();
+    for row in rows {
+        let (candidate, erased_at) = row?;
+        problems.push(format!(
+            "the erasure of candidate {candidate} ({erased_at}) is not finished: their data may still be in the database file, its journal or the backups. Run `rung erase --resume`."
+        ));
+    }
+    Ok(problems)
 }

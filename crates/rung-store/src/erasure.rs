@@ -19,25 +19,30 @@ pub struct ErasureReceipt {
     pub decisions: u32,
     /// True when the outcome, level and scores (without notes) were kept anonymously.
     pub kept_anonymous: bool,
-    /// False when another program still had the database open, so the erased pages
-    /// could not all be cleared from the WAL yet (they will be when it closes).
-    pub wal_cleared: bool,
+    /// What the scrub that follows the erasure did, and what it left pending.
+    pub scrub: crate::ScrubReport,
 }
 
 impl Store {
-    /// Erases a candidate and everything about them, in one transaction, then rewrites
-    /// the database file (VACUUM) and empties the WAL so no freed page keeps the data.
-    /// Refused while the candidate is on legal hold.
+    /// Erases a candidate and everything about them, in one transaction that also
+    /// journals the scrub (scrub.rs); the scrub then rewrites the database file (VACUUM),
+    /// empties the WAL and removes the other copies in the data folder. Refused while
+    /// the candidate is on legal hold. `Ok` means erased, even when the scrub is pending.
     pub fn erase_candidate(&mut self, candidate_id: i64, keep_anonymous: bool) -> Result<ErasureReceipt, StoreError> {
+        // Per connection: every page the erasure frees is zeroed, not just unlinked.
+        self.conn.pragma_update(None, "secure_delete", "ON")?;
         let tx = self.write()?;
-        let hold: Option<bool> = tx
-            .query_row("SELECT legal_hold FROM candidates WHERE id = ?1", [candidate_id], |row| row.get(0))
+        let found: Option<(bool, String)> = tx
+            .query_row("SELECT legal_hold, created_at FROM candidates WHERE id = ?1", [candidate_id], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
             .optional()?;
-        match hold {
+        let created_at = match found {
             None => return Err(StoreError::NotFound { what: "candidate", id: candidate_id }),
-            Some(true) => return Err(StoreError::LegalHold),
-            Some(false) => {}
-        }
+            Some((true, _)) => return Err(StoreError::LegalHold),
+            Some((false, created_at)) => created_at,
+        };
+        Store::journal_scrub(&tx, candidate_id, &created_at, keep_anonymous)?;
         if keep_anonymous {
             keep_anonymously(&tx, candidate_id)?;
         }
@@ -71,18 +76,16 @@ impl Store {
         });
         crate::audit::append(&tx, "recruiter", "candidate.erase", "candidate", candidate_id, &payload)?;
         tx.commit()?;
-        let wal_cleared = self.scrub_free_space()?;
-        Ok(ErasureReceipt { candidate_id, scorecards, reports, decisions, kept_anonymous: keep_anonymous, wal_cleared })
-    }
-
-    /// Rewrites the database without free pages and empties the WAL. Returns false when
-    /// another connection kept the WAL from being emptied.
-    fn scrub_free_space(&self) -> Result<bool, StoreError> {
-        self.conn.pragma_update(None, "secure_delete", "ON")?;
-        let busy_before: i64 = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?;
-        self.conn.execute_batch("VACUUM")?;
-        let busy_after: i64 = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?;
-        Ok(busy_before == 0 && busy_after == 0)
+        // From here the candidate is erased whatever happens; the scrub is journalled.
+        // Under the folder lock, so two processes never scrub the same folder at once.
+        // Inside a larger transaction VACUUM cannot run: the next open finishes it.
+        let scrub = if self.conn.is_autocommit() {
+            let _lock = crate::files::lock_folder(self.data_dir());
+            self.finish_pending_scrubs().unwrap_or_default()
+        } else {
+            crate::ScrubReport::pending_until_open(candidate_id)
+        };
+        Ok(ErasureReceipt { candidate_id, scorecards, reports, decisions, kept_anonymous: keep_anonymous, scrub })
     }
 
     /// Sets or lifts a candidate's legal hold (which stops retention and erasure).

@@ -10,24 +10,20 @@ use std::path::{Path, PathBuf};
 use crate::error::StoreError;
 use crate::open::sibling;
 
-/// Held while a process opens, migrates, restores or moves the database of a folder;
-/// released when dropped. An advisory lock on the folder itself, so it needs no file of
-/// its own.
-pub struct FolderLock {
-    _folder: Option<File>,
-}
+pub use crate::folder_lock::{lock_folder, FolderLock};
 
-pub fn lock_folder(folder: &Path) -> Result<FolderLock, StoreError> {
-    let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
-    let handle = File::open(folder).map_err(|e| StoreError::io(folder, &e))?;
-    match handle.lock() {
-        Ok(()) => Ok(FolderLock { _folder: Some(handle) }),
-        // A file system without locks (some network shares): SQLite's own locking still
-        // serialises writers; only concurrent first opens lose this extra guard.
-        Err(error) if error.kind() == ErrorKind::Unsupported || matches!(error.raw_os_error(), Some(37 | 95)) => {
-            Ok(FolderLock { _folder: None })
-        }
-        Err(error) => Err(StoreError::io(folder, &error)),
+/// Creates the folder `path` (if missing) for its owner only (0700), whatever the umask.
+pub fn create_private_dir(path: &Path) -> Result<(), StoreError> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    match builder.create(path) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == ErrorKind::AlreadyExists && path.is_dir() => Ok(()),
+        Err(error) => Err(StoreError::io(path, &error)),
     }
 }
 
@@ -187,10 +183,25 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// Writes `bytes` to `path` whole or not at all: into a private sibling first, synced,
 /// then renamed over `path`. A folder or device at `path` is refused, never replaced.
 pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomically(path, bytes, None)
+}
+
+/// `write_file_atomically`, with the partial file recorded in `data_dir` first, so that
+/// if this process is killed the next open removes it (partial_outputs.rs).
+pub fn write_file_atomically_recorded(data_dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomically(path, bytes, Some(data_dir))
+}
+
+fn write_atomically(path: &Path, bytes: &[u8], data_dir: Option<&Path>) -> Result<(), StoreError> {
     if let Kind::Other(what) = kind_of(path)? {
         return Err(StoreError::NotWritable { path: path.to_owned(), what: what.to_owned() });
     }
     let temporary = TempFile::new(reserve_sibling(path, "partial", "")?);
+    // Recorded while still empty: a kill before this leaves an empty file, never the output.
+    let _recorded = match data_dir {
+        Some(dir) => Some(crate::partial_outputs::begin(dir, temporary.path())?),
+        None => None,
+    };
     {
         use std::io::Write;
         let mut file = OpenOptions::new()

@@ -11,9 +11,11 @@ mod candidate_list;
 mod check;
 mod consistency;
 mod decisions;
+pub mod disk_space;
 pub mod erasure;
 pub mod error;
 pub mod files;
+pub mod folder_lock;
 mod imports;
 mod independence;
 pub mod keys;
@@ -23,6 +25,7 @@ pub mod migrations;
 pub mod open;
 pub mod output_guard;
 mod panels;
+pub mod partial_outputs;
 mod passphrases;
 mod people;
 mod questions;
@@ -30,6 +33,7 @@ mod reports;
 mod retention;
 mod schema;
 mod scorecards;
+pub mod scrub;
 mod settings;
 mod signature_check;
 mod signatures;
@@ -53,6 +57,7 @@ pub use people::{CandidateSummary, Interviewer, NewCandidate};
 pub use reports::{ArchivePage, ArchiveQuery, ArchiveSort, ArchivedReport, NewReport};
 pub use retention::{RetentionEntry, DEFAULT_RETENTION_MONTHS};
 pub use scorecards::RatingChange;
+pub use scrub::ScrubReport;
 pub use signatures::TrustedKey;
 pub use team::{OutboxCounts, OutboxEntry, OutboxKind, TeamBinding};
 
@@ -66,11 +71,24 @@ pub struct Store {
     scale_tops: std::cell::RefCell<std::collections::HashMap<i64, u8>>,
     /// Where the secrets of this laptop's signing keys are kept.
     vault: Box<dyn keys::KeyVault>,
+    /// What opening did to finish an erasure left pending (scrub.rs), if there was one.
+    scrub_at_open: Option<ScrubReport>,
+    /// Opened read-only because Rung may not write the data folder (`open_for_reading`).
+    read_only: bool,
 }
 
+/// The data folder, created private to its owner (0700) whatever the umask: another
+/// account able to enter it could replace `rung.db`.
 fn create_data_dir(data_dir: &Path) -> Result<&Path, StoreError> {
+    let existed = data_dir.is_dir();
     std::fs::create_dir_all(data_dir)
         .map_err(|e| StoreError::ReadOnly { path: data_dir.to_owned(), detail: e.to_string() })?;
+    #[cfg(unix)]
+    if !existed {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(data_dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(|e| StoreError::ReadOnly { path: data_dir.to_owned(), detail: e.to_string() })?;
+    }
     Ok(data_dir)
 }
 
@@ -88,6 +106,16 @@ impl Store {
     /// by `open::check_pages` once the window is up (see `PageCheck`).
     pub fn open_in_checking_later(data_dir: &Path) -> Result<Store, StoreError> {
         open::open_checking(&create_data_dir(data_dir)?.join(DB_FILE), open::PageCheck::Later)
+    }
+
+    /// `open`, for a command that only reads (`open::open_for_reading`).
+    pub fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
+        open::open_for_reading(path)
+    }
+
+    /// True when the data folder could only be opened for reading.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     pub fn path(&self) -> &Path {

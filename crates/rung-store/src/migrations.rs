@@ -12,7 +12,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/006_coordinators.sql")).foreign_key_check(),
     M::up(include_str!("sql/007_bundle_exports.sql")).foreign_key_check(),
     M::up(include_str!("sql/008_signatures_and_salts.sql")).foreign_key_check(),
-    M::up(include_str!("sql/012_passphrases.sql")).foreign_key_check(),
+    M::up(include_str!("sql/009_pending_scrubs.sql")).foreign_key_check(),
+    M::up(include_str!("sql/010_passphrases.sql")).foreign_key_check(),
 ];
 
 pub fn migrations() -> Migrations<'static> {

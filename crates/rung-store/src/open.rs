@@ -36,7 +36,90 @@ pub enum PageCheck {
 /// `open`, choosing when the pages are checked.
 pub fn open_checking(path: &Path, pages: PageCheck) -> Result<Store, StoreError> {
     let _lock = lock_folder(path.parent().unwrap_or(Path::new(".")))?;
-    open_locked_checking(path, &migrations(), latest_version(), pages)
+    open_locked_checking(path, &migrations(), latest_version(), pages).map(finish_scrub_at_open)
+}
+
+/// `open` for a command that only reads: the folder lock is taken shared (readers never
+/// wait for one another), and a database Rung may not write (a read-only data folder or
+/// file) is opened read-only as it is, instead of refused. A database that must first be
+/// created or migrated is opened the usual way, alone.
+pub fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let opened = {
+        let _lock = crate::folder_lock::lock(folder, crate::folder_lock::Mode::Shared)?;
+        let current = path.is_file() && schema_version(path).is_some_and(|found| found == latest_version());
+        if current {
+            match open_locked_checking(path, &migrations(), latest_version(), PageCheck::Now) {
+                Err(StoreError::ReadOnly { .. }) => return open_unwritable(path),
+                other => other?,
+            }
+        } else if path.is_file() && !writable(path) {
+            return open_unwritable(path);
+        } else {
+            return open(path);
+        }
+    };
+    let _ = crate::partial_outputs::remove_left_over(opened.data_dir());
+    // A scrub still pending is finished alone, as `open` would.
+    if opened.pending_scrubs().is_ok_and(|pending| !pending.is_empty()) {
+        let _lock = lock_folder(folder)?;
+        return Ok(finish_scrub_at_open(opened));
+    }
+    Ok(opened)
+}
+
+/// The version of the schema, if the file can be read as it is.
+fn schema_version(path: &Path) -> Option<i64> {
+    let conn = open_read_only(path).ok().or_else(|| open_immutable(path).ok())?;
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0)).ok()
+}
+
+fn writable(path: &Path) -> bool {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+        && std::fs::metadata(folder).is_ok_and(|m| !m.permissions().readonly())
+        && probe_folder(folder)
+}
+
+/// Whether a file can be created in `folder` (permissions say little to root or ACLs).
+fn probe_folder(folder: &Path) -> bool {
+    let probe = folder.join(format!(".rung-write-probe-{}", std::process::id()));
+    match create_private(&probe) {
+        Ok(_) => std::fs::remove_file(&probe).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// A database nothing may write here, opened `immutable`: SQLite can then read a WAL
+/// database without creating its `-shm` beside it (it cannot, the folder is read-only).
+fn open_immutable(path: &Path) -> Result<Connection, StoreError> {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            '%' => uri.push_str("%25"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Connection::open_with_flags(&uri, flags).map_err(|error| classify(path, error))
+}
+
+fn open_unwritable(path: &Path) -> Result<Store, StoreError> {
+    let conn = open_immutable(path)?;
+    let version: i64 =
+        conn.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(|error| classify(path, error))?;
+    if version != latest_version() {
+        return Err(StoreError::ReadOnly {
+            path: path.to_owned(),
+            detail: format!("it needs updating to schema {} and cannot be written", latest_version()),
+        });
+    }
+    check_pages_of(&conn, path)?;
+    conn.pragma_update(None, "foreign_keys", "ON").map_err(|error| classify(path, error))?;
+    Ok(store_of(conn, path, true))
 }
 
 /// Reads every page of the database at `path` on a read-only connection of its own (WAL
@@ -71,7 +154,7 @@ pub fn open_with(path: &Path, migrations: &Migrations<'_>, latest: i64) -> Resul
 
 /// `open` for a caller that already holds the folder lock.
 pub(super) fn open_locked(path: &Path, migrations: &Migrations<'_>, latest: i64) -> Result<Store, StoreError> {
-    open_locked_checking(path, migrations, latest, PageCheck::Now)
+    open_locked_checking(path, migrations, latest, PageCheck::Now).map(finish_scrub_at_open)
 }
 
 fn open_locked_checking(
@@ -80,6 +163,8 @@ fn open_locked_checking(
     latest: i64,
     pages: PageCheck,
 ) -> Result<Store, StoreError> {
+    // Before anything can fail: a full disk is measured here (disk_space.rs).
+    crate::disk_space::remember_data_folder(path.parent().unwrap_or(Path::new(".")));
     let existing = path.exists() && std::fs::metadata(path).map_err(|e| StoreError::io(path, &e))?.len() > 0;
     let found_version = if existing { inspect_read_only(path, latest, pages)? } else { 0 };
     if !path.exists() {
@@ -105,8 +190,23 @@ fn open_locked_checking(
             });
         }
     }
+    Ok(store_of(conn, path, false))
+}
+
+/// The store on an opened connection, its signing keys in the data folder by default.
+fn store_of(conn: Connection, path: &Path, read_only: bool) -> Store {
     let vault = Box::new(crate::keys::FolderVault::new(path.parent().unwrap_or(Path::new("."))));
-    Ok(Store { conn, path: path.to_owned(), scale_tops: Default::default(), vault })
+    Store { conn, path: path.to_owned(), scale_tops: Default::default(), vault, scrub_at_open: None, read_only }
+}
+
+/// An erasure interrupted before its scrub finished is finished at every open, by the
+/// process holding the folder lock alone (a scrub rewrites the app's backups).
+fn finish_scrub_at_open(mut store: Store) -> Store {
+    // Outputs a killed process left half-written go at every open (best effort: a
+    // failure here is retried at the next one, and by any erasure).
+    let _ = crate::partial_outputs::remove_left_over(store.data_dir());
+    store.scrub_at_open = store.finish_pending_scrubs();
+    store
 }
 
 /// Durability first: WAL, and every commit synced to disk before it returns.

@@ -9,12 +9,12 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::error::StoreError;
-use crate::files::write_file_atomically;
+use crate::files::write_file_atomically_recorded;
 
 /// Writes an output file the user chose, refusing any path that is something Rung keeps.
 pub fn write_output(data_dir: &Path, out: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     check_output_path(data_dir, out)?;
-    write_file_atomically(out, bytes)
+    write_file_atomically_recorded(data_dir, out, bytes)
 }
 
 /// `Err` with the reason when `out` is, or resolves to, something in the data folder.
@@ -43,6 +43,8 @@ fn kept_by_rung(inside: &Path) -> Option<String> {
         "backups" => "one of the app's backups".to_owned(),
         crate::erasure::OPENED_DIR => "a report copy opened for viewing".to_owned(),
         crate::keys::KEYS_DIR => "a signing key".to_owned(),
+        crate::partial_outputs::JOURNAL_DIR => "Rung's record of outputs being written".to_owned(),
+        crate::folder_lock::HOLDER_FILE => "Rung's record of who holds the data folder".to_owned(),
         _ if nested => return None,
         name if name == db => "the database".to_owned(),
         _ if side.is_some() => format!("the database's {} file", &side.unwrap_or_default()[1..]),

@@ -27,7 +27,9 @@ use crate::report::Verification;
 use crate::scorecard::panel::{Coverage, PanelPlan, PlannedInterview};
 use crate::scorecard::template::{CharacteristicRef, SectionPurpose};
 use crate::scorecard::{Overall, Rating, Scorecard, ScorecardStatus};
-use crate::store::{ArchivePage, ArchiveQuery, ArchiveSort, ArchivedReport, ErasureReceipt, RetentionEntry};
+use crate::store::{
+    ArchivePage, ArchiveQuery, ArchiveSort, ArchivedReport, ErasureReceipt, RetentionEntry, ScrubReport,
+};
 use crate::store::{
     CandidateQuery, CandidateSummary, Interviewer, NewCandidate, RatingChange, StoredInterview, StoredLadder,
 };
@@ -112,6 +114,7 @@ pub fn typescript_bindings() -> String {
         Verification::decl(&cfg),
         RetentionEntry::decl(&cfg),
         RetentionOverview::decl(&cfg),
+        ScrubReport::decl(&cfg),
         ErasureReceipt::decl(&cfg),
         ErasureOutcome::decl(&cfg),
         BundleImport::decl(&cfg),

@@ -34,21 +34,10 @@ fn database(data_dir: &Path) -> PathBuf {
     data_dir.join(DB_FILE)
 }
 
-/// Opens the existing database; a command that inspects data never creates one.
-fn open_existing(data_dir: &Path) -> Result<Store, String> {
-    let path = database(data_dir);
-    if !path.exists() {
-        return Err(format!("there is no Rung database at {}. Run the app once, or pass --data-dir.", path.display()));
-    }
-    let mut store = Store::open(&path).map_err(|e| e.to_string())?;
-    crate::key_vault::use_system_keyring(&mut store);
-    Ok(store)
-}
-
 pub fn run_db(data_dir: &Path, command: &DbCommand) -> Outcome {
     match command {
         DbCommand::Check => {
-            let store = open_existing(data_dir)?;
+            let store = super::debrief::open_reading(data_dir)?;
             let report = store.check().map_err(|e| e.to_string())?;
             let durability = store.durability().map_err(|e| e.to_string())?;
             let mut lines = vec![
@@ -65,7 +54,11 @@ pub fn run_db(data_dir: &Path, command: &DbCommand) -> Outcome {
                 summary("signatures", &report.signatures),
                 audit_line(&report.audit),
                 summary("audit log against the data", &report.consistency),
+                summary("erasures finished", &report.pending_scrubs),
             ];
+            if let Some(scrub) = store.scrub_at_open() {
+                lines.push(format!("an interrupted erasure was finished on opening: {}", scrub.sentences().join(" ")));
+            }
             if report.is_ok() {
                 Ok(lines.join("\n"))
             } else {
@@ -106,7 +99,7 @@ fn audit_line(report: &AuditReport) -> String {
 pub fn run_audit(data_dir: &Path, command: &AuditCommand) -> Outcome {
     match command {
         AuditCommand::Verify { against } => {
-            let store = open_existing(data_dir)?;
+            let store = super::debrief::open_reading(data_dir)?;
             let report = match against {
                 None => store.verify_audit(),
                 Some(file) => {
@@ -126,7 +119,7 @@ pub fn run_audit(data_dir: &Path, command: &AuditCommand) -> Outcome {
 }
 
 pub fn backup(data_dir: &Path, file: &Path) -> Outcome {
-    let store = open_existing(data_dir)?;
+    let store = super::debrief::open_reading(data_dir)?;
     store.backup_to(file).map_err(|e| e.to_string())?;
     let head = store.verify_audit().map_err(|e| e.to_string())?.head;
     let witness = head.map_or_else(String::new, |head| {

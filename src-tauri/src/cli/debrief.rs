@@ -27,8 +27,26 @@ pub(super) fn open_existing(data_dir: &Path) -> Result<Store, String> {
     Ok(store)
 }
 
+/// `open_existing` for a command that only reads: beside other readers, and on a data
+/// folder Rung may not write (said on stderr, so the output stays the same).
+pub(super) fn open_reading(data_dir: &Path) -> Result<Store, String> {
+    let path: PathBuf = data_dir.join(DB_FILE);
+    if !path.exists() {
+        return Err(format!("there is no Rung database at {}. Run the app once, or pass --data-dir.", path.display()));
+    }
+    let mut store = Store::open_for_reading(&path).map_err(|e| e.to_string())?;
+    if store.is_read_only() {
+        eprintln!(
+            "note: the data folder {} is read-only, so Rung only reads it (nothing can be changed or finished there).",
+            data_dir.display()
+        );
+    }
+    crate::key_vault::use_system_keyring(&mut store);
+    Ok(store)
+}
+
 pub fn candidates(data_dir: &Path, as_json: bool) -> Outcome {
-    let store = open_existing(data_dir)?;
+    let store = open_reading(data_dir)?;
     let statuses = debrief::candidate_statuses(&store).map_err(|e| e.to_string())?;
     if as_json {
         return Ok(serde_json::to_string_pretty(&statuses).expect("statuses serialize"));
@@ -44,7 +62,7 @@ pub fn candidates(data_dir: &Path, as_json: bool) -> Outcome {
 }
 
 pub fn calibration(data_dir: &Path, who: Who<'_>, as_json: bool) -> Outcome {
-    let mut store = open_existing(data_dir)?;
+    let mut store = open_reading(data_dir)?;
     let actor = who.actor(&mut store)?;
     let rows = debrief::calibration(&store, actor).map_err(|e| e.to_string())?;
     if as_json {
@@ -79,7 +97,7 @@ pub fn calibration(data_dir: &Path, who: Who<'_>, as_json: bool) -> Outcome {
 pub fn recommend(data_dir: &Path, who: Who<'_>, source: Source<'_>, as_json: bool) -> Outcome {
     let recommendation = match source {
         Source::Candidate(id) => {
-            let mut store = open_existing(data_dir)?;
+            let mut store = open_reading(data_dir)?;
             let actor = who.actor(&mut store)?;
             debrief::candidate_recommendation(&store, actor, id).map_err(|e| e.to_string())?
         }

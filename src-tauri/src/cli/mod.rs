@@ -161,8 +161,11 @@ pub enum Command {
     Bundle(bundle::BundleCommand),
     /// Erase a candidate's personal data for good (asks to confirm unless --yes).
     Erase {
-        #[arg(long)]
-        candidate: i64,
+        #[arg(long, required_unless_present = "resume")]
+        candidate: Option<i64>,
+        /// Finish an erasure that was interrupted (killed, or stopped by a full disk).
+        #[arg(long, conflicts_with = "candidate")]
+        resume: bool,
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
@@ -292,11 +295,12 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Bundle(command) => bundle::run_bundle(&cli.data_dir(), cli.who(), command),
         Command::Keys(command) => keys::run_keys(&cli.data_dir(), command),
         Command::Team(command) => team::run_team(&cli.data_dir(), command),
-        Command::Erase { candidate, yes, keep_anonymous, purge_backups } => privacy::erase(
+        Command::Erase { resume: true, .. } => privacy::resume_erasure(&cli.data_dir()),
+        Command::Erase { candidate, yes, keep_anonymous, purge_backups, .. } => privacy::erase(
             &cli.data_dir(),
             cli.who(),
             &privacy::EraseOptions {
-                candidate: *candidate,
+                candidate: candidate.unwrap_or_default(),
                 yes: *yes,
                 keep_anonymous: *keep_anonymous,
                 purge_backups: *purge_backups,
@@ -459,6 +463,8 @@ fn usage(message: &str) -> ExitCode {
 
 /// Output carries text from ladder files and the database: control characters in it
 /// (terminal escape sequences, bidirectional overrides) are shown escaped, never obeyed.
+/// The escape is JSON's (`\u202E`), so `--json` output stays JSON: every such character
+/// is in the Basic Multilingual Plane, and inside a JSON string the escape reads back as it.
 pub fn terminal_safe(text: &str) -> String {
     let is_unsafe = |c: char| {
         (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -466,7 +472,7 @@ pub fn terminal_safe(text: &str) -> String {
     if !text.chars().any(is_unsafe) {
         return text.to_owned();
     }
-    text.chars().map(|c| if is_unsafe(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+    text.chars().map(|c| if is_unsafe(c) { format!("\\u{:04X}", c as u32) } else { c.to_string() }).collect()
 }
 
 /// Imports the ladders named on the command line for the app, all or nothing, so a

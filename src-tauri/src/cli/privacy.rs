@@ -18,7 +18,13 @@ pub fn erase(data_dir: &Path, who: Who<'_>, options: &EraseOptions) -> Outcome {
     let mut store = open_existing(data_dir)?;
     let actor = who.actor(&mut store)?;
     crate::access::may_erase(&actor).map_err(|refusal| refusal.to_string())?;
-    let candidate = store.candidate(options.candidate).map_err(|e| e.to_string())?;
+    let candidate = store.candidate(options.candidate).map_err(|error| match store.scrub_at_open() {
+        // An erasure of this candidate was interrupted; opening has just finished it.
+        Some(scrub) if scrub.candidate_ids.contains(&options.candidate) => {
+            format!("candidate {} was already erased. {}", options.candidate, scrub.sentences().join(" "))
+        }
+        _ => error.to_string(),
+    })?;
     if !options.yes {
         eprint!(
             "This erases every piece of personal data about {} (candidate {}): name, email, notes, scorecards, decisions and archived reports{}. It cannot be undone.\nType the candidate id ({}) to confirm: ",
@@ -49,6 +55,32 @@ pub fn erase(data_dir: &Path, who: Who<'_>, options: &EraseOptions) -> Outcome {
         let _ = write!(out, "\nstill holds the candidate: {older}");
     }
     Ok(out)
+}
+
+/// `rung erase --resume`: finishes an erasure whose scrub was interrupted, saying what
+/// was done and what is still pending.
+pub fn resume_erasure(data_dir: &Path) -> Outcome {
+    let mut store = open_existing(data_dir)?;
+    // Opening already tried; a second try is for a scrub that stopped again.
+    let report = match store.scrub_at_open().cloned() {
+        Some(report) if report.finished() => Some(report),
+        _ => store.finish_pending_scrubs(),
+    };
+    let Some(report) = report else {
+        return Ok("no erasure is pending: every erasure has finished.".into());
+    };
+    let ids = report.candidate_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let text = format!("erasure of candidate(s) {ids}: {}", report.sentences().join(" "));
+    if report.finished() {
+        let older = crate::store::erasure::older_copies(data_dir).map_err(|e| e.to_string())?;
+        let copies = match older.len() {
+            0 => String::new(),
+            n => format!(" {n} older copy(ies) of the database in the data folder (safety copies from restores or upgrades) are not rewritten by an erasure; delete them if they may hold this candidate."),
+        };
+        Ok(format!("{text}\nThe erasure is finished.{copies}"))
+    } else {
+        Err(text)
+    }
 }
 
 pub fn retention(data_dir: &Path, who: Who<'_>, months: Option<u32>, as_json: bool) -> Outcome {

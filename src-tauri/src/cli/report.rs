@@ -6,7 +6,7 @@ use std::path::Path;
 
 use rung_report::Paper;
 
-use super::debrief::open_existing;
+use super::debrief::{open_existing, open_reading};
 use super::{Outcome, Who};
 use crate::archive::{archived_report, search_archive};
 pub use crate::report::default_paper;
@@ -62,7 +62,7 @@ pub fn reexport(data_dir: &Path, who: Who<'_>, report_id: &str, out: &Path) -> O
 
 /// Exit 0 only for a file that is byte for byte a report this archive issued.
 pub fn verify(data_dir: &Path, file: &Path) -> Outcome {
-    let store = open_existing(data_dir)?;
+    let store = open_reading(data_dir)?;
     let bytes = read_bounded(file, InputKind::ReportPdf).map_err(|e| e.to_string())?;
     let verification = verify_report(&store, &bytes).map_err(|e| e.to_string())?;
     if verification.is_genuine() {
@@ -73,7 +73,7 @@ pub fn verify(data_dir: &Path, file: &Path) -> Outcome {
 }
 
 pub fn archive(data_dir: &Path, who: Who<'_>, text: &str, outcome: Option<&str>, as_json: bool) -> Outcome {
-    let mut store = open_existing(data_dir)?;
+    let mut store = open_reading(data_dir)?;
     let actor = who.actor(&mut store)?;
     let query = ArchiveQuery {
         text: text.to_owned(),

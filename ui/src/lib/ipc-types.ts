@@ -677,16 +677,29 @@ due_on: string, due: boolean, legal_hold: boolean, };
 
 export type RetentionOverview = { months: number, entries: Array<RetentionEntry>, };
 
+export type ScrubReport = { 
+/**
+ * The candidates whose erasure this scrub finished (or tried to).
+ */
+candidate_ids: Array<number>, done: Array<string>, 
+/**
+ * Empty when the scrub is finished.
+ */
+pending: Array<string>, 
+/**
+ * Why the pending part could not be done now (a full disk, another program).
+ */
+stopped_by: string | null, backups_rewritten: number, backups_removed: number, };
+
 export type ErasureReceipt = { candidate_id: number, scorecards: number, reports: number, decisions: number, 
 /**
  * True when the outcome, level and scores (without notes) were kept anonymously.
  */
 kept_anonymous: boolean, 
 /**
- * False when another program still had the database open, so the erased pages
- * could not all be cleared from the WAL yet (they will be when it closes).
+ * What the scrub that follows the erasure did, and what it left pending.
  */
-wal_cleared: boolean, };
+scrub: ScrubReport, };
 
 export type ErasureOutcome = { receipt: ErasureReceipt, 
 /**

@@ -106,7 +106,7 @@ pub async fn open_report(app: AppHandle, id: i64) -> Result<(), IpcError> {
     let path = with_store(app, move |store| {
         let (report, bytes) = archive::archived_report(store, actor_of(store, me)?, id)?;
         let folder = store.path().parent().unwrap_or(std::path::Path::new(".")).join(OPENED_DIR);
-        std::fs::create_dir_all(&folder).map_err(|e| crate::store::StoreError::io(&folder, &e))?;
+        crate::store::files::create_private_dir(&folder)?;
         let path = folder.join(format!("{}.pdf", report.report_id));
         write_file_atomically(&path, &bytes)?;
         Ok(path)
