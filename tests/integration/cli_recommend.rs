@@ -104,3 +104,47 @@ fn bad_csv_files_get_an_error_naming_the_line() {
         assert!(!stderr.contains("panicked"));
     }
 }
+
+/// The hand-written panel as three candidates in one file: as written, everything a 4,
+/// everything a 2; the first with a target.
+fn many_candidates_csv(dir: &Path) -> std::path::PathBuf {
+    let panel = std::fs::read_to_string(fixture("ratings/panel.csv")).unwrap();
+    let mut out = String::from("candidate,target,interviewer,role,characteristic,rating\n");
+    for (candidate, target, rating) in
+        [("Ada", "senior-application-support-engineer", None), ("Bo", "", Some("4")), ("Cy", "", Some("2"))]
+    {
+        for line in panel.lines().skip(1) {
+            let mut fields: Vec<&str> = line.split(',').collect();
+            if let Some(rating) = rating {
+                fields[3] = rating;
+            }
+            out.push_str(&format!("{candidate},{target},{}\n", fields.join(",")));
+        }
+    }
+    let path = dir.join("many.csv");
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+#[test]
+fn a_file_of_many_candidates_gives_each_a_role_with_its_probability() {
+    let dir = tempfile::tempdir().unwrap();
+    let ratings = many_candidates_csv(dir.path());
+    let output = recommend_csv(&ratings, &["--json"]);
+    let list = json(&output);
+    let list = list.as_array().unwrap();
+    let names: Vec<&str> = list.iter().map(|r| r["candidate"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Ada", "Bo", "Cy"]);
+    for result in list {
+        let p = result["role_probability"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&p), "{result}");
+    }
+    let ladder = rung_core::ladder::load(&data("support-roles.md")).unwrap();
+    let level = |r: &serde_json::Value| r["role"].as_str().and_then(|k| ladder.role(k)).map_or(0, |role| role.level);
+    assert!(level(&list[1]) > level(&list[2]), "all 4s outrank all 2s: {list:?}");
+    assert!(list[1]["band"].is_string(), "{list:?}");
+    // Deterministic: the same file gives the same answer.
+    assert_eq!(text(&recommend_csv(&ratings, &["--json"]).stdout), text(&output.stdout));
+    let printed = text(&recommend_csv(&ratings, &[]).stdout);
+    assert!(printed.starts_with("Ada: "), "{printed}");
+}

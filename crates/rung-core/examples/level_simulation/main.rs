@@ -11,7 +11,9 @@ use pools::{simulate_pools, Mix};
 fn main() {
     let candidates: u32 = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(1_800);
     println!("{candidates} candidates per row, seed ladder, default panel plan, 2 ratings per path characteristic");
-    println!("Pools of 12 interviewers per 60 candidates (leniency sd 0.3, noise sd 0.6); the model is fitted on the batch.");
+    println!(
+        "Pools of 12 interviewers per 60 candidates (leniency sd 0.3, noise sd 0.6); the model is fitted on the batch."
+    );
     println!();
     println!("| candidates | rule | right role | right role + band | too low | too high | wrong among p ≥ 0.8 (High) | flagged | wrong among flagged | wrong among not flagged | wrong that were flagged | target up one changes |");
     println!("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -42,15 +44,38 @@ fn main() {
         };
         row("today's policy (flag: Low confidence)", &r.policy, true, Some(&r.policy_flags), None);
         row("plain mean ≥ 2.5", &r.mean, false, None, None);
-        row("policy on the model (flag: between two levels)", &r.model, true, Some(&r.model_flags), Some(r.moved_by_target));
-        let bins: Vec<String> = r
-            .calibration
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.0 > 0)
-            .map(|(i, b)| format!("{}–{}%: {} said {:.0}%, right {:.0}%", i * 10, i * 10 + 10, b.0, 100.0 * b.2 / f64::from(b.0), 100.0 * f64::from(b.1) / f64::from(b.0)))
-            .collect();
-        println!("|  | calibration ({name}) | {} |", bins.join("; "));
+        row("(ceiling) policy on the true scores", &r.oracle, true, None, None);
+        row(
+            "policy on the model (flag: between two levels)",
+            &r.model,
+            true,
+            Some(&r.model_flags),
+            Some(r.moved_by_target),
+        );
+        for (what, bins) in
+            [("the true role", &r.calibration), ("the policy on the true scores", &r.ceiling_calibration)]
+        {
+            let text: Vec<String> = bins
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.0 > 0)
+                .map(|(i, b)| {
+                    format!(
+                        "{}–{}%: {} said {:.0}%, right {:.0}%",
+                        i * 10,
+                        i * 10 + 10,
+                        b.0,
+                        100.0 * b.2 / f64::from(b.0),
+                        100.0 * f64::from(b.1) / f64::from(b.0)
+                    )
+                })
+                .collect();
+            println!("|  | model calibration against {what} ({name}) | {} |", text.join("; "));
+        }
+        println!(
+            "|  | the model's role is the policy's on the true scores ({name}) | {} |",
+            pct(r.model.share(r.agrees_with_ceiling))
+        );
     }
     println!();
     println!("Today's policy alone, interviewers drawn afresh per panel (leniency sd 0.25):");

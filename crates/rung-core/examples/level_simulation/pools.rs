@@ -73,10 +73,18 @@ pub struct PoolResults {
     pub calibration: [(u32, u32, f64); 10],
     /// Recommendations (role and band) that change when every target moves one role up.
     pub moved_by_target: u32,
+    /// The policy on the true scores themselves (rounded to the scale): the ceiling of any
+    /// rule that applies the policy to what the panel saw.
+    pub oracle: Tally,
+    /// The model's role is the one the policy gives on the true scores.
+    pub agrees_with_ceiling: u32,
+    /// As `calibration`, "right" being the role the policy gives on the true scores.
+    pub ceiling_calibration: [(u32, u32, f64); 10],
 }
 
 struct Candidate {
     truth: (String, Band),
+    latent: Vec<PanelRating>,
     target: String,
     ratings: Vec<PanelRating>,
 }
@@ -135,6 +143,9 @@ pub fn simulate_pools(candidates: u32, noise: f64, mix: Mix, seed: u64) -> PoolR
         model_flags: Flags::default(),
         calibration: [(0, 0, 0.0); 10],
         moved_by_target: 0,
+        oracle: Tally::default(),
+        agrees_with_ceiling: 0,
+        ceiling_calibration: [(0, 0, 0.0); 10],
     };
     let mut left = candidates;
     while left > 0 {
@@ -150,8 +161,8 @@ pub fn simulate_pools(candidates: u32, noise: f64, mix: Mix, seed: u64) -> PoolR
                     Mix::MostlyAway => [-2, -1, 0, 1][random.below(4)],
                 };
                 let target = shifted(&ladder, role, offset);
-                let ratings = pool_panel(&ladder, (role, band), &target, &leniency, noise, &mut random);
-                Candidate { truth: (role.clone(), band), target, ratings }
+                let (ratings, latent) = pool_panel(&ladder, (role, band), &target, &leniency, noise, &mut random);
+                Candidate { truth: (role.clone(), band), latent, target, ratings }
             })
             .collect();
         let history: Vec<CandidateRatings> = batch
@@ -162,23 +173,30 @@ pub fn simulate_pools(candidates: u32, noise: f64, mix: Mix, seed: u64) -> PoolR
         let model = MeasurementModel::fit(&ladder, &history);
         for candidate in &batch {
             let truth = (candidate.truth.0.as_str(), candidate.truth.1);
+            let oracle = recommend(&ladder, &candidate.latent, Some(&candidate.target));
+            results.oracle.count(&ladder, truth, (oracle.role.as_deref(), oracle.band));
             let today = recommend(&ladder, &candidate.ratings, Some(&candidate.target));
             results.policy.count(&ladder, truth, (today.role.as_deref(), today.band));
             let right = today.role.as_deref() == Some(truth.0);
-            results.policy_flags.count(today.confidence.level == ConfidenceLevel::Low, today.confidence.level == ConfidenceLevel::High, right);
+            results.policy_flags.count(
+                today.confidence.level == ConfidenceLevel::Low,
+                today.confidence.level == ConfidenceLevel::High,
+                right,
+            );
             let mean = plain_mean(&ladder, &candidate.ratings, &candidate.target, 2.5);
             results.mean.count(&ladder, truth, (mean.as_deref(), None));
             let probable = recommend_probable(&ladder, &model, &candidate.ratings, Some(&candidate.target));
             results.model.count(&ladder, truth, (probable.role.as_deref(), probable.band));
             let right = probable.role.as_deref() == Some(truth.0);
-            if std::env::var("SIM_DEBUG").is_ok() && !right {
-                let mut by_role: std::collections::BTreeMap<&str, Vec<u8>> = Default::default();
-                for r in &candidate.ratings { if let Some(s) = r.score { by_role.entry(&r.characteristic.role_key).or_default().push(s); } }
-                eprintln!("truth {truth:?} target {} today {:?} {:?}\n  ratings {by_role:?}\n  model {}", candidate.target, today.role, today.band, probable.headline);
-                for role in &probable.explained.roles { if role.assessed > 0 { eprintln!("  mode {} met {:?} band {:?}", role.key, role.met, role.band); } }
-            }
             let p = probable.role_probability;
             results.model_flags.count(probable.between.is_some(), p >= 0.8, right);
+            // Against what the policy gives on the true scores: what the probability claims.
+            let agrees = probable.role == oracle.role;
+            results.agrees_with_ceiling += u32::from(agrees);
+            let bin = &mut results.ceiling_calibration[((p * 10.0) as usize).min(9)];
+            bin.0 += 1;
+            bin.1 += u32::from(agrees);
+            bin.2 += p;
             let bin = &mut results.calibration[((p * 10.0) as usize).min(9)];
             bin.0 += 1;
             bin.1 += u32::from(right);
@@ -198,7 +216,7 @@ fn pool_panel(
     leniency: &[f64],
     noise: f64,
     random: &mut Random,
-) -> Vec<PanelRating> {
+) -> (Vec<PanelRating>, Vec<PanelRating>) {
     let template = template_for(ladder, target).expect("a scorable role");
     let plan = default_plan(&template, default_interview_count(&template), 2);
     let mut order: Vec<usize> = (0..leniency.len()).collect();
@@ -225,5 +243,13 @@ fn pool_panel(
             });
         }
     }
-    ratings
+    let latent = latent
+        .into_iter()
+        .map(|(characteristic, theta): (_, f64)| PanelRating {
+            rater: "truth".to_owned(),
+            characteristic,
+            score: Some(theta.round().clamp(1.0, 4.0) as u8),
+        })
+        .collect();
+    (ratings, latent)
 }

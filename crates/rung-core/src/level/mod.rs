@@ -113,7 +113,11 @@ pub fn recommend_from_panel(
     agreement: Agreement,
     target: Option<&str>,
 ) -> Recommendation {
-    let (roles, chosen) = evaluate(ladder, &|role, c| panel.get(&ladder.roles[role].key, &ladder.roles[role].characteristics[c].key), target);
+    let (roles, chosen) = evaluate(
+        ladder,
+        &|role, c| panel.get(&ladder.roles[role].key, &ladder.roles[role].characteristics[c].key),
+        target,
+    );
     rationale::explain(ladder, panel, roles, chosen, agreement, target)
 }
 

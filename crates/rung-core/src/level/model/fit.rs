@@ -29,18 +29,27 @@ pub(super) struct Group {
     pub units: Vec<Unit>,
 }
 
-/// A group's posterior: over its class, and per unit over the true score given the class.
-pub(super) struct GroupPosterior {
-    pub class: Vec<f64>,
-    /// Per unit, `CLASSES × top`: P(true score | class, ratings).
+/// A group's evidence per class: log P(its ratings | class), and per unit
+/// `CLASSES × top` P(true score | class, ratings).
+pub(super) struct GroupMass {
+    pub log_mass: Vec<f64>,
     pub truth: Vec<Vec<f64>>,
+}
+
+/// A candidate's posterior: over their standing on the ladder (`level`, by the model's
+/// list of levels) and, per group and level, over the group's class.
+pub(super) struct CandidatePosteriorCore {
+    pub level: Vec<f64>,
+    /// Per group: `levels × CLASSES` P(class | level, ratings).
+    pub class_given_level: Vec<Vec<f64>>,
     pub log_likelihood: f64,
 }
 
-impl GroupPosterior {
-    /// P(true score) of unit `u`, the class marginalised out.
-    pub fn marginal(&self, unit: usize, top: usize) -> Vec<f64> {
-        (0..top).map(|t| (0..CLASSES).map(|z| self.class[z] * self.truth[unit][z * top + t]).sum()).collect()
+impl CandidatePosteriorCore {
+    /// P(class) of group `g`, the level marginalised out.
+    pub fn class(&self, group: usize) -> Vec<f64> {
+        let rows = &self.class_given_level[group];
+        (0..CLASSES).map(|z| self.level.iter().enumerate().map(|(l, p)| p * rows[l * CLASSES + z]).sum()).collect()
     }
 }
 
@@ -66,47 +75,141 @@ pub(super) fn initial_profiles(top: usize) -> Vec<Vec<f64>> {
     // On the default 1–4 scale: met around 3.2, unmet around 2.1 (positions from 0).
     let met = unit((top - 1) as f64 * 0.73);
     let unmet = unit((top - 1) as f64 * 0.37);
-    MET_SHARES
-        .iter()
-        .map(|share| (0..top).map(|t| share * met[t] + (1.0 - share) * unmet[t]).collect())
-        .collect()
+    MET_SHARES.iter().map(|share| (0..top).map(|t| share * met[t] + (1.0 - share) * unmet[t]).collect()).collect()
 }
 
 /// The share of a role's characteristics each class starts out meeting.
 const MET_SHARES: [f64; super::CLASSES] = [0.05, 0.3, 0.6, 0.85, 0.97];
 
-/// The E-step for one group; `tables[rater]` is that interviewer's P(rating | truth).
-pub(super) fn posterior_of(
-    units: &[Unit],
-    tables: &[Vec<f64>],
-    weights: &[f64],
-    profiles: &[Vec<f64>],
-    top: usize,
-) -> GroupPosterior {
-    let mut log_class: Vec<f64> = weights.iter().map(|w| w.max(1e-12).ln()).collect();
+/// The E-step's first half for one group; `tables[rater]` is that interviewer's
+/// P(rating | truth).
+pub(super) fn group_mass(units: &[Unit], tables: &[Vec<f64>], profiles: &[Vec<f64>], top: usize) -> GroupMass {
+    let mut log_mass = vec![0.0; CLASSES];
     let mut truth = Vec::with_capacity(units.len());
     for unit in units {
-        let likelihood: Vec<f64> = (0..top)
-            .map(|t| unit.ratings.iter().map(|&(rater, r)| tables[rater][t * top + r]).product())
-            .collect();
+        let likelihood: Vec<f64> =
+            (0..top).map(|t| unit.ratings.iter().map(|&(rater, r)| tables[rater][t * top + r]).product()).collect();
         let mut rows = vec![0.0; CLASSES * top];
         for z in 0..CLASSES {
             let mass: f64 = (0..top).map(|t| profiles[z][t] * likelihood[t]).sum::<f64>().max(1e-300);
-            log_class[z] += mass.ln();
+            log_mass[z] += mass.ln();
             for t in 0..top {
                 rows[z * top + t] = profiles[z][t] * likelihood[t] / mass;
             }
         }
         truth.push(rows);
     }
-    let peak = log_class.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let total: f64 = log_class.iter().map(|l| (l - peak).exp()).sum();
-    let class = log_class.iter().map(|l| (l - peak).exp() / total).collect();
-    GroupPosterior { class, truth, log_likelihood: peak + total.ln() }
+    GroupMass { log_mass, truth }
+}
+
+/// The E-step's second half for one candidate: their level, and each group's class given
+/// it. `relation[level][role]` says how a role stands to that level; `standing[relation]`
+/// is P(class) there.
+pub(super) fn candidate_core(
+    groups: &[Group],
+    masses: &[GroupMass],
+    level_weights: &[f64],
+    relation: &[Vec<usize>],
+    standing: &[Vec<f64>],
+) -> CandidatePosteriorCore {
+    let levels = level_weights.len();
+    // A candidate can only be placed at a level whose own role someone rated (or below
+    // every role): a level nobody looked at would explain any ratings of the roles below
+    // it as met, for free.
+    let rated = |level: usize| level == 0 || groups.iter().any(|g| relation[level][g.role] == SAME);
+    let mut log_level: Vec<f64> = level_weights
+        .iter()
+        .enumerate()
+        .map(|(level, w)| if rated(level) { w.max(1e-300).ln() } else { f64::NEG_INFINITY })
+        .collect();
+    let mut class_given_level = Vec::with_capacity(groups.len());
+    for (group, mass) in groups.iter().zip(masses) {
+        let peak = mass.log_mass.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let mut rows = vec![0.0; levels * CLASSES];
+        for level in 0..levels {
+            let weights = &standing[relation[level][group.role]];
+            let mut total = 0.0;
+            for z in 0..CLASSES {
+                let joint = weights[z] * (mass.log_mass[z] - peak).exp();
+                rows[level * CLASSES + z] = joint;
+                total += joint;
+            }
+            let total = total.max(1e-300);
+            for z in 0..CLASSES {
+                rows[level * CLASSES + z] /= total;
+            }
+            if log_level[level].is_finite() {
+                log_level[level] += peak + total.ln();
+            }
+        }
+        class_given_level.push(rows);
+    }
+    let peak = log_level.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let total: f64 = log_level.iter().map(|l| (l - peak).exp()).sum();
+    let level = log_level.iter().map(|l| (l - peak).exp() / total).collect();
+    CandidatePosteriorCore { level, class_given_level, log_likelihood: peak + total.ln() }
+}
+
+/// How each role stands to each level a candidate may truly be at: `levels` lists the
+/// roles that can be a level (complete, not a foundation) and `None`, below them all.
+pub(super) fn relations(ladder: &Ladder) -> (Vec<Option<usize>>, Vec<Vec<usize>>) {
+    let mut levels: Vec<Option<usize>> = vec![None];
+    levels.extend(
+        ladder
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(_, role)| !role.incomplete && role.track != crate::ladder::Track::Foundation)
+            .map(|(position, _)| Some(position)),
+    );
+    let relation = levels
+        .iter()
+        .map(|level| {
+            ladder
+                .roles
+                .iter()
+                .map(|role| match level {
+                    None => OTHER,
+                    Some(at) => {
+                        let at_role = &ladder.roles[*at];
+                        if role.key == at_role.key {
+                            SAME
+                        } else if ladder.path_to(&at_role.key).iter().any(|r| r.key == role.key) {
+                            BELOW
+                        } else if role.builds_on.as_deref() == Some(at_role.key.as_str()) {
+                            NEXT
+                        } else {
+                            OTHER
+                        }
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    (levels, relation)
+}
+
+/// How a role stands to the candidate's level: a role it builds on, the level itself, a
+/// role built directly on it, or any other.
+pub(super) const BELOW: usize = 0;
+pub(super) const SAME: usize = 1;
+pub(super) const NEXT: usize = 2;
+pub(super) const OTHER: usize = 3;
+pub(super) const RELATIONS: usize = 4;
+
+/// Where each relation's P(class) starts: mostly met below, a spread at the level itself,
+/// mostly unmet above.
+fn initial_standing() -> Vec<Vec<f64>> {
+    vec![
+        vec![0.02, 0.03, 0.1, 0.35, 0.5],
+        vec![0.05, 0.1, 0.3, 0.3, 0.25],
+        vec![0.25, 0.35, 0.25, 0.1, 0.05],
+        vec![0.6, 0.25, 0.1, 0.03, 0.02],
+    ]
 }
 
 /// The candidates' ratings as groups, with interviewers numbered in order of name.
-pub(super) fn groups_of(ladder: &Ladder, history: &[CandidateRatings]) -> (Vec<String>, Vec<Group>) {
+pub(super) fn groups_of(ladder: &Ladder, history: &[CandidateRatings]) -> (Vec<String>, Vec<Vec<Group>>) {
     let mut raters: BTreeMap<&str, usize> = BTreeMap::new();
     for candidate in history {
         for rating in candidate.ratings.iter().filter(|r| r.score.is_some()) {
@@ -118,10 +221,7 @@ pub(super) fn groups_of(ladder: &Ladder, history: &[CandidateRatings]) -> (Vec<S
     let names: Vec<String> = raters.keys().map(|name| (*name).to_owned()).collect();
     let number = |name: &str| names.binary_search_by(|n| n.as_str().cmp(name)).ok();
     let top = ladder.rating_scale.levels.len();
-    let mut groups = Vec::new();
-    for candidate in history {
-        groups.extend(candidate_groups(ladder, &candidate.ratings, top, &|name| number(name)));
-    }
+    let groups = history.iter().map(|c| candidate_groups(ladder, &c.ratings, top, &|name| number(name))).collect();
     (names, groups)
 }
 
@@ -136,10 +236,8 @@ pub(super) fn candidate_groups(
     for rating in ratings {
         let Some(score) = rating.score.map(usize::from).filter(|s| (1..=top).contains(s)) else { continue };
         let Some(role) = ladder.roles.iter().position(|r| r.key == rating.characteristic.role_key) else { continue };
-        let Some(characteristic) = ladder.roles[role]
-            .characteristics
-            .iter()
-            .position(|c| c.key == rating.characteristic.characteristic_key)
+        let Some(characteristic) =
+            ladder.roles[role].characteristics.iter().position(|c| c.key == rating.characteristic.characteristic_key)
         else {
             continue;
         };
@@ -154,13 +252,14 @@ pub(super) fn candidate_groups(
 /// EM to convergence.
 pub(super) fn fit(ladder: &Ladder, history: &[CandidateRatings]) -> MeasurementModel {
     let top = ladder.rating_scale.levels.len();
-    let roles = ladder.roles.len();
-    let (names, groups) = groups_of(ladder, history);
+    let (names, candidates) = groups_of(ladder, history);
+    let (levels, relation) = relations(ladder);
     let initial = initial_profiles(top);
     let mut profiles = initial.clone();
-    let uniform = vec![1.0 / CLASSES as f64; CLASSES];
-    let mut pool_weights = uniform.clone();
-    let mut role_weights = vec![uniform.clone(); roles];
+    let initial_standing = initial_standing();
+    let mut standing = initial_standing.clone();
+    let uniform_levels = vec![1.0 / levels.len() as f64; levels.len()];
+    let mut level_weights = uniform_levels.clone();
     let mut pool_noise = 0.6;
     let mut spread = LENIENCY_SPREAD_PRIOR.0;
     let mut readings: Vec<RaterReading> = names.iter().map(|_| pool_reading(pool_noise, spread, 0)).collect();
@@ -168,42 +267,59 @@ pub(super) fn fit(ladder: &Ladder, history: &[CandidateRatings]) -> MeasurementM
     for _ in 0..MAX_ITERATIONS {
         let tables: Vec<Vec<f64>> = readings.iter().map(|r| r.table(top)).collect();
         let mut profile_counts = vec![vec![0.0; top]; CLASSES];
-        let mut weight_counts = vec![vec![0.0; CLASSES]; roles];
+        let mut standing_counts = vec![vec![0.0; CLASSES]; RELATIONS];
+        let mut level_counts = vec![0.0; levels.len()];
         // Per interviewer: expected counts of (true score, rating).
         let mut counts = vec![vec![0.0_f64; top * top]; names.len()];
         let mut log_likelihood = 0.0;
-        for group in &groups {
-            let posterior = posterior_of(&group.units, &tables, &role_weights[group.role], &profiles, top);
-            log_likelihood += posterior.log_likelihood;
-            for z in 0..CLASSES {
-                weight_counts[group.role][z] += posterior.class[z];
+        for groups in &candidates {
+            let masses: Vec<GroupMass> = groups.iter().map(|g| group_mass(&g.units, &tables, &profiles, top)).collect();
+            let core = candidate_core(groups, &masses, &level_weights, &relation, &standing);
+            log_likelihood += core.log_likelihood;
+            for (level, p) in core.level.iter().enumerate() {
+                level_counts[level] += p;
             }
-            for (index, unit) in group.units.iter().enumerate() {
-                for z in 0..CLASSES {
-                    for t in 0..top {
-                        profile_counts[z][t] += posterior.class[z] * posterior.truth[index][z * top + t];
+            for (g, (group, mass)) in groups.iter().zip(&masses).enumerate() {
+                let rows = &core.class_given_level[g];
+                for (level, p) in core.level.iter().enumerate() {
+                    for z in 0..CLASSES {
+                        standing_counts[relation[level][group.role]][z] += p * rows[level * CLASSES + z];
                     }
                 }
-                let marginal = posterior.marginal(index, top);
-                for &(rater, r) in &unit.ratings {
-                    for (t, p) in marginal.iter().enumerate() {
-                        counts[rater][t * top + r] += p;
+                let class = core.class(g);
+                for (index, unit) in group.units.iter().enumerate() {
+                    let mut marginal = vec![0.0; top];
+                    for z in 0..CLASSES {
+                        for t in 0..top {
+                            let q = class[z] * mass.truth[index][z * top + t];
+                            profile_counts[z][t] += q;
+                            marginal[t] += q;
+                        }
+                    }
+                    for &(rater, r) in &unit.ratings {
+                        for (t, p) in marginal.iter().enumerate() {
+                            counts[rater][t * top + r] += p;
+                        }
                     }
                 }
             }
         }
-        // Class profiles and weights, each with its prior.
+        // Class profiles, standings and levels, each with its prior.
         for z in 0..CLASSES {
             let total: f64 = profile_counts[z].iter().sum::<f64>() + PROFILE_PRIOR;
             profiles[z] = (0..top).map(|t| (profile_counts[z][t] + PROFILE_PRIOR * initial[z][t]) / total).collect();
         }
-        let overall: Vec<f64> = (0..CLASSES).map(|z| weight_counts.iter().map(|w| w[z]).sum::<f64>()).collect();
-        let overall_total: f64 = overall.iter().sum::<f64>() + WEIGHT_PRIOR;
-        pool_weights = (0..CLASSES).map(|z| (overall[z] + WEIGHT_PRIOR * uniform[z]) / overall_total).collect();
-        for (role, counts) in weight_counts.iter().enumerate() {
+        // A role neither on the level's path nor built directly on it stays read as mostly
+        // unmet: learning it would let a level nobody rated explain any candidate.
+        for (relation_index, counts) in standing_counts.iter().enumerate().take(OTHER) {
             let total: f64 = counts.iter().sum::<f64>() + WEIGHT_PRIOR;
-            role_weights[role] = (0..CLASSES).map(|z| (counts[z] + WEIGHT_PRIOR * pool_weights[z]) / total).collect();
+            standing[relation_index] = (0..CLASSES)
+                .map(|z| (counts[z] + WEIGHT_PRIOR * initial_standing[relation_index][z]) / total)
+                .collect();
         }
+        let total: f64 = level_counts.iter().sum::<f64>() + WEIGHT_PRIOR;
+        level_weights =
+            (0..levels.len()).map(|l| (level_counts[l] + WEIGHT_PRIOR * uniform_levels[l]) / total).collect();
         // Interviewers: each one's leniency and noise by maximum a posteriori under the
         // pool's prior (partial pooling), then centred so the pool reads the scale as
         // written (the scale's anchor), then the pool's spread from them.
@@ -247,15 +363,12 @@ pub(super) fn fit(ladder: &Ladder, history: &[CandidateRatings]) -> MeasurementM
             break;
         }
     }
-    if std::env::var("RUNG_MODEL_DEBUG").is_ok() {
-        eprintln!("profiles {profiles:?}\npool weights {pool_weights:?}\nroles {role_weights:?}\npool noise {pool_noise} spread {spread}");
-        for (n, r) in names.iter().zip(&readings) { eprintln!("{n}: {r:?}"); }
-    }
     MeasurementModel {
         top,
         profiles,
-        role_weights,
-        pool_weights,
+        standing,
+        level_weights,
+        relation,
         raters: names.into_iter().zip(readings).collect(),
         pool: pool_reading(pool_noise, spread, 0),
     }
@@ -267,7 +380,8 @@ pub(super) fn fit(ladder: &Ladder, history: &[CandidateRatings]) -> MeasurementM
 /// the curvature in the leniency at the maximum (its precision, for the interval).
 fn rater_map(counts: &[f64], top: usize, spread: f64, pool_noise: f64) -> (f64, f64, f64) {
     let objective = |leniency: f64, noise: f64| {
-        let mut value = -leniency * leniency / (2.0 * spread) - (noise / pool_noise).ln().powi(2) / (2.0 * NOISE_PRIOR_SD.powi(2));
+        let mut value =
+            -leniency * leniency / (2.0 * spread) - (noise / pool_noise).ln().powi(2) / (2.0 * NOISE_PRIOR_SD.powi(2));
         for t in 0..top {
             for r in 0..top {
                 let count = counts[t * top + r];
@@ -284,7 +398,8 @@ fn rater_map(counts: &[f64], top: usize, spread: f64, pool_noise: f64) -> (f64, 
         noise = golden_max(|log_s| objective(leniency, log_s.exp()), MIN_NOISE.ln(), 2.0_f64.ln()).exp();
     }
     let h = 1e-3;
-    let curvature = -(objective(leniency + h, noise) - 2.0 * objective(leniency, noise) + objective(leniency - h, noise)) / (h * h);
+    let curvature =
+        -(objective(leniency + h, noise) - 2.0 * objective(leniency, noise) + objective(leniency - h, noise)) / (h * h);
     (leniency, noise, curvature.max(1.0 / spread))
 }
 

@@ -41,10 +41,12 @@ pub struct MeasurementModel {
     top: usize,
     /// Per class, P(true score).
     profiles: Vec<Vec<f64>>,
-    /// Per role of the ladder (by position), P(class).
-    role_weights: Vec<Vec<f64>>,
-    /// P(class) over every role: what a role nobody has rated yet is read with.
-    pool_weights: Vec<f64>,
+    /// Per relation of a role to the candidate's level (below, same, next, other), P(class).
+    standing: Vec<Vec<f64>>,
+    /// P(level): how often candidates truly stand at each level (`fit::relations`).
+    level_weights: Vec<f64>,
+    /// `relation[level][role]`.
+    relation: Vec<Vec<usize>>,
     raters: BTreeMap<String, RaterReading>,
     /// The pool: how a new interviewer is read.
     pool: RaterReading,

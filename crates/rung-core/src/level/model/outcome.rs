@@ -143,7 +143,16 @@ pub fn recommend_probable(
         Between {
             lower: label(lower),
             upper: label(upper),
-            settle: settle(ladder, model, &posterior, &draws[..GAIN_DRAWS], &outcomes[..GAIN_DRAWS], ratings, &contested, target),
+            settle: settle(
+                ladder,
+                model,
+                &posterior,
+                &draws[..GAIN_DRAWS],
+                &outcomes[..GAIN_DRAWS],
+                ratings,
+                &contested,
+                target,
+            ),
         }
     });
     let headline = headline(&likely, between.as_ref(), role_probability);
@@ -216,19 +225,23 @@ fn settle(
             // The true score in each draw and the outcome once it is rated: a rated
             // characteristic keeps its draw; an unrated one is drawn from its role's class
             // and, once assessed, can change the outcome by itself.
-            let (truths, after): (Vec<usize>, Vec<Option<usize>>) = if posterior.roles[role].truth[characteristic].is_some() {
-                (draws.iter().map(|d| usize::from(d.scores[index].unwrap_or(1)) - 1).collect(), outcomes.iter().map(|o| o.0).collect())
-            } else {
-                draws
-                    .iter()
-                    .map(|draw| {
-                        let truth = random.pick(model.prior_given_class(draw.classes[role]));
-                        let mut scores = draw.scores.clone();
-                        scores[index] = Some(truth as u8 + 1);
-                        (truth, outcome_of(ladder, posterior, &scores, target).0)
-                    })
-                    .unzip()
-            };
+            let (truths, after): (Vec<usize>, Vec<Option<usize>>) =
+                if posterior.roles[role].truth[characteristic].is_some() {
+                    (
+                        draws.iter().map(|d| usize::from(d.scores[index].unwrap_or(1)) - 1).collect(),
+                        outcomes.iter().map(|o| o.0).collect(),
+                    )
+                } else {
+                    draws
+                        .iter()
+                        .map(|draw| {
+                            let truth = random.pick(model.prior_given_class(draw.classes[role]));
+                            let mut scores = draw.scores.clone();
+                            scores[index] = Some(truth as u8 + 1);
+                            (truth, outcome_of(ladder, posterior, &scores, target).0)
+                        })
+                        .unzip()
+                };
             gains.push((information_gain(&truths, &after, &pool, top), role, characteristic));
         }
     }
@@ -253,10 +266,17 @@ fn settle(
             };
             let not_rated_by = raters
                 .iter()
-                .filter(|name| !ratings.iter().any(|r| r.rater == **name && r.characteristic == reference && r.score.is_some()))
+                .filter(|name| {
+                    !ratings.iter().any(|r| r.rater == **name && r.characteristic == reference && r.score.is_some())
+                })
                 .map(|name| (*name).to_owned())
                 .collect();
-            Settle { title: characteristic_title(ladder, &reference), characteristic: reference, information, not_rated_by }
+            Settle {
+                title: characteristic_title(ladder, &reference),
+                characteristic: reference,
+                information,
+                not_rated_by,
+            }
         })
         .collect()
 }

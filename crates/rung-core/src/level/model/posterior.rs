@@ -2,14 +2,15 @@
 //! characteristic, over the true score given the class. Exact (the classes and scores are
 //! discrete). Draws from it are what the policy is applied to.
 
-use super::fit::{candidate_groups, posterior_of};
+use super::fit::{candidate_core, candidate_groups, group_mass};
 use super::random::Random;
 use super::{MeasurementModel, CLASSES};
 use crate::ladder::Ladder;
 use crate::level::PanelRating;
 
 pub(super) struct RolePosterior {
-    pub class: Vec<f64>,
+    /// `levels × CLASSES`: P(class | the candidate's level, ratings).
+    pub class_given_level: Vec<f64>,
     /// Per characteristic of the role: `CLASSES × top` P(truth | class, ratings), or
     /// `None` when nobody rated it (it stays unassessed: no evidence is not a score).
     pub truth: Vec<Option<Vec<f64>>>,
@@ -17,6 +18,8 @@ pub(super) struct RolePosterior {
 
 pub(super) struct CandidatePosterior {
     pub top: usize,
+    /// P(level), over the model's levels.
+    pub level: Vec<f64>,
     pub roles: Vec<RolePosterior>,
     /// Where each role's characteristics start in a draw's flat list of scores.
     pub offsets: Vec<usize>,
@@ -41,21 +44,24 @@ impl MeasurementModel {
         }
         let tables: Vec<Vec<f64>> = names.iter().map(|name| self.reading(name).table(top)).collect();
         let groups = candidate_groups(ladder, ratings, top, &|name| names.iter().position(|n| *n == name));
+        let masses: Vec<_> = groups.iter().map(|g| group_mass(&g.units, &tables, &self.profiles, top)).collect();
+        let core = candidate_core(&groups, &masses, &self.level_weights, &self.relation, &self.standing);
+        let levels = self.level_weights.len();
         let mut roles: Vec<RolePosterior> = ladder
             .roles
             .iter()
             .enumerate()
             .map(|(position, role)| RolePosterior {
-                class: self.role_weights.get(position).cloned().unwrap_or_else(|| self.pool_weights.clone()),
+                class_given_level: (0..levels)
+                    .flat_map(|level| self.standing[self.relation[level][position]].iter().copied())
+                    .collect(),
                 truth: vec![None; role.characteristics.len()],
             })
             .collect();
-        for group in groups {
-            let weights = &self.role_weights[group.role];
-            let posterior = posterior_of(&group.units, &tables, weights, &self.profiles, top);
+        for ((group, mass), rows) in groups.iter().zip(masses).zip(core.class_given_level) {
             let role = &mut roles[group.role];
-            role.class = posterior.class;
-            for (unit, truth) in group.units.iter().zip(posterior.truth) {
+            role.class_given_level = rows;
+            for (unit, truth) in group.units.iter().zip(mass.truth) {
                 role.truth[unit.characteristic] = Some(truth);
             }
         }
@@ -65,7 +71,7 @@ impl MeasurementModel {
             offsets.push(next);
             next += role.truth.len();
         }
-        CandidatePosterior { top, roles, offsets }
+        CandidatePosterior { top, level: core.level, roles, offsets }
     }
 
     /// P(truth) for a characteristic nobody rated, given its role's class.
@@ -76,10 +82,11 @@ impl MeasurementModel {
 
 impl CandidatePosterior {
     pub fn draw(&self, random: &mut Random) -> Draw {
+        let level = random.pick(&self.level);
         let mut classes = Vec::with_capacity(self.roles.len());
         let mut scores = Vec::with_capacity(self.offsets.last().map_or(0, |o| o + 8));
         for role in &self.roles {
-            let class = random.pick(&role.class);
+            let class = random.pick(&role.class_given_level[level * CLASSES..(level + 1) * CLASSES]);
             classes.push(class);
             for truth in &role.truth {
                 scores.push(truth.as_ref().map(|rows| {
@@ -91,10 +98,13 @@ impl CandidatePosterior {
         Draw { classes, scores }
     }
 
-    /// P(truth) of a rated characteristic, the class marginalised out.
+    /// P(truth) of a rated characteristic, the level and class marginalised out.
     pub fn marginal(&self, role: usize, characteristic: usize) -> Option<Vec<f64>> {
         let posterior = &self.roles[role];
         let rows = posterior.truth[characteristic].as_ref()?;
-        Some((0..self.top).map(|t| (0..CLASSES).map(|z| posterior.class[z] * rows[z * self.top + t]).sum()).collect())
+        let class: Vec<f64> = (0..CLASSES)
+            .map(|z| self.level.iter().enumerate().map(|(l, p)| p * posterior.class_given_level[l * CLASSES + z]).sum())
+            .collect();
+        Some((0..self.top).map(|t| (0..CLASSES).map(|z| class[z] * rows[z * self.top + t]).sum()).collect())
     }
 }
