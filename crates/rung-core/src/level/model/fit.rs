@@ -1,13 +1,17 @@
 //! Fitting the measurement model by EM, with exact marginalisation over the discrete true
-//! scores and over each (candidate, role)'s class. See docs/measurement-model.md.
+//! scores, each (candidate, role)'s class and each candidate's level. See
+//! docs/measurement-model.md.
 //!
-//! E-step: for every candidate and role, the posterior over its class and, per
-//! characteristic, over the true score, given the ratings and the current readings.
-//! M-step: class profiles and each role's class weights from the expected counts (with a
-//! light Dirichlet prior, so a small history stays sane); each interviewer's leniency and
-//! noise from the expected residuals, shrunk towards the pool by how much history they
-//! have (empirical Bayes: the shrinkage is the ratio of their noise to the spread of
-//! leniencies between interviewers).
+//! E-step: for every candidate, the posterior over their level (the role they truly stand
+//! at, or below every role), per role over its class given the level, and per
+//! characteristic over the true score given the class, from the ratings and the current
+//! readings of the interviewers.
+//! M-step: how classes are spread at each standing (a role below the level, the level,
+//! the role built on it) and how levels are spread, from the expected counts with a light
+//! Dirichlet prior, so a small history stays sane; each interviewer's leniency and noise
+//! by maximum a posteriori on their expected (true score, rating) counts under the pool's
+//! prior — partial pooling: with little history they are read as the pool — and the
+//! pool's spread of leniencies from them (empirical Bayes).
 
 use std::collections::BTreeMap;
 
@@ -58,14 +62,14 @@ const MAX_ITERATIONS: usize = 150;
 const NOISE_PRIOR_SD: f64 = 0.3;
 /// A prior on the spread of leniencies between interviewers: sd 0.3, worth 5 interviewers.
 const LENIENCY_SPREAD_PRIOR: (f64, f64) = (0.09, 5.0);
-/// Dirichlet pseudo-counts: per class profile, per role's class weights.
-const PROFILE_PRIOR: f64 = 10.0;
+/// Dirichlet pseudo-counts for each standing's and the levels' weights.
 const WEIGHT_PRIOR: f64 = 3.0;
 const MIN_NOISE: f64 = 0.2;
 
 /// The starting class profiles: each class meets a share of the role's characteristics
 /// (5% to 97%), a met characteristic sitting at the top of the scale's middle, an unmet one
-/// just below. EM moves them; the prior keeps them near here when there is little history.
+/// just below. They are fixed: the
+/// scale's anchor (see `fit`).
 pub(super) fn initial_profiles(top: usize) -> Vec<Vec<f64>> {
     let unit = |centre: f64| -> Vec<f64> {
         let row: Vec<f64> = (0..top).map(|t| super::reading::rating_probability(t, 0, centre, 0.45, top)).collect();
@@ -254,8 +258,7 @@ pub(super) fn fit(ladder: &Ladder, history: &[CandidateRatings]) -> MeasurementM
     let top = ladder.rating_scale.levels.len();
     let (names, candidates) = groups_of(ladder, history);
     let (levels, relation) = relations(ladder);
-    let initial = initial_profiles(top);
-    let mut profiles = initial.clone();
+    let profiles = initial_profiles(top);
     let initial_standing = initial_standing();
     let mut standing = initial_standing.clone();
     let uniform_levels = vec![1.0 / levels.len() as f64; levels.len()];
@@ -266,7 +269,6 @@ pub(super) fn fit(ladder: &Ladder, history: &[CandidateRatings]) -> MeasurementM
     let mut previous = f64::NEG_INFINITY;
     for _ in 0..MAX_ITERATIONS {
         let tables: Vec<Vec<f64>> = readings.iter().map(|r| r.table(top)).collect();
-        let mut profile_counts = vec![vec![0.0; top]; CLASSES];
         let mut standing_counts = vec![vec![0.0; CLASSES]; RELATIONS];
         let mut level_counts = vec![0.0; levels.len()];
         // Per interviewer: expected counts of (true score, rating).
@@ -292,7 +294,6 @@ pub(super) fn fit(ladder: &Ladder, history: &[CandidateRatings]) -> MeasurementM
                     for z in 0..CLASSES {
                         for t in 0..top {
                             let q = class[z] * mass.truth[index][z * top + t];
-                            profile_counts[z][t] += q;
                             marginal[t] += q;
                         }
                     }
@@ -304,11 +305,9 @@ pub(super) fn fit(ladder: &Ladder, history: &[CandidateRatings]) -> MeasurementM
                 }
             }
         }
-        // Class profiles, standings and levels, each with its prior.
-        for z in 0..CLASSES {
-            let total: f64 = profile_counts[z].iter().sum::<f64>() + PROFILE_PRIOR;
-            profiles[z] = (0..top).map(|t| (profile_counts[z][t] + PROFILE_PRIOR * initial[z][t]) / total).collect();
-        }
+        // The class profiles stay as defined (each class meets a share of a role's
+        // characteristics): learning them too lets the scale drift against the
+        // interviewers' leniencies. Standings and levels are learned, each with its prior.
         // A role neither on the level's path nor built directly on it stays read as mostly
         // unmet: learning it would let a level nobody rated explain any candidate.
         for (relation_index, counts) in standing_counts.iter().enumerate().take(OTHER) {
