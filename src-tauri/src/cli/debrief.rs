@@ -154,6 +154,8 @@ fn to_json(r: &Recommendation) -> String {
         "confidence": r.confidence.level,
         "confidence_reason": r.confidence.reason,
         "alpha": r.agreement.alpha,
+        "alpha_interval": r.agreement.alpha_interval,
+        "pairs": r.agreement.pairs,
         "agreement": r.agreement.reading,
         "roles": r.roles.iter().map(|role| json!({
             "key": role.key,

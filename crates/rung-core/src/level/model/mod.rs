@@ -89,7 +89,10 @@ mod tests {
     fn rating(rater: &str, role: &str, characteristic: &str, score: u8) -> PanelRating {
         PanelRating {
             rater: rater.to_owned(),
-            characteristic: CharacteristicRef { role_key: role.to_owned(), characteristic_key: characteristic.to_owned() },
+            characteristic: CharacteristicRef {
+                role_key: role.to_owned(),
+                characteristic_key: characteristic.to_owned(),
+            },
             score: Some(score),
         }
     }
@@ -117,10 +120,15 @@ mod tests {
         for pattern in [[2, 2, 2, 2], [3, 2, 2, 2], [3, 3, 2, 2], [3, 3, 3, 2], [3, 3, 3, 3], [4, 4, 4, 4]] {
             let (l2, ratings) = panel(&ladder, &pattern);
             let result = recommend_probable(&ladder, &model, &ratings, None);
-            let p: f64 = result.outcomes.iter().filter(|o| o.role.as_deref() == Some(l2.as_str())).map(|o| o.probability).sum();
+            let p: f64 =
+                result.outcomes.iter().filter(|o| o.role.as_deref() == Some(l2.as_str())).map(|o| o.probability).sum();
             assert!(p >= previous - 0.03, "{pattern:?}: P(L2) {p} after {previous}");
             previous = p;
-            assert_eq!(result, recommend_probable(&ladder, &model, &ratings, None), "the same ratings, the same answer");
+            assert_eq!(
+                result,
+                recommend_probable(&ladder, &model, &ratings, None),
+                "the same ratings, the same answer"
+            );
             let total: f64 = result.outcomes.iter().map(|o| o.probability).sum();
             assert!((total - 1.0).abs() < 1e-9);
             if result.role_probability < ladder.policy.between_levels_below {
@@ -150,7 +158,11 @@ mod tests {
                             .iter()
                             .map(|t| (t + leniency + random.normal(0.4)).round().clamp(1.0, 4.0) as u8)
                             .collect();
-                        role.characteristics.iter().zip(scores).map(|(c, s)| rating(name, &role.key, &c.key, s)).collect::<Vec<_>>()
+                        role.characteristics
+                            .iter()
+                            .zip(scores)
+                            .map(|(c, s)| rating(name, &role.key, &c.key, s))
+                            .collect::<Vec<_>>()
                     })
                     .collect();
                 CandidateRatings { candidate: candidate.to_string(), ratings }
