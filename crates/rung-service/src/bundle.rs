@@ -9,7 +9,7 @@ use ts_rs::TS;
 use crate::access::{self, Action, Refusal};
 use crate::actor::{candidate_facts, scorecard_facts, Actor};
 use crate::bundle_format::{Bundle, BundledCandidate, BundledLadder, BundledScorecard, BUNDLE_FORMAT, BUNDLE_KIND};
-use crate::store::{ImportTarget, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 /// A candidate's sealed scorecards as a bundle: those the actor may export
 /// (`access::may_export_scorecard`) — an interviewer's own, or every one they may read.

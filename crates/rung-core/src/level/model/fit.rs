@@ -290,13 +290,9 @@ pub(super) fn fit(ladder: &Ladder, history: &[CandidateRatings]) -> MeasurementM
                 }
                 let class = core.class(g);
                 for (index, unit) in group.units.iter().enumerate() {
-                    let mut marginal = vec![0.0; top];
-                    for z in 0..CLASSES {
-                        for t in 0..top {
-                            let q = class[z] * mass.truth[index][z * top + t];
-                            marginal[t] += q;
-                        }
-                    }
+                    let rows = &mass.truth[index];
+                    let marginal: Vec<f64> =
+                        (0..top).map(|t| (0..CLASSES).map(|z| class[z] * rows[z * top + t]).sum()).collect();
                     for &(rater, r) in &unit.ratings {
                         for (t, p) in marginal.iter().enumerate() {
                             counts[rater][t * top + r] += p;
