@@ -87,11 +87,7 @@ fn panel(ladder: &Ladder, truth: (&str, Band), noise: f64, random: &mut Random) 
             let theta = *latent
                 .entry(reference.clone())
                 .or_insert_with(|| true_score(ladder, truth, &reference.role_key, random));
-            let score = if random.unit() < 0.05 {
-                None
-            } else {
-                Some((theta + leniency + random.normal(noise)).round().clamp(1.0, 4.0) as u8)
-            };
+            let score = reading(theta + leniency, noise, random);
             ratings.push(PanelRating {
                 rater: format!("interviewer {index}"),
                 characteristic: reference.clone(),
@@ -100,6 +96,16 @@ fn panel(ladder: &Ladder, truth: (&str, Band), noise: f64, random: &mut Random) 
         }
     }
     ratings
+}
+
+/// One interviewer's rating of a true score `centre` (leniency included): noise, rounded
+/// to the 1–4 scale; 5% left unassessed.
+pub fn reading(centre: f64, noise: f64, random: &mut Random) -> Option<u8> {
+    if random.unit() < 0.05 {
+        None
+    } else {
+        Some((centre + random.normal(noise)).round().clamp(1.0, 4.0) as u8)
+    }
 }
 
 /// The plain mean of all ratings: the highest complete role whose ratings average at

@@ -3,7 +3,7 @@
 //! raw medians, by the plain mean, and by the policy on the measurement model's posterior
 //! (fitted on the whole batch, as `rung recommend --ratings` fits a file).
 
-use super::model::{plain_mean, true_score, Random, Tally};
+use super::model::{plain_mean, reading, true_score, Random, Tally};
 use rung_core::ladder::{default_ladder, Band, Ladder, Track};
 use rung_core::level::model::{recommend_probable, CandidateRatings, MeasurementModel};
 use rung_core::level::{recommend, ConfidenceLevel, PanelRating};
@@ -231,11 +231,7 @@ fn pool_panel(
             let theta = *latent
                 .entry(reference.clone())
                 .or_insert_with(|| true_score(ladder, truth, &reference.role_key, random));
-            let score = if random.unit() < 0.05 {
-                None
-            } else {
-                Some((theta + leniency[interviewer] + random.normal(noise)).round().clamp(1.0, 4.0) as u8)
-            };
+            let score = reading(theta + leniency[interviewer], noise, random);
             ratings.push(PanelRating {
                 rater: format!("interviewer {interviewer}"),
                 characteristic: reference.clone(),
