@@ -1,6 +1,8 @@
 //! The level engine's speed: a recommendation with agreement for a large panel (8
 //! interviewers × 80 characteristics; goal under 1 ms), and calibration over 10,000
-//! generated candidates (goal under 1 s). Run: `cargo bench --no-default-features --bench level_engine`.
+//! generated candidates (goal under 1 s); the measurement model's recommendation with
+//! probabilities on the same panel (goal ≤ 5 ms: the debrief's what-if) and its fit over
+//! 10,000 scorecards (goal ≤ 200 ms). Run: `cargo bench --no-default-features --bench level_engine`.
 
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -8,6 +10,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion};
 use rung::ladder::{default_ladder, Characteristic, Ladder};
 use rung::level::calibration::{calibrate, CandidateEvidence};
+use rung::level::model::{recommend_probable, CandidateRatings, MeasurementModel};
 use rung::level::{recommend, PanelRating};
 use rung::scorecard::template::CharacteristicRef;
 use rung::scorecard::{Overall, Rating, Scorecard, ScorecardStatus};
@@ -126,6 +129,36 @@ fn engine(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("10,000 candidates × 3 scorecards × 10 ratings", |b| {
         b.iter(|| calibrate(black_box(&evidence)))
+    });
+    group.finish();
+
+    let model = MeasurementModel::unfitted(&ladder);
+    let mut group = c.benchmark_group("measurement model");
+    group.sample_size(10);
+    group.bench_function("recommendation with probabilities, 8 interviewers × 80 characteristics", |b| {
+        b.iter(|| recommend_probable(black_box(&ladder), black_box(&model), black_box(&ratings), Some("role-4")))
+    });
+    // 10,000 scorecards: 2,500 candidates, 4 interviewers of 40 each rating one role's 10.
+    let history: Vec<CandidateRatings> = (0..2_500)
+        .map(|candidate| {
+            let role = &ladder.roles[candidate % 8];
+            let ratings = (0..4)
+                .flat_map(|i| {
+                    role.characteristics.iter().enumerate().map(move |(c, characteristic)| PanelRating {
+                        rater: format!("interviewer {}", (candidate + i * 7) % 40),
+                        characteristic: CharacteristicRef {
+                            role_key: role.key.clone(),
+                            characteristic_key: characteristic.key.clone(),
+                        },
+                        score: Some(score(candidate, i, c)),
+                    })
+                })
+                .collect();
+            CandidateRatings { candidate: candidate.to_string(), ratings }
+        })
+        .collect();
+    group.bench_function("fit over 10,000 scorecards (100,000 ratings)", |b| {
+        b.iter(|| MeasurementModel::fit(black_box(&ladder), black_box(&history)))
     });
     group.finish();
 }

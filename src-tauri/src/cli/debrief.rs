@@ -108,12 +108,60 @@ pub fn recommend(data_dir: &Path, who: Who<'_>, source: Source<'_>, as_json: boo
             }
             let bytes = rung_core::input::read_bounded(ratings, rung_core::input::InputKind::RatingsCsv)
                 .map_err(|e| e.to_string())?;
-            let parsed = level::ratings_csv::parse(&bytes, &ladder_value)
+            let parsed = level::ratings_csv::parse_file(&bytes, &ladder_value)
                 .map_err(|e| format!("{}:{}: {}.", ratings.display(), e.line, e.reason))?;
-            level::recommend(&ladder_value, &parsed, target)
+            match parsed {
+                level::ratings_csv::RatingsFile::Panel(parsed) => level::recommend(&ladder_value, &parsed, target),
+                level::ratings_csv::RatingsFile::Candidates(candidates) => {
+                    return Ok(recommend_many(&ladder_value, &candidates, target, as_json))
+                }
+            }
         }
     };
     Ok(if as_json { to_json(&recommendation) } else { to_text(&recommendation) })
+}
+
+/// Every candidate of a file with a `candidate` column: the whole file is the
+/// interviewers' history the measurement model is fitted on; each candidate's own
+/// `target` (or `--target`) only breaks ties between tracks.
+fn recommend_many(
+    ladder: &crate::ladder::Ladder,
+    candidates: &[level::ratings_csv::CsvCandidate],
+    target: Option<&str>,
+    as_json: bool,
+) -> String {
+    use level::model::{recommend_probable, CandidateRatings, MeasurementModel};
+    let history: Vec<CandidateRatings> = candidates
+        .iter()
+        .map(|c| CandidateRatings { candidate: c.candidate.clone(), ratings: c.ratings.clone() })
+        .collect();
+    let model = MeasurementModel::fit(ladder, &history);
+    let results: Vec<(&level::ratings_csv::CsvCandidate, level::model::ProbableRecommendation)> = candidates
+        .iter()
+        .map(|c| (c, recommend_probable(ladder, &model, &c.ratings, c.target.as_deref().or(target))))
+        .collect();
+    if as_json {
+        let list: Vec<serde_json::Value> = results
+            .iter()
+            .map(|(c, r)| {
+                json!({
+                    "candidate": c.candidate,
+                    "role": r.role,
+                    "band": r.band,
+                    "role_probability": r.role_probability,
+                    "band_probability": r.band_probability,
+                    "between": r.between.as_ref().map(|b| json!({"lower": b.lower, "upper": b.upper})),
+                    "headline": r.headline,
+                })
+            })
+            .collect();
+        return serde_json::to_string_pretty(&list).expect("recommendations serialize");
+    }
+    let mut out = String::new();
+    for (c, r) in results {
+        let _ = writeln!(out, "{}: {}", c.candidate, r.headline);
+    }
+    out.trim_end().to_owned()
 }
 
 fn to_json(r: &Recommendation) -> String {
@@ -126,6 +174,8 @@ fn to_json(r: &Recommendation) -> String {
         "confidence": r.confidence.level,
         "confidence_reason": r.confidence.reason,
         "alpha": r.agreement.alpha,
+        "alpha_interval": r.agreement.alpha_interval,
+        "pairs": r.agreement.pairs,
         "agreement": r.agreement.reading,
         "roles": r.roles.iter().map(|role| json!({
             "key": role.key,

@@ -142,7 +142,14 @@ min_interviewers_per_characteristic: number,
  * How ready every role a band builds on must be (`maturing` or `performing`). Ladders
  * stored before this setting existed read it as the default.
  */
-ancestors_must_be: Band, };
+ancestors_must_be: Band, 
+/**
+ * Below this probability of the recommended role the headline says "between two
+ * levels" and offers one more interview. Ladders stored before this setting existed
+ * read it as the default, and the default is not written, so their snapshots and
+ * hashes do not change.
+ */
+between_levels_below?: number, };
 
 export type Band = "maturing" | "performing" | "exceeding";
 
@@ -550,6 +557,14 @@ alpha: number | null,
  * vary alpha can be low although interviewers mostly gave the same score.
  */
 same_score: number | null, 
+/**
+ * Alpha's 90% interval by a bootstrap over the characteristics (`None` when alpha is).
+ */
+alpha_interval: [number, number] | null, 
+/**
+ * Pairs of ratings of one characteristic: how much evidence the agreement rests on.
+ */
+pairs: number, 
 /**
  * The alpha in plain words.
  */

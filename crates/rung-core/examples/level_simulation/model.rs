@@ -5,40 +5,10 @@
 //! table) and a test (the default policy must beat the plain mean).
 
 use rung_core::ladder::{default_ladder, Band, Ladder, Track};
+pub use rung_core::level::model::random::Random;
 use rung_core::level::{recommend, PanelRating};
 use rung_core::scorecard::panel::{default_interview_count, default_plan};
 use rung_core::scorecard::template::{next_role, template_for};
-
-/// SplitMix64: a small, fixed-seed generator, so every run of the simulation is the same.
-pub struct Random(u64);
-
-impl Random {
-    pub fn new(seed: u64) -> Random {
-        Random(seed)
-    }
-
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.unit() * n as f64) as usize % n
-    }
-
-    /// Normal(0, sd) by Box–Muller.
-    pub fn normal(&mut self, sd: f64) -> f64 {
-        let (u, v) = (self.unit().max(f64::MIN_POSITIVE), self.unit());
-        sd * (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()
-    }
-}
 
 /// How a decision rule did over the simulated candidates.
 #[derive(Debug, Default, Clone, Copy)]
@@ -57,7 +27,7 @@ impl Tally {
         f64::from(count) / f64::from(self.candidates.max(1))
     }
 
-    fn count(&mut self, ladder: &Ladder, truth: (&str, Band), result: (Option<&str>, Option<Band>)) {
+    pub fn count(&mut self, ladder: &Ladder, truth: (&str, Band), result: (Option<&str>, Option<Band>)) {
         self.candidates += 1;
         let true_level = ladder.role(truth.0).map_or(0, |r| r.level);
         match result.0.and_then(|key| ladder.role(key)) {
@@ -78,7 +48,7 @@ impl Tally {
 /// most but not all; Exceeding also shows the next level's behaviours: half way between
 /// the rules' 50% for Exceeding and 60% for Maturing there), so each
 /// characteristic is met (around 3.2) or not (around 2.1) with the band's probability.
-fn true_score(ladder: &Ladder, truth: (&str, Band), role_key: &str, random: &mut Random) -> f64 {
+pub fn true_score(ladder: &Ladder, truth: (&str, Band), role_key: &str, random: &mut Random) -> f64 {
     let true_role = ladder.role(truth.0).expect("true role");
     let role = ladder.role(role_key).expect("rated role");
     let on_path = ladder.path_to(truth.0).iter().any(|r| r.key == role_key);
@@ -117,11 +87,7 @@ fn panel(ladder: &Ladder, truth: (&str, Band), noise: f64, random: &mut Random) 
             let theta = *latent
                 .entry(reference.clone())
                 .or_insert_with(|| true_score(ladder, truth, &reference.role_key, random));
-            let score = if random.unit() < 0.05 {
-                None
-            } else {
-                Some((theta + leniency + random.normal(noise)).round().clamp(1.0, 4.0) as u8)
-            };
+            let score = reading(theta + leniency, noise, random);
             ratings.push(PanelRating {
                 rater: format!("interviewer {index}"),
                 characteristic: reference.clone(),
@@ -132,9 +98,19 @@ fn panel(ladder: &Ladder, truth: (&str, Band), noise: f64, random: &mut Random) 
     ratings
 }
 
+/// One interviewer's rating of a true score `centre` (leniency included): noise, rounded
+/// to the 1–4 scale; 5% left unassessed.
+pub fn reading(centre: f64, noise: f64, random: &mut Random) -> Option<u8> {
+    if random.unit() < 0.05 {
+        None
+    } else {
+        Some((centre + random.normal(noise)).round().clamp(1.0, 4.0) as u8)
+    }
+}
+
 /// The plain mean of all ratings: the highest complete role whose ratings average at
 /// least `threshold`, every role below it too.
-fn plain_mean(ladder: &Ladder, ratings: &[PanelRating], target: &str, threshold: f64) -> Option<String> {
+pub fn plain_mean(ladder: &Ladder, ratings: &[PanelRating], target: &str, threshold: f64) -> Option<String> {
     let mean_of = |key: &str| {
         let scores: Vec<f64> = ratings
             .iter()

@@ -44,6 +44,12 @@ pub struct LevelPolicy {
     /// stored before this setting existed read it as the default.
     #[serde(default = "default_ancestors_must_be")]
     pub ancestors_must_be: Band,
+    /// Below this probability of the recommended role the headline says "between two
+    /// levels" and offers one more interview. Ladders stored before this setting existed
+    /// read it as the default, and the default is not written, so their snapshots and
+    /// hashes do not change.
+    #[serde(default = "default_between_levels_below", skip_serializing_if = "is_default_between_levels_below")]
+    pub between_levels_below: f64,
 }
 
 /// Octopus's level bands, weakest first: the order is the order of a recommendation.
@@ -70,6 +76,17 @@ impl Band {
 
 fn default_ancestors_must_be() -> Band {
     Band::Maturing
+}
+
+/// The default "between two levels" threshold: the recommended role below 70%.
+pub const DEFAULT_BETWEEN_LEVELS_BELOW: f64 = 0.7;
+
+fn default_between_levels_below() -> f64 {
+    DEFAULT_BETWEEN_LEVELS_BELOW
+}
+
+fn is_default_between_levels_below(value: &f64) -> bool {
+    *value == DEFAULT_BETWEEN_LEVELS_BELOW
 }
 
 impl Default for RatingScale {
@@ -103,6 +120,7 @@ impl Default for LevelPolicy {
             disagreement_spread: 2,
             min_interviewers_per_characteristic: 2,
             ancestors_must_be: default_ancestors_must_be(),
+            between_levels_below: DEFAULT_BETWEEN_LEVELS_BELOW,
         }
     }
 }
@@ -149,6 +167,7 @@ impl LevelPolicy {
             ("performing_min_met", self.performing_min_met),
             ("maturing_min_met", self.maturing_min_met),
             ("exceeding_next_min_met", self.exceeding_next_min_met),
+            ("between_levels_below", self.between_levels_below),
         ] {
             if !(0.0..=1.0).contains(&share) {
                 return Err(format!("policy.{name} is {share}; it is a share from 0 to 1"));

@@ -88,6 +88,10 @@ pub struct Agreement {
     /// when nothing was rated twice. Alpha corrects this for chance, so when scores barely
     /// vary alpha can be low although interviewers mostly gave the same score.
     pub same_score: Option<f64>,
+    /// Alpha's 90% interval by a bootstrap over the characteristics (`None` when alpha is).
+    pub alpha_interval: Option<[f64; 2]>,
+    /// Pairs of ratings of one characteristic: how much evidence the agreement rests on.
+    pub pairs: u32,
     /// The alpha in plain words.
     pub reading: String,
     /// Characteristics rated by two or more interviewers.
@@ -126,8 +130,58 @@ impl Agreement {
             .collect();
         let alpha = krippendorff_alpha(&values, Metric::Ordinal);
         let same_score = same_score(&values);
-        Agreement { alpha, same_score, reading: reading(alpha, same_score), spreads }
+        let alpha_interval = alpha.and_then(|_| bootstrap_interval(&values));
+        let pairs = values.iter().map(|v| v.len() * v.len().saturating_sub(1) / 2).sum::<usize>() as u32;
+        let reading = match alpha_interval {
+            Some([low, high]) if high - low > MEANINGFUL_WIDTH => format!(
+                "Alpha ({:.2}) says little here: its 90% interval is {low:.2} to {high:.2}, from {pairs} pairs of ratings.",
+                alpha.unwrap_or_default()
+            ),
+            _ => reading(alpha, same_score),
+        };
+        Agreement { alpha, same_score, alpha_interval, pairs, reading, spreads }
     }
+
+    /// Whether alpha's interval is narrow enough for alpha to say something.
+    pub fn alpha_is_meaningful(&self) -> bool {
+        self.alpha_interval.is_some_and(|[low, high]| high - low <= MEANINGFUL_WIDTH)
+    }
+
+    /// Whether the agreement rests on enough to lift the confidence: alpha with a narrow
+    /// interval, or the same-score share over at least `MIN_PAIRS` pairs.
+    pub fn agrees_meaningfully(&self) -> bool {
+        (self.alpha_is_meaningful() && self.alpha.is_some_and(|a| a >= 0.667))
+            || (self.pairs >= MIN_PAIRS && self.same_score.is_some_and(|s| s >= 0.75))
+    }
+}
+
+/// Alpha's 90% interval wider than this says nothing (from −0.1 to 0.5 already spans
+/// "disagree" to "partly agree").
+pub const MEANINGFUL_WIDTH: f64 = 0.6;
+/// Fewer pairs of ratings than this cannot show agreement by the same-score share.
+pub const MIN_PAIRS: u32 = 10;
+
+/// The 5th and 95th percentiles of alpha over 500 resamples of the units (characteristics)
+/// with replacement; a fixed seed, so the same panel always gets the same interval.
+pub fn bootstrap_interval(units: &[Vec<u8>]) -> Option<[f64; 2]> {
+    let pairable: Vec<&Vec<u8>> = units.iter().filter(|u| u.len() >= 2).collect();
+    if pairable.len() < 2 {
+        return None;
+    }
+    let mut random = super::model::random::Random::new(0xA1FA);
+    let mut alphas: Vec<f64> = (0..500)
+        .filter_map(|_| {
+            let sample: Vec<Vec<u8>> =
+                (0..pairable.len()).map(|_| pairable[random.below(pairable.len())].clone()).collect();
+            krippendorff_alpha(&sample, Metric::Ordinal)
+        })
+        .collect();
+    if alphas.len() < 50 {
+        return None;
+    }
+    alphas.sort_by(f64::total_cmp);
+    let at = |q: f64| alphas[((alphas.len() - 1) as f64 * q).round() as usize];
+    Some([at(0.05), at(0.95)])
 }
 
 /// Share of identical pairs within units.

@@ -5,6 +5,7 @@
 
 pub mod agreement;
 pub mod calibration;
+pub mod model;
 pub mod panel;
 pub mod ratings_csv;
 mod rationale;
@@ -112,8 +113,26 @@ pub fn recommend_from_panel(
     agreement: Agreement,
     target: Option<&str>,
 ) -> Recommendation {
+    let (roles, chosen) = evaluate(
+        ladder,
+        &|role, c| panel.get(&ladder.roles[role].key, &ladder.roles[role].characteristics[c].key),
+        target,
+    );
+    rationale::explain(ladder, panel, roles, chosen, agreement, target)
+}
+
+/// The policy itself, on any source of panel scores: `score(role, characteristic)` by
+/// position in the ladder (`None` is not assessed). Every role's assessment and band, and
+/// the position of the recommended role. The measurement model calls this on each draw
+/// of what the panel most likely saw, so the rules live here once.
+pub fn evaluate(
+    ladder: &Ladder,
+    score: &dyn Fn(usize, usize) -> Option<f64>,
+    target: Option<&str>,
+) -> (Vec<RoleAssessment>, Option<usize>) {
     let policy = &ladder.policy;
-    let mut roles: Vec<RoleAssessment> = ladder.roles.iter().map(|role| assess(role, panel, policy)).collect();
+    let mut roles: Vec<RoleAssessment> =
+        ladder.roles.iter().enumerate().map(|(position, role)| assess(role, &|c| score(position, c), policy)).collect();
     let index = |key: &str| ladder.roles.iter().position(|role| role.key == key);
     for position in 0..roles.len() {
         let (band, why) = band_at(ladder, &roles, position, &index);
@@ -135,7 +154,7 @@ pub fn recommend_from_panel(
             ))
         })
         .map(|(position, _, _)| position);
-    rationale::explain(ladder, panel, roles, chosen, agreement, target)
+    (roles, chosen)
 }
 
 /// Credit of one characteristic toward "met": 1, ½ when exactly half a point short, else 0.
@@ -162,8 +181,8 @@ pub fn improvement_credit(panel_score: f64, policy: &LevelPolicy) -> f64 {
     }
 }
 
-fn assess(role: &Role, panel: &PanelScores, policy: &LevelPolicy) -> RoleAssessment {
-    let scores: Vec<f64> = role.characteristics.iter().filter_map(|c| panel.get(&role.key, &c.key)).collect();
+fn assess(role: &Role, score: &dyn Fn(usize) -> Option<f64>, policy: &LevelPolicy) -> RoleAssessment {
+    let scores: Vec<f64> = (0..role.characteristics.len()).filter_map(score).collect();
     let own = role.characteristics.len();
     let assessed = scores.len();
     let met = (assessed > 0).then(|| scores.iter().map(|&s| met_credit(s, policy)).sum::<f64>() / assessed as f64);

@@ -231,16 +231,23 @@ fn confidence(roles: &[RoleAssessment], scope: &[&Role], agreement: &Agreement) 
     let (own, assessed) = path.iter().fold((0, 0), |(own, assessed), r| (own + r.own, assessed + r.assessed));
     let coverage = if own == 0 { 0.0 } else { f64::from(assessed) / f64::from(own) };
     let agrees = super::agreement::agrees(agreement.alpha, agreement.same_score);
-    let disagrees = agreement.alpha.is_some_and(|a| a < 0.4) && !agrees;
+    let disagrees = agreement.alpha_is_meaningful() && agreement.alpha.is_some_and(|a| a < 0.4) && !agrees;
+    // High only on agreement that rests on something: an alpha whose interval is narrow,
+    // or the same score over enough pairs; never beside an alpha that means nothing.
     let level = if coverage < 0.6 || disagrees {
         ConfidenceLevel::Low
-    } else if coverage >= 0.9 && agrees {
+    } else if coverage >= 0.9 && agreement.agrees_meaningfully() {
         ConfidenceLevel::High
     } else {
         ConfidenceLevel::Medium
     };
-    let agreement = match (agreement.alpha, agreement.same_score) {
-        (Some(a), Some(same)) => {
+    let agreement = match (agreement.alpha, agreement.same_score, agreement.alpha_interval) {
+        (Some(a), Some(same), Some([low, high])) if !agreement.alpha_is_meaningful() => format!(
+            "{:.0}% of {} paired ratings were the same; alpha ({a:.2}) says little with so few (90% interval {low:.2} to {high:.2})",
+            same * 100.0,
+            agreement.pairs
+        ),
+        (Some(a), Some(same), _) => {
             format!("interviewers' agreement is alpha {a:.2} ({:.0}% of paired ratings the same)", same * 100.0)
         }
         _ => "agreement could not be measured".to_owned(),
