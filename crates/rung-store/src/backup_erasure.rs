@@ -120,7 +120,7 @@ fn rewrite_without(backup: &Path, candidate: &ErasedCandidate) -> Result<(), Sto
     if !problems.is_empty() {
         return Err(StoreError::Invalid(problems.join("; ")));
     }
-    zero_in_place(backup)?;
+    crate::erasure::zero_in_place(backup)?;
     std::fs::rename(&copy_path, backup).map_err(|e| StoreError::io(backup, &e))?;
     Ok(())
 }
@@ -179,19 +179,4 @@ impl Drop for WorkDir {
         }
         let _ = std::fs::remove_dir_all(&self.path);
     }
-}
-
-/// Overwrites a file's bytes with zeros, in place, and syncs it.
-fn zero_in_place(path: &Path) -> Result<(), StoreError> {
-    use std::io::Write;
-    let length = std::fs::metadata(path).map_err(|e| StoreError::io(path, &e))?.len();
-    let mut file = std::fs::OpenOptions::new().write(true).open(path).map_err(|e| StoreError::io(path, &e))?;
-    let zeros = vec![0u8; 64 * 1024];
-    let mut left = length;
-    while left > 0 {
-        let chunk = left.min(zeros.len() as u64) as usize;
-        file.write_all(&zeros[..chunk]).map_err(|e| StoreError::io(path, &e))?;
-        left -= chunk as u64;
-    }
-    file.sync_all().map_err(|e| StoreError::io(path, &e))
 }

@@ -187,6 +187,13 @@ pub fn clear_opened_copies(data_dir: &Path) -> Result<usize, StoreError> {
 }
 
 pub(crate) fn overwrite_and_remove(path: &Path) -> Result<(), StoreError> {
+    zero_in_place(path)?;
+    std::fs::remove_file(path).map_err(|e| StoreError::io(path, &e))
+}
+
+/// Overwrites a file's bytes with zeros, in place, and syncs it: what a deleted file
+/// leaves on the disk is then zeros, not a candidate's data.
+pub(crate) fn zero_in_place(path: &Path) -> Result<(), StoreError> {
     use std::io::Write;
     let length = std::fs::metadata(path).map_err(|e| StoreError::io(path, &e))?.len();
     let mut file = std::fs::OpenOptions::new().write(true).open(path).map_err(|e| StoreError::io(path, &e))?;
@@ -197,9 +204,7 @@ pub(crate) fn overwrite_and_remove(path: &Path) -> Result<(), StoreError> {
         file.write_all(&zeros[..chunk]).map_err(|e| StoreError::io(path, &e))?;
         left -= chunk as u64;
     }
-    file.sync_all().map_err(|e| StoreError::io(path, &e))?;
-    drop(file);
-    std::fs::remove_file(path).map_err(|e| StoreError::io(path, &e))
+    file.sync_all().map_err(|e| StoreError::io(path, &e))
 }
 
 /// Deletes the older copies, overwriting each with zeros first so its blocks do not
