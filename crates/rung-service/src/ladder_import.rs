@@ -62,7 +62,8 @@ pub fn preview(
 ) -> Result<LadderPreview, LadderError> {
     let read = ladder::reading::read(path, &mapping)?;
     // The doubt about the reading itself is shown with the confidence, not repeated here.
-    let warnings = reading_warnings(&read.ladder);
+    let mut warnings = reading_warnings(&read.ladder);
+    warnings.extend(crate::ladder::warnings::cleaning_warnings(&read));
     let ladder = read.ladder;
     let files = if path.is_dir() { ladder::folder::markdown_file_names(path)? } else { Vec::new() };
     Ok(LadderPreview {

@@ -6,6 +6,7 @@
 //! modules' object literals, folders of them; see `data`) and Rung's own JSON. Every import is
 //! all-or-nothing and errors name the file and line.
 
+pub mod clean;
 pub mod data;
 pub mod error;
 pub mod folder;

@@ -36,7 +36,27 @@ fn normalised(title: &str) -> String {
 pub fn warnings_of(read: &ReadLadder) -> Vec<ReadingWarning> {
     let mut warnings: Vec<ReadingWarning> = uncertainty(&read.ladder, &read.confidence).into_iter().collect();
     warnings.extend(reading_warnings(&read.ladder));
+    warnings.extend(cleaning_warnings(read));
     warnings
+}
+
+/// `text_cleaned`: characters that could hide or reorder text were removed on import.
+pub fn cleaning_warnings(read: &ReadLadder) -> Vec<ReadingWarning> {
+    read.cleaned
+        .iter()
+        .map(|cleaned| ReadingWarning {
+            code: "text_cleaned".to_owned(),
+            role: cleaned.role.clone(),
+            file: cleaned.file.clone(),
+            line: cleaned.line,
+            message: format!(
+                "{} control or direction-override character{} removed from {}: they could hide or reorder text on screen and in the PDF. Check the source if a title looks wrong.",
+                cleaned.removed,
+                if cleaned.removed == 1 { " was" } else { "s were" },
+                cleaned.role.as_ref().map_or("the ladder's own texts".to_owned(), |title| format!("\"{title}\""))
+            ),
+        })
+        .collect()
 }
 
 /// `reading_uncertain`: another reading scores close, or little confirms this one.

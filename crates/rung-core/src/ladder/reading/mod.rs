@@ -45,6 +45,8 @@ pub struct ReadLadder {
     pub confidence: ReadingConfidence,
     /// Every distinct reading tried, best first (the chosen one first), for `--explain`.
     pub tried: Vec<TriedReading>,
+    /// Where control or direction-override characters were removed from the texts.
+    pub cleaned: Vec<super::clean::CleanedText>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -91,7 +93,7 @@ impl ReadLadder {
             runner_up: None,
         };
         let tried = vec![TriedReading { reading: confidence.reading.clone(), score: 0.0, signs: Vec::new() }];
-        ReadLadder { ladder, confidence, tried }
+        ReadLadder { ladder, confidence, tried, cleaned: Vec::new() }
     }
 }
 
@@ -106,6 +108,19 @@ struct Candidate {
 /// Reads `path` as the engine's best reading, with the person's corrections pinning
 /// whatever they chose. Rung's own JSON is exact and always certain.
 pub fn read(path: &Path, mapping: &ReadingMapping) -> Result<ReadLadder, LadderError> {
+    let mut read = read_as_written(path, mapping)?;
+    read.cleaned = super::clean::clean_ladder(&mut read.ladder);
+    // The readings in words quote titles too (the runner-up's were never cleaned).
+    let described = std::iter::once(&mut read.confidence.reading)
+        .chain(read.confidence.runner_up.iter_mut().map(|other| &mut other.reading))
+        .chain(read.tried.iter_mut().map(|tried| &mut tried.reading));
+    for words in described {
+        super::clean::clean(words);
+    }
+    Ok(read)
+}
+
+fn read_as_written(path: &Path, mapping: &ReadingMapping) -> Result<ReadLadder, LadderError> {
     if let Some(read) = data_reading::read(path, mapping)? {
         return Ok(read);
     }
@@ -146,7 +161,7 @@ fn conclude(candidates: Vec<Candidate>, mapping: &ReadingMapping) -> ReadLadder 
     // The reading keeps the person's corrections only: the engine's own choice is made
     // again, the same way, whenever the same source is read.
     ladder.reading = (!mapping.is_empty()).then(|| mapping.clone());
-    ReadLadder { ladder, confidence, tried }
+    ReadLadder { ladder, confidence, tried, cleaned: Vec::new() }
 }
 
 /// Best first; on a tie the earlier reading stays ahead.
