@@ -88,7 +88,9 @@ pub fn add_and_become(
 ) -> Result<Interviewer, StoreError> {
     store.atomically(|store| {
         let person = crate::hiring::add_person(store, actor, name, None, coordinator)?;
-        if let Some(chosen) = passphrase.filter(|_| proof_needed(store, &person).is_ok_and(|p| p == Proof::None)) {
+        // A new interviewer's optional passphrase becomes theirs; a coordinator who must
+        // choose one has it stored by `prove` below.
+        if let (Some(chosen), Proof::None) = (passphrase, proof_needed(store, &person)?) {
             store.set_passphrase_hash(person.id, &passphrase::hash(chosen)?)?;
         }
         let person = store.interviewer(person.id)?;
