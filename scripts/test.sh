@@ -3,6 +3,9 @@
 # unit, integration, property and end-to-end tests (the real window, under Xvfb).
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$RUNG_ROOT"
+# No incremental cache: a cold build is as fast without it and target/ is several GiB
+# smaller (a CI machine once ran out of disk in clippy).
+export CARGO_INCREMENTAL=0
 
 require_toolchains
 install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
