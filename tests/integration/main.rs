@@ -45,6 +45,7 @@ mod hardening_panels;
 mod hardening_tamper;
 mod hardening_team;
 mod interview_status;
+mod parser_bombs;
 mod passphrases;
 mod pdf_tools;
 mod reading_mapping;

@@ -1,5 +1,7 @@
 use std::path::PathBuf;
 
+use super::limits::OverLimit;
+
 /// Why a ladder could not be imported. Every variant names the file, and the line
 /// where one applies, and reads as a sentence the user can act on.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -55,6 +57,12 @@ pub enum LadderError {
     InvalidYaml { path: PathBuf, line: u32, reason: String },
     #[error("{path}: row {row}: not a ladder spreadsheet ({reason}). Use a header row of levels with the competencies down the first column, or columns named level (or role), competency and description.")]
     InvalidSpreadsheet { path: PathBuf, row: u32, reason: String },
+    #[error("{path}: {over}, which no ladder does, so Rung stopped reading it. Check that this is the ladder file. {}", .over.bound.advice())]
+    OverLimit { path: PathBuf, over: OverLimit },
+    #[error("{path}: Rung does not read Excel 97–2003 (.xls) or binary (.xlsb) workbooks. Save it as an Excel Workbook (.xlsx) or an OpenDocument spreadsheet (.ods) and import that.")]
+    UnsupportedWorkbook { path: PathBuf },
+    #[error("{path}: the workbook does not open ({reason}). Open it in a spreadsheet program and save it again as .xlsx or .ods, or export the ladder's sheet as CSV.")]
+    BrokenWorkbook { path: PathBuf, reason: String },
     #[error("{path}:{line}: not a Rung reading mapping ({reason}). Save the corrections from the import preview again, or fix the file.")]
     InvalidMapping { path: PathBuf, line: u32, reason: String },
 }
@@ -96,6 +104,9 @@ impl LadderError {
             LadderError::InvalidYaml { .. } => "ladder_invalid_yaml",
             LadderError::InvalidSpreadsheet { .. } => "ladder_invalid_spreadsheet",
             LadderError::InvalidMapping { .. } => "ladder_invalid_mapping",
+            LadderError::OverLimit { .. } => "ladder_over_limit",
+            LadderError::UnsupportedWorkbook { .. } => "ladder_unsupported_workbook",
+            LadderError::BrokenWorkbook { .. } => "ladder_broken_workbook",
         }
     }
 }

@@ -69,7 +69,13 @@ pub fn yaml_error(error: &impl std::fmt::Display) -> (u32, String) {
         .find("line ")
         .and_then(|at| message[at + 5..].split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
         .unwrap_or(1);
-    (line, message.lines().next().unwrap_or_default().trim().to_owned())
+    let first = message.lines().next().unwrap_or_default().trim();
+    // serde-saphyr's own bounds (nodes, aliases, nesting) name a Rust value; say what it means.
+    let reason = match first.split_once("budget breached: ") {
+        Some((_, breach)) => format!("it holds more YAML, aliases or nesting than any ladder does ({breach})"),
+        None => first.to_owned(),
+    };
+    (line, reason)
 }
 
 #[cfg(test)]

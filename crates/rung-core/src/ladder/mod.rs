@@ -13,6 +13,7 @@ pub mod folder;
 pub mod front_matter;
 pub mod job_family;
 pub mod json;
+pub mod limits;
 pub mod mapping;
 pub mod markdown;
 pub mod model;
@@ -25,6 +26,7 @@ pub mod spreadsheet;
 pub mod text;
 pub mod view;
 pub mod warnings;
+mod workbook;
 
 use std::collections::HashSet;
 use std::path::Path;

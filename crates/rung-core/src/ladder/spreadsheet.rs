@@ -1,5 +1,5 @@
 //! Ladders kept in a spreadsheet (CSV, or an Excel/OpenDocument workbook read with
-//! calamine), in either of the two shapes they come in:
+//! calamine, see `workbook`), in either of the two shapes they come in:
 //!
 //! - the **wide matrix**: a header row of levels, the competencies down the first column
 //!   (after an optional group column), each cell that level's expectation;
@@ -9,17 +9,12 @@
 //! Either becomes one role per level with a characteristic per competency. Row numbers
 //! in errors are the spreadsheet's own (1 = the first row).
 
-use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Reader};
-
 use super::error::LadderError;
+use super::limits::{Bound, OverLimit};
 use super::markdown::document::{ParsedCharacteristic, ParsedDocument, ParsedRole};
 use super::text::{comparable, split_level_prefix};
-
-/// More cells than this is not a ladder (and a decompressed workbook could be huge).
-const MAX_CELLS: usize = 200_000;
 
 /// One row: its 1-based number in the sheet and its cells as trimmed text.
 pub(crate) type Row = (u32, Vec<String>);
@@ -50,7 +45,7 @@ fn spreadsheet_kind(path: &Path) -> Option<Kind> {
 pub fn read(bytes: &[u8], path: &Path, file: &str) -> Result<ParsedDocument, LadderError> {
     let (title, rows) = match spreadsheet_kind(path) {
         Some(Kind::Csv) => (None, csv_rows(bytes, path)?),
-        _ => workbook_rows(bytes, path)?,
+        _ => super::workbook::ladder_sheet(bytes, path)?,
     };
     let mut document = read_rows(rows, path, file)?;
     document.title = title;
@@ -74,9 +69,10 @@ fn csv_rows(bytes: &[u8], path: &Path) -> Result<Vec<Row>, LadderError> {
             refuse(path, row, format!("the CSV does not parse: {error}"))
         })?;
         let row = record.position().map_or(rows.len() as u32 + 1, |p| p.line() as u32);
-        cells += record.len();
-        if cells > MAX_CELLS {
-            return Err(refuse(path, row, format!("more than {MAX_CELLS} cells")));
+        cells += record.len() as u64;
+        if cells > Bound::CsvCells.limit() {
+            let over = OverLimit { bound: Bound::CsvCells, place: format!("row {row}") };
+            return Err(LadderError::OverLimit { path: path.to_owned(), over });
         }
         rows.push((row, record.iter().map(|cell| cell.trim().to_owned()).collect()));
     }
@@ -86,45 +82,6 @@ fn csv_rows(bytes: &[u8], path: &Path) -> Result<Vec<Row>, LadderError> {
 fn first_line_has_more_tabs(text: &str) -> bool {
     let first = text.lines().next().unwrap_or("");
     first.matches('\t').count() > first.matches(',').count()
-}
-
-/// The first sheet that holds a ladder (a workbook often starts with a notes sheet);
-/// the sheet's name titles the ladder unless it is a default name ("Sheet1").
-fn workbook_rows(bytes: &[u8], path: &Path) -> Result<(Option<String>, Vec<Row>), LadderError> {
-    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-        .map_err(|error| refuse(path, 1, format!("the workbook does not open: {error}")))?;
-    let mut first_error = None;
-    for name in workbook.sheet_names() {
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|error| refuse(path, 1, format!("sheet \"{name}\" does not read: {error}")))?;
-        let (height, width) = range.get_size();
-        if height.saturating_mul(width) > MAX_CELLS {
-            return Err(refuse(path, 1, format!("sheet \"{name}\" has more than {MAX_CELLS} cells")));
-        }
-        let first_row = range.start().map_or(0, |(row, _)| row);
-        let rows: Vec<Row> = range
-            .rows()
-            .enumerate()
-            .map(|(index, cells)| (first_row + index as u32 + 1, cells.iter().map(cell_text).collect()))
-            .collect();
-        match read_rows(rows.clone(), path, "") {
-            Ok(_) => {
-                let is_default = comparable(&name).starts_with("sheet");
-                return Ok(((!is_default).then_some(name), rows));
-            }
-            Err(error) => first_error = first_error.or(Some(error)),
-        }
-    }
-    Err(first_error.unwrap_or_else(|| refuse(path, 1, "the workbook has no sheets")))
-}
-
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Float(number) if number.fract() == 0.0 && number.abs() < 1e15 => format!("{}", *number as i64),
-        Data::Empty | Data::Error(_) => String::new(),
-        other => other.to_string().trim().to_owned(),
-    }
 }
 
 /// Reads rows of cells (a sheet, or a table in a document) as a ladder: the long form

@@ -110,11 +110,10 @@ fn xlsx_workbooks_in_either_shape_read_from_the_sheet_that_holds_the_ladder() {
 #[test]
 fn a_spreadsheet_that_is_not_a_ladder_is_refused_with_the_row_and_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: [(&str, &[u8], &str); 4] = [
+    let cases: [(&str, &[u8], &str); 3] = [
         ("names.csv", b"Name\nAda\nGrace\n", "row 1"),
         ("empty.csv", b"\n,,\n", "empty"),
         ("levels-only.csv", b"Level,Competency,Description\n,Craft,Draws\n", "row 2"),
-        ("broken.xlsx", b"PK\x03\x04 this is not really a workbook", "does not open"),
     ];
     for (name, bytes, says) in cases {
         let path = dir.path().join(name);
@@ -125,5 +124,23 @@ fn a_spreadsheet_that_is_not_a_ladder_is_refused_with_the_row_and_what_to_do() {
         assert!(message.starts_with(&path.display().to_string()), "{message}");
         assert!(message.contains(says), "{name}: {message}");
         assert!(message.contains("header row of levels"), "says what a ladder spreadsheet looks like: {message}");
+    }
+}
+
+#[test]
+fn a_workbook_that_does_not_open_or_is_in_a_legacy_format_says_how_to_save_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str, &str); 3] = [
+        ("broken.xlsx", b"PK\x03\x04 this is not really a workbook", "ladder_broken_workbook", "does not open"),
+        ("broken.ods", b"PK\x03\x04 nor this", "ladder_broken_workbook", "does not open"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ladder_unsupported_workbook", "Excel 97"),
+    ];
+    for (name, bytes, code, says) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let error = rung_core::ladder::load(&path).unwrap_err();
+        assert_eq!(error.code(), code, "{name}: {error}");
+        let message = error.to_string();
+        assert!(message.contains(says) && message.contains(".xlsx"), "{name}: {message}");
     }
 }

@@ -59,21 +59,39 @@ fn declaration(line: &str) -> Option<(String, usize)> {
 /// Where the bracketed literal starting at `start` closes (one past it), skipping strings
 /// and comments; `None` when it never closes or nests deeper than a ladder's data.
 fn literal_end(bytes: &[u8], start: usize) -> Option<usize> {
+    match literal_extent(bytes, start) {
+        Extent::Ends(end) => Some(end),
+        Extent::TooDeep | Extent::Unclosed => None,
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Extent {
+    /// One past the closing bracket.
+    Ends(usize),
+    /// Nested deeper than the tree keeps: never handed to the parser (JSON5's parser
+    /// recurses once per level, so a deep enough literal would exhaust the stack).
+    TooDeep,
+    Unclosed,
+}
+
+/// How far the bracketed literal starting at `start` reaches.
+pub(super) fn literal_extent(bytes: &[u8], start: usize) -> Extent {
     let mut depth = 0usize;
     let mut at = start;
     while at < bytes.len() {
         match bytes[at] {
             b'{' | b'[' | b'(' => {
                 depth += 1;
-                // Deeper than the tree keeps: not read (and never handed to the parser).
                 if depth > super::tree::MAX_DEPTH + 1 {
-                    return None;
+                    return Extent::TooDeep;
                 }
             }
             b'}' | b']' | b')' => {
-                depth = depth.checked_sub(1)?;
+                let Some(outer) = depth.checked_sub(1) else { return Extent::Unclosed };
+                depth = outer;
                 if depth == 0 {
-                    return Some(at + 1);
+                    return Extent::Ends(at + 1);
                 }
             }
             quote @ (b'"' | b'\'' | b'`') => {
@@ -98,7 +116,7 @@ fn literal_end(bytes: &[u8], start: usize) -> Option<usize> {
         }
         at += 1;
     }
-    None
+    Extent::Unclosed
 }
 
 #[cfg(test)]
@@ -124,5 +142,12 @@ mod tests {
     #[test]
     fn an_unclosed_literal_is_no_literal() {
         assert!(literals("export const a = {\n  b: [1, 2\n").is_empty());
+    }
+
+    #[test]
+    fn a_literal_deeper_than_the_tree_is_never_parsed() {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        assert_eq!(literal_extent(deep.as_bytes(), 0), Extent::TooDeep);
+        assert_eq!(literal_extent(b"[[1], {a: ']'}]", 0), Extent::Ends(15));
     }
 }

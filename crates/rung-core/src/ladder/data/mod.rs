@@ -12,6 +12,7 @@ use std::path::Path;
 
 use self::readings::{DataFile, DataReading};
 use self::tree::Data;
+use super::limits::{Bound, OverLimit};
 use super::error::LadderError;
 use super::mapping::ReadingMapping;
 use super::model::{ContextSection, Ladder, LadderSource, Track};
@@ -59,6 +60,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Data, LadderError> {
         });
     }
     if has_extension(path, &["json5"]) {
+        let outermost = text.find(['{', '[']);
+        if outermost.is_some_and(|start| js_module::literal_extent(text.as_bytes(), start) == js_module::Extent::TooDeep) {
+            let over = OverLimit { bound: Bound::Nesting, place: String::new() };
+            return Err(LadderError::OverLimit { path: path.to_owned(), over });
+        }
         return json5::from_str::<Data>(text).map_err(|error| refuse(1, error.to_string()));
     }
     serde_json::from_str::<Data>(text).map_err(|error| refuse(error.line(), error.to_string()))

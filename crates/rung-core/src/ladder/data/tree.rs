@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer};
 
 /// Deeper than any ladder nests (company › department › family › role › competency ›
 /// level › criteria is seven).
-pub const MAX_DEPTH: usize = 32;
+pub const MAX_DEPTH: usize = crate::ladder::limits::Bound::Nesting.limit() as usize;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Data {
