@@ -47,7 +47,7 @@ pub async fn preview_ladder_file(app: AppHandle) -> Result<Option<LadderPreview>
     let filter: (&str, &[&str]) = (
         "Ladder (markdown, spreadsheet, JSON, YAML, a JavaScript/TypeScript module or Rung JSON)",
         &[
-            "md", "markdown", "yml", "yaml", "csv", "tsv", "xlsx", "xlsm", "xls", "ods", "json", "json5", "js", "mjs",
+            "md", "markdown", "yml", "yaml", "csv", "tsv", "xlsx", "xlsm", "ods", "json", "json5", "js", "mjs",
             "cjs", "ts", "mts",
         ],
     );
