@@ -408,3 +408,47 @@ fn a_ladder_with_a_bidirectional_override_shows_as_json_that_imports_back_unchan
     let reread: serde_json::Value = serde_json::from_str(&show(&again)).unwrap();
     assert_eq!(reread["roles"], read["roles"], "imports back unchanged");
 }
+
+/// A data folder in which `rung erase` was killed after its transaction committed and
+/// before its scrub ended: the candidate is erased, the scrub pending (read straight from
+/// the file, which opening through Rung would finish).
+fn erase_killed_before_its_scrub() -> tempfile::TempDir {
+    let prepared = tempfile::tempdir().unwrap();
+    let candidate = planted(prepared.path()).to_string();
+    let erase = ["erase", "--candidate", candidate.as_str(), "--yes"];
+    for (call, count) in syncs_of(prepared.path(), &erase) {
+        for nth in (1..=count).rev() {
+            let run = tempfile::tempdir().unwrap();
+            copy_folder(prepared.path(), run.path());
+            rung_killed_at(&run.path().join("data"), call, nth, &erase);
+            let database = rusqlite::Connection::open(run.path().join("data").join(rung::store::DB_FILE)).unwrap();
+            let pending: i64 = database.query_row("SELECT count(*) FROM pending_scrubs", [], |row| row.get(0)).unwrap();
+            if pending == 1 {
+                return run;
+            }
+        }
+    }
+    panic!("no kill of the erase left its scrub pending");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn e2e_the_window_finishes_an_interrupted_erasure_at_start_and_says_so() {
+    let killed = erase_killed_before_its_scrub();
+    let driver = crate::e2e_support::start_driver();
+    let status = Command::new("cp")
+        .arg("-a")
+        .arg(format!("{}/.", killed.path().join("data").display()))
+        .arg(driver.data_dir.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let client = crate::e2e_support::open_app(&driver, &[]).await;
+    let said = crate::e2e_support::wait_for_text_where(&client, "[data-testid=erased-notes]", |text| {
+        text.contains("An erasure was interrupted when Rung last ran; it was finished now.")
+    })
+    .await;
+    assert!(!said.contains("Still to do"), "nothing is left pending: {said}");
+    let left = files_containing(driver.data_dir.path(), TOKEN);
+    assert!(left.is_empty(), "the candidate survives in {left:?}");
+    client.close().await.unwrap();
+}

@@ -163,7 +163,9 @@ fn two_cells_a_sheet_apart_are_refused_before_the_grid_between_them_exists() {
     let bombs = Bombs::new();
     let file = bombs.path("far.xlsx");
     let cells = |out: &mut dyn Write| {
-        text(r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Level</t></is></c></row><row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#)(out)
+        text(
+            r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Level</t></is></c></row><row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#,
+        )(out)
     };
     xlsx(&file, &cells, None);
     assert_refused_cheaply(&file, "its sheets span more than 400,000 cells");
@@ -253,7 +255,8 @@ fn json5_nested_half_a_million_deep_is_refused_before_it_is_parsed() {
 fn yaml_aliases_that_expand_to_a_billion_nodes_stop_at_the_yaml_budget() {
     let bombs = Bombs::new();
     let file = bombs.path("laughs.yaml");
-    let mut yaml = String::from("a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut yaml =
+        String::from("a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for level in 1..10 {
         let aliases = vec![format!("*a{}", level - 1); 10].join(",");
         yaml.push_str(&format!("a{level}: &a{level} [{aliases}]\n"));

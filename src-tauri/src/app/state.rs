@@ -17,6 +17,8 @@ pub struct AppState {
     pub store: Mutex<Option<Store>>,
     pub startup_error: Mutex<Option<StoreError>>,
     pub first_ladder: Mutex<Option<i64>>,
+    /// What opening finished of an interrupted erasure, said once in the window.
+    erasure_finished_at_open: Mutex<Vec<String>>,
     /// Who is scoring on this laptop (kept in settings across restarts).
     current_interviewer: Mutex<Option<i64>>,
     /// The ladder file or folder picked for import and shown in the preview; the window
@@ -57,6 +59,9 @@ pub struct StartupStatus {
     pub can_move_aside: bool,
     /// The ladder to open first (the last one named with --ladder, else the default).
     pub first_ladder_id: Option<i64>,
+    /// What opening the database did to finish an erasure that was interrupted (killed,
+    /// or stopped by a full disk) when Rung last ran, as sentences; empty when none was.
+    pub finished_erasure: Vec<String>,
 }
 
 impl AppState {
@@ -67,6 +72,7 @@ impl AppState {
             store: Mutex::new(None),
             startup_error: Mutex::new(None),
             first_ladder: Mutex::new(None),
+            erasure_finished_at_open: Mutex::new(Vec::new()),
             current_interviewer: Mutex::new(None),
             pending_import: Mutex::new(None),
             opened: (Mutex::new(false), Condvar::new()),
@@ -152,6 +158,7 @@ impl AppState {
             _ => None,
         };
         self.set_current_interviewer(current);
+        *self.erasure_finished_at_open.lock().expect("fresh mutex") = Self::erasure_finished_at_open(&store);
         *self.store.lock().expect("fresh mutex") = Some(store);
         Ok(())
     }
@@ -201,7 +208,18 @@ impl AppState {
             can_move_aside: error.as_ref().is_some_and(|e| e.code == "db_corrupt" || e.code == "db_not_sqlite"),
             error,
             first_ladder_id: self.first_ladder.lock().ok().and_then(|id| *id),
+            finished_erasure: self.erasure_finished_at_open.lock().map(|said| said.clone()).unwrap_or_default(),
         }
+    }
+
+    /// Kept apart from the store: `status` is also asked while the store is locked.
+    fn erasure_finished_at_open(store: &Store) -> Vec<String> {
+        let Some(scrub) = store.scrub_at_open() else { return Vec::new() };
+        let lead = match scrub.candidate_ids.len() {
+            1 => "An erasure was interrupted when Rung last ran; it was finished now.".to_owned(),
+            n => format!("{n} erasures were interrupted when Rung last ran; they were finished now."),
+        };
+        std::iter::once(lead).chain(scrub.sentences()).collect()
     }
 
     /// The user agreed: keep the damaged file under another name and start afresh.

@@ -167,7 +167,12 @@ can_move_aside: boolean,
 /**
  * The ladder to open first (the last one named with --ladder, else the default).
  */
-first_ladder_id: number | null, };
+first_ladder_id: number | null, 
+/**
+ * What opening the database did to finish an erasure that was interrupted (killed,
+ * or stopped by a full disk) when Rung last ran, as sentences; empty when none was.
+ */
+finished_erasure: Array<string>, };
 
 export type IpcError = { code: string, message: string, };
 

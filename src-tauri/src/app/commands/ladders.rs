@@ -47,8 +47,8 @@ pub async fn preview_ladder_file(app: AppHandle) -> Result<Option<LadderPreview>
     let filter: (&str, &[&str]) = (
         "Ladder (markdown, spreadsheet, JSON, YAML, a JavaScript/TypeScript module or Rung JSON)",
         &[
-            "md", "markdown", "yml", "yaml", "csv", "tsv", "xlsx", "xlsm", "ods", "json", "json5", "js", "mjs",
-            "cjs", "ts", "mts",
+            "md", "markdown", "yml", "yaml", "csv", "tsv", "xlsx", "xlsm", "ods", "json", "json5", "js", "mjs", "cjs",
+            "ts", "mts",
         ],
     );
     let picked = pick(&app, Dialog::Open { title: "Import a ladder file", filter }).await?;

@@ -12,8 +12,8 @@ use std::path::Path;
 
 use self::readings::{DataFile, DataReading};
 use self::tree::Data;
-use super::limits::{Bound, OverLimit};
 use super::error::LadderError;
+use super::limits::{Bound, OverLimit};
 use super::mapping::ReadingMapping;
 use super::model::{ContextSection, Ladder, LadderSource, Track};
 use super::source::{decode_text, folder_sha256, io_error, read_limited, sha256_hex, MAX_FOLDER_FILES};
@@ -61,7 +61,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Data, LadderError> {
     }
     if has_extension(path, &["json5"]) {
         let outermost = text.find(['{', '[']);
-        if outermost.is_some_and(|start| js_module::literal_extent(text.as_bytes(), start) == js_module::Extent::TooDeep) {
+        if outermost
+            .is_some_and(|start| js_module::literal_extent(text.as_bytes(), start) == js_module::Extent::TooDeep)
+        {
             let over = OverLimit { bound: Bound::Nesting, place: String::new() };
             return Err(LadderError::OverLimit { path: path.to_owned(), over });
         }

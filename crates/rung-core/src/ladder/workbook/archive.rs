@@ -50,7 +50,9 @@ pub(super) fn check(bytes: &[u8], format: Format) -> Result<(), Refusal> {
 }
 
 fn index_of(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, wanted: impl Fn(&str) -> bool) -> Option<usize> {
-    (0..archive.len()).find(|&index| archive.name_for_index(index).is_some_and(|name| name.is_ok_and(|name| wanted(&name.to_ascii_lowercase()))))
+    (0..archive.len()).find(|&index| {
+        archive.name_for_index(index).is_some_and(|name| name.is_ok_and(|name| wanted(&name.to_ascii_lowercase())))
+    })
 }
 
 /// Runs `read` over one unpacked file (its name in lower case), charging what it

@@ -62,7 +62,8 @@ impl Tables {
 pub(super) fn scan(reader: &mut dyn BufRead) -> Result<(), Refusal> {
     let mut xml = Reader::from_reader(reader);
     xml.config_mut().check_end_names = false;
-    let mut tables = Tables { grid: Grid::new(), text: Budget::new(Bound::CellText), row: 0, row_repeats: 1, column: 0 };
+    let mut tables =
+        Tables { grid: Grid::new(), text: Budget::new(Bound::CellText), row: 0, row_repeats: 1, column: 0 };
     let mut cell: Option<OpenCell> = None;
     let mut buffer = Vec::new();
     loop {
