@@ -452,3 +452,40 @@ async fn e2e_the_window_finishes_an_interrupted_erasure_at_start_and_says_so() {
     assert!(left.is_empty(), "the candidate survives in {left:?}");
     client.close().await.unwrap();
 }
+
+#[test]
+fn a_report_racing_an_erase_either_is_issued_first_or_says_the_candidate_was_erased() {
+    let prepared = tempfile::tempdir().unwrap();
+    let candidate = planted(prepared.path()).to_string();
+    let (mut issued, mut refused) = (0, 0);
+    for _ in 0..12 {
+        let run = tempfile::tempdir().unwrap();
+        copy_folder(prepared.path(), run.path());
+        let data = run.path().join("data");
+        let out = run.path().join("report.pdf");
+        let report = {
+            let data = data.clone();
+            let args = ["report", "--candidate", candidate.as_str(), "--out", out.to_str().unwrap()].map(str::to_owned);
+            std::thread::spawn(move || rung_in(&data, &args.each_ref().map(String::as_str)))
+        };
+        let erased = rung_in(&data, &["erase", "--candidate", candidate.as_str(), "--yes"]);
+        let report = report.join().unwrap();
+        assert!(erased.status.success(), "the erase goes through: {}", text(&erased.stderr));
+        assert_no_raw_sqlite(&report, "a report racing an erase");
+        if report.status.success() {
+            issued += 1;
+        } else {
+            refused += 1;
+            let said = text(&report.stderr);
+            assert!(
+                said.contains(&format!("candidate {candidate} does not exist"))
+                    || said.contains("was removed (erased or deleted) by another Rung window or command"),
+                "{said}"
+            );
+            assert!(!out.exists(), "a refused report leaves no file");
+        }
+        let left = files_containing(&data, TOKEN);
+        assert!(left.is_empty(), "the candidate survives in {left:?}");
+    }
+    eprintln!("{issued} reports issued before the erase, {refused} refused after it");
+}
