@@ -82,3 +82,50 @@ fn a_tuned_level_policy_is_validated_and_changes_the_recommendation() {
     assert_eq!(store.load_ladder(ladder_id).unwrap().policy, policy, "kept across reads");
     assert!(store.check().unwrap().is_ok(), "{:?}", store.check().unwrap().problems());
 }
+
+#[test]
+fn a_debrief_with_interviews_out_says_it_is_provisional_whom_it_waits_on_and_issues_no_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let candidate = seed_candidate(&mut store, "Provisional Candidate");
+    let panel = store.panel(candidate).unwrap();
+    let coordinating = coordinator(&store);
+    let tomas = store.create_interviewer("Tomás García", None).unwrap();
+    let jun = store.create_interviewer("Jun Park", None).unwrap();
+    // The coordinator sat the first interview; the second is planned for Tomás; Jun has
+    // a draft of the third.
+    rate_and_submit(&mut store, coordinating.person().unwrap(), panel[0].id, candidate);
+    store.assign_interviewer(panel[1].id, Some(tomas)).unwrap();
+    store.start_scorecard(candidate, jun, Some(panel[2].id)).unwrap();
+
+    let early = debrief::debrief(&store, coordinating, candidate).unwrap();
+    assert!(!early.progress.complete);
+    assert_eq!(
+        early.progress.headline,
+        format!(
+            "Provisional: 1 of 3 scorecards in — waiting on Tomás García ({}), Jun Park ({})",
+            panel[1].name, panel[2].name
+        )
+    );
+    let confidence = &early.recommendation.confidence;
+    assert_ne!(confidence.level, rung::level::ConfidenceLevel::High, "{confidence:?}");
+    assert!(confidence.reason.starts_with("Provisional: 1 of 3 planned scorecards are in"), "{}", confidence.reason);
+    assert!(early.recommendation.rationale.iter().any(|line| line.contains("Provisional: 1 of 3")));
+    let issued =
+        rung::report::report_data(&store, coordinating, candidate, rung_report::Paper::A4, "2026-12-04T10:00:00Z");
+    assert!(
+        matches!(
+            issued,
+            Err(StoreError::Refused(Refusal::PanelIncomplete { action: Action::IssueReport, sealed: 1, planned: 3 }))
+        ),
+        "no PDF of a provisional result"
+    );
+
+    rate_and_submit(&mut store, tomas, panel[1].id, candidate);
+    let jun_card = store.scorecards_of(candidate).unwrap().into_iter().find(|card| card.interviewer_id == jun).unwrap();
+    store.submit_scorecard(jun, jun_card.id).unwrap();
+    let done = debrief::debrief(&store, coordinating, candidate).unwrap();
+    assert!(done.progress.complete);
+    assert_eq!(done.progress.headline, "All 3 scorecards in");
+    assert!(!done.recommendation.confidence.reason.contains("Provisional"));
+}

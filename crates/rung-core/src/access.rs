@@ -204,9 +204,16 @@ pub fn may_decide(actor: &Actor, facts: &CandidateFacts) -> Result<(), Refusal> 
     coordinator_with_debrief(actor, facts, Action::Decide)
 }
 
-/// A report is issued by a coordinator from the debrief they may open.
+/// A report is issued by a coordinator from the debrief they may open, once every planned
+/// interview is in: the PDF is kept for years and must not record a provisional result.
 pub fn may_issue_report(actor: &Actor, facts: &CandidateFacts) -> Result<(), Refusal> {
-    coordinator_with_debrief(actor, facts, Action::IssueReport)
+    let action = Action::IssueReport;
+    coordinator_with_debrief(actor, facts, action)?;
+    if facts.all_in() {
+        Ok(())
+    } else {
+        Err(Refusal::PanelIncomplete { action, sealed: facts.sealed, planned: facts.planned })
+    }
 }
 
 fn coordinator_with_debrief(actor: &Actor, facts: &CandidateFacts, action: Action) -> Result<(), Refusal> {

@@ -14,3 +14,4 @@ pub mod passphrase;
 pub mod scorecard;
 pub mod signing;
 pub mod team;
+pub mod words;

@@ -95,6 +95,7 @@ pub struct Evidence {
     pub candidate: CandidateSummary,
     pub ladder: crate::ladder::Ladder,
     pub scorecards: Vec<Scorecard>,
+    pub progress: PanelProgress,
 }
 
 impl Evidence {
@@ -102,16 +103,67 @@ impl Evidence {
         require_debrief_access(store, actor, candidate_id)?;
         let candidate = store.candidate(candidate_id)?;
         let ladder = store.load_ladder(candidate.ladder_id)?;
-        Ok(Evidence { ladder, scorecards: readable_scorecards(store, &actor, candidate_id)?, candidate })
+        Ok(Evidence {
+            ladder,
+            scorecards: readable_scorecards(store, &actor, candidate_id)?,
+            progress: panel_progress(store, candidate_id)?,
+            candidate,
+        })
     }
 
     fn ratings(&self) -> Vec<PanelRating> {
         level::ratings_from_scorecards(&self.scorecards)
     }
 
+    /// The policy on the scorecards in, provisional while planned interviews are out.
     fn recommend(&self) -> Recommendation {
-        level::recommend(&self.ladder, &self.ratings(), Some(&self.candidate.target_role_key))
+        let recommendation = level::recommend(&self.ladder, &self.ratings(), Some(&self.candidate.target_role_key));
+        level::provisional(recommendation, self.progress.submitted, self.progress.planned)
     }
+}
+
+/// How far the panel is. The debrief is provisional until every planned interview is in,
+/// and says whom it waits on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PanelProgress {
+    pub planned: u32,
+    /// Planned interviews with a sealed scorecard.
+    pub submitted: u32,
+    /// Each interview not in yet and whom it waits on: "Tomás García (Technical
+    /// deep-dive)" — the person drafting it, else the one it is planned for.
+    pub waiting_on: Vec<String>,
+    /// "All 3 scorecards in", or "Provisional: 1 of 3 scorecards in — waiting on …".
+    pub headline: String,
+    /// Every planned interview is in: the result is final and the PDF can be issued.
+    pub complete: bool,
+}
+
+pub fn panel_progress(store: &Store, candidate_id: i64) -> Result<PanelProgress, StoreError> {
+    let interviewers = store.interviewers()?;
+    let name_of = |id: i64| interviewers.iter().find(|person| person.id == id).map(|person| person.name.clone());
+    let progress = store.interview_progress(candidate_id)?;
+    let panel = store.panel(candidate_id)?;
+    let mut waiting_on = Vec::new();
+    for interview in &panel {
+        let latest = progress.iter().find(|p| p.interview_id == interview.id);
+        // An amendment being drafted still has its sealed scorecard in.
+        if latest.is_some_and(|p| p.submitted || p.amendment) {
+            continue;
+        }
+        let who = latest.map(|p| p.interviewer_id).or(interview.interviewer_id).and_then(name_of);
+        waiting_on.push(match who {
+            Some(name) => format!("{name} ({})", interview.name),
+            None => format!("{} (nobody assigned)", interview.name),
+        });
+    }
+    let planned = panel.len() as u32;
+    let submitted = planned - waiting_on.len() as u32;
+    let headline = if waiting_on.is_empty() {
+        format!("All {} in", crate::words::count(planned, "scorecard", "scorecards"))
+    } else {
+        format!("Provisional: {submitted} of {planned} scorecards in — waiting on {}", waiting_on.join(", "))
+    };
+    Ok(PanelProgress { planned, submitted, complete: waiting_on.is_empty(), waiting_on, headline })
 }
 
 /// The recommendation for a candidate from the scorecards that count, behind the gate.
@@ -169,6 +221,7 @@ pub struct Debrief {
     pub decided_apart: bool,
     /// Roles a decision may name: (key, "L2 Senior …").
     pub role_options: Vec<(String, String)>,
+    pub progress: PanelProgress,
 }
 
 /// Everything the debrief screen shows, behind the gate.
@@ -180,7 +233,7 @@ pub fn debrief(store: &Store, actor: Actor, candidate_id: i64) -> Result<Debrief
 pub fn debrief_of(store: &Store, evidence: &Evidence) -> Result<Debrief, StoreError> {
     let recommendation = evidence.recommend();
     let ratings = evidence.ratings();
-    let Evidence { candidate, ladder, scorecards: all } = evidence;
+    let Evidence { candidate, ladder, scorecards: all, progress } = evidence;
     let candidate_id = candidate.id;
     let counted: Vec<&Scorecard> = level::counted_scorecards(all);
     let names: HashMap<i64, String> = store.interviewers()?.into_iter().map(|i| (i.id, i.name)).collect();
@@ -261,6 +314,7 @@ pub fn debrief_of(store: &Store, evidence: &Evidence) -> Result<Debrief, StoreEr
         rows,
         recommendation,
         role_options,
+        progress: progress.clone(),
         candidate: candidate.clone(),
     })
 }

@@ -18,5 +18,5 @@ pub mod setup;
 pub mod team;
 
 pub use rung_core::bundle as bundle_format;
-pub use rung_core::{access, candidates_csv, decision, ladder, level, passphrase, scorecard};
+pub use rung_core::{access, candidates_csv, decision, ladder, level, passphrase, scorecard, words};
 pub use rung_store as store;

@@ -68,7 +68,7 @@ pub fn report_data(
     access::may_issue_report(&actor, &candidate_facts(store, &actor, candidate_id)?)?;
     let evidence = Evidence::read(store, actor, candidate_id)?;
     let debrief = debrief_of(store, &evidence)?;
-    let Evidence { candidate, ladder, scorecards: all } = &evidence;
+    let Evidence { candidate, ladder, scorecards: all, .. } = &evidence;
     let snapshot_sha256 = store.stored_ladder(candidate.ladder_id)?.snapshot_sha256;
     let counted = level::counted_scorecards(all);
     let recommendation = &debrief.recommendation;

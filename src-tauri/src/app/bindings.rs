@@ -8,6 +8,7 @@ use super::{IpcError, StartupStatus};
 use crate::bundle::BundleImport;
 use crate::debrief::{
     CalibrationRow, CandidateStatus, CandidateStatusPage, Debrief, DebriefInterviewer, DebriefRow, PanelOverride,
+    PanelProgress,
 };
 use crate::decision::{Decision, NewDecision, Outcome};
 use crate::hiring::{CandidateKit, InterviewSlot, InterviewState, KitCharacteristic, ScoringSession};
@@ -92,6 +93,7 @@ pub fn typescript_bindings() -> String {
         Debrief::decl(&cfg),
         DebriefInterviewer::decl(&cfg),
         DebriefRow::decl(&cfg),
+        PanelProgress::decl(&cfg),
         PanelOverride::decl(&cfg),
         Recommendation::decl(&cfg),
         RoleAssessment::decl(&cfg),

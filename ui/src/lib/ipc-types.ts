@@ -473,7 +473,7 @@ decided_apart: boolean,
 /**
  * Roles a decision may name: (key, "L2 Senior …").
  */
-role_options: Array<[string, string]>, };
+role_options: Array<[string, string]>, progress: PanelProgress, };
 
 export type DebriefInterviewer = { interviewer_id: number, name: string, interview_name: string | null, overall: Overall | null, 
 /**
@@ -490,6 +490,25 @@ export type DebriefRow = { characteristic: CharacteristicRef, title: string, rol
  * In the order of `Debrief::interviewers`; `None` is not assessed (or not asked).
  */
 scores: Array<number | null>, panel: number | null, spread: number | null, flagged: boolean, };
+
+export type PanelProgress = { planned: number, 
+/**
+ * Planned interviews with a sealed scorecard.
+ */
+submitted: number, 
+/**
+ * Each interview not in yet and whom it waits on: "Tomás García (Technical
+ * deep-dive)" — the person drafting it, else the one it is planned for.
+ */
+waiting_on: Array<string>, 
+/**
+ * "All 3 scorecards in", or "Provisional: 1 of 3 scorecards in — waiting on …".
+ */
+headline: string, 
+/**
+ * Every planned interview is in: the result is final and the PDF can be issued.
+ */
+complete: boolean, };
 
 export type PanelOverride = { characteristic: CharacteristicRef, panel: number | null, };
 

@@ -17,6 +17,7 @@ use crate::ladder::{Band, Ladder, LevelPolicy, Role, Track};
 use crate::scorecard::template::CharacteristicRef;
 pub use agreement::{krippendorff_alpha, Agreement, Metric, Spread};
 pub use panel::{counted_scorecards, ratings_from_scorecards, PanelRating, PanelScores};
+pub use rationale::provisional;
 
 /// What the evidence says about one role.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -262,6 +262,29 @@ fn confidence(roles: &[RoleAssessment], scope: &[&Role], agreement: &Agreement) 
     }
 }
 
+/// The recommendation while planned interviews are still out: the same result, but its
+/// confidence is never high (what is missing could change it), and says why first.
+pub fn provisional(mut recommendation: Recommendation, submitted: u32, planned: u32) -> Recommendation {
+    if submitted >= planned {
+        return recommendation;
+    }
+    let confidence = &mut recommendation.confidence;
+    if confidence.level == ConfidenceLevel::High {
+        confidence.level = ConfidenceLevel::Medium;
+    }
+    confidence.reason = format!(
+        "Provisional: {submitted} of {} are in, so it cannot be high until the rest are. {}",
+        crate::words::count(planned, "planned scorecard", "planned scorecards"),
+        confidence.reason
+    );
+    let line = format!("Confidence {}: {}", confidence_word(confidence.level), confidence.reason);
+    match recommendation.rationale.iter_mut().find(|sentence| sentence.starts_with("Confidence ")) {
+        Some(sentence) => *sentence = line,
+        None => recommendation.rationale.push(line),
+    }
+    recommendation
+}
+
 fn confidence_word(level: ConfidenceLevel) -> &'static str {
     match level {
         ConfidenceLevel::High => "high",
