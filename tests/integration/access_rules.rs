@@ -18,7 +18,7 @@ fn refusal(error: StoreError) -> Refusal {
 }
 
 fn hold() -> NewDecision {
-    NewDecision { outcome: Outcome::Hold, role_key: None, band: None, reason: None, decided_by: "Panel".into() }
+    NewDecision { outcome: Outcome::Hold, role_key: None, band: None, reason: None }
 }
 
 #[test]

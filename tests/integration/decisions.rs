@@ -10,13 +10,7 @@ use rung::store::Store;
 use crate::store_support::{coordinator, raw};
 
 fn decide(outcome: Outcome, role: Option<&str>, band: Option<Band>, reason: Option<&str>) -> NewDecision {
-    NewDecision {
-        outcome,
-        role_key: role.map(str::to_owned),
-        band,
-        reason: reason.map(str::to_owned),
-        decided_by: "Hiring panel".into(),
-    }
+    NewDecision { outcome, role_key: role.map(str::to_owned), band, reason: reason.map(str::to_owned) }
 }
 
 #[test]
@@ -81,6 +75,47 @@ fn a_decision_is_sealed_overrides_need_a_reason_and_changes_are_amendments() {
     conn.execute_batch(&trigger).unwrap();
     let problems = store.check().unwrap().problems();
     assert!(problems.iter().any(|p| p.contains("was changed after it was sealed")), "{problems:?}");
+}
+
+#[test]
+fn a_decision_is_previewed_in_words_checked_as_recording_checks_and_recorded_as_the_coordinator_acting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let candidate = rung::demo::create_demo(&mut store).unwrap().candidate_id;
+    let senior = Some("senior-application-support-engineer");
+    let actor = coordinator(&store);
+    let coordinator_name = store.interviewer(actor.person().unwrap()).unwrap().name;
+
+    // The preview refuses what recording refuses, with the same sentence, and seals nothing.
+    let override_without_reason = decide(Outcome::Hire, senior, Some(Band::Performing), None);
+    let previewed = debrief::preview_decision(&store, actor, candidate, &override_without_reason).unwrap_err();
+    let recorded = debrief::record_decision(&mut store, actor, candidate, &override_without_reason).unwrap_err();
+    assert_eq!(previewed.to_string(), recorded.to_string());
+    let panelist = rung::actor::actor_named(&store, "Priya Natarajan").unwrap();
+    let by_panelist = debrief::preview_decision(&store, panelist, candidate, &decide(Outcome::Hold, None, None, None));
+    assert!(by_panelist.unwrap_err().to_string().contains("Only a coordinator"));
+
+    // What it says is what the debrief shows once sealed, and who decided is the actor.
+    let hire = decide(Outcome::Hire, senior, Some(Band::Exceeding), None);
+    let preview = debrief::preview_decision(&store, actor, candidate, &hire).unwrap();
+    assert_eq!(preview.sentence, "Hire as L2 Senior Application Support Engineer, in the Exceeding band.");
+    assert!(!preview.overrides && !preview.amends);
+    assert_eq!(preview.decided_by, coordinator_name);
+    assert!(store.decision(candidate).unwrap().is_none(), "a preview seals nothing");
+    let sealed = debrief::record_decision(&mut store, actor, candidate, &hire).unwrap();
+    assert_eq!(sealed.decided_by, coordinator_name, "the coordinator recording it, never a typed name");
+    let shown = debrief::debrief(&store, actor, candidate).unwrap();
+    assert_eq!(shown.decision_words[&sealed.id], preview.sentence);
+
+    let hold = decide(Outcome::Hold, None, None, Some("Budget frozen"));
+    let amending = debrief::preview_decision(&store, actor, candidate, &hold).unwrap();
+    assert!(amending.amends);
+    assert_eq!(amending.sentence, "On hold: not decided yet.");
+    let no_hire = decide(Outcome::NoHire, senior, Some(Band::Maturing), Some("Not this cycle"));
+    assert_eq!(
+        debrief::preview_decision(&store, actor, candidate, &no_hire).unwrap().sentence,
+        "Do not hire (considered as L2 Senior Application Support Engineer, in the Maturing band)."
+    );
 }
 
 #[test]

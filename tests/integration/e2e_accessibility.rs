@@ -84,6 +84,12 @@ async fn every_screen_passes_axe_in_light_and_dark() {
     click(&client, "[data-testid=start-decision]").await;
     wait_for(&client, "[data-testid=record-decision]").await;
     check(&client, "decision-form", &mut found).await;
+    // The confirmation before sealing (the recommendation as it stands needs no reason).
+    click(&client, "[data-testid=decision-outcome-hold]").await;
+    click(&client, "[data-testid=record-decision]").await;
+    wait_for(&client, "[data-testid=decision-confirm]").await;
+    check(&client, "decision-confirm", &mut found).await;
+    click(&client, "[data-testid=decision-back]").await;
 
     click(&client, "[data-testid=nav-calibration]").await;
     tokio::time::sleep(Duration::from_millis(500)).await;

@@ -88,6 +88,10 @@ pub(crate) async fn open_debrief(client: &Client) {
     wait_for(client, "[data-testid=debrief-heading]").await;
 }
 
+fn band_named(value: &str) -> Band {
+    serde_json::from_value(serde_json::Value::String(value.to_owned())).expect("a band")
+}
+
 pub(crate) async fn text_of(client: &Client, css: &str) -> String {
     texts(client, css).await.into_iter().next().unwrap_or_default()
 }
@@ -153,6 +157,11 @@ async fn a_panel_debriefs_with_a_what_if_and_records_an_overriding_decision() {
     choose_scorer(&client, coordinator(&store).person().unwrap()).await;
     open_debrief(&client).await;
     click(&client, "[data-testid=start-decision]").await;
+    // Nothing is chosen for the panel: the outcome is theirs, and the button says so.
+    let record = wait_for(&client, "[data-testid=record-decision]").await;
+    assert!(!record.is_enabled().await.unwrap(), "no outcome chosen, nothing to seal");
+    assert!(text_of(&client, "#decision-needs-outcome").await.contains("Choose an outcome"));
+    click(&client, "[data-testid=decision-outcome-hire]").await;
     wait_for(&client, "[data-testid=decision-band]").await.select_by_value(other).await.unwrap();
     click(&client, "[data-testid=record-decision]").await;
     // Without a reason Rust refuses, and the window says why.
@@ -164,8 +173,27 @@ async fn a_panel_debriefs_with_a_what_if_and_records_an_overriding_decision() {
         .await
         .unwrap();
     click(&client, "[data-testid=record-decision]").await;
+    // A confirmation with the sentence that will be sealed, focus on the safe button.
+    let sentence = wait_for(&client, "[data-testid=decision-confirm-sentence]").await.text().await.unwrap();
+    assert!(
+        sentence.starts_with("Hire as L") && sentence.contains(&format!("in the {} band", band_named(other).label())),
+        "{sentence}"
+    );
+    let confirm = text_of(&client, "[data-testid=decision-confirm]").await;
+    assert!(
+        confirm.contains("This seals the decision") && confirm.contains(crate::store_support::COORDINATOR),
+        "{confirm}"
+    );
+    let focused = client.active_element().await.unwrap().attr("data-testid").await.unwrap();
+    assert_eq!(focused.as_deref(), Some("decision-back"), "sealing cannot be undone: focus starts on going back");
+    screenshot(&client, "debrief-3-confirm-decision.png").await;
+    assert!(store.decision(candidate).unwrap().is_none(), "nothing is sealed before the confirmation");
+    click(&client, "[data-testid=confirm-decision]").await;
     let summary = wait_for(&client, "[data-testid=decision-summary]").await.text().await.unwrap();
-    assert!(summary.contains("Overrides Rung’s recommendation"), "{summary}");
+    assert!(summary.contains("Differs from Rung’s recommendation"), "{summary}");
+    assert!(summary.contains(&sentence), "the sentence confirmed is the one shown: {summary}");
+    let seal_line = text_of(&client, "[data-testid=decision-seal]").await;
+    assert!(seal_line.starts_with(&format!("Recorded by {}", crate::store_support::COORDINATOR)), "{seal_line}");
     screenshot(&client, "debrief-3-decided.png").await;
 
     // Calibration now has three interviewers, each compared with the decision.

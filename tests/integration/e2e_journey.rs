@@ -124,6 +124,7 @@ async fn the_whole_journey_from_first_run_to_erasure() {
     assert_eq!(recommended, crate::e2e_debrief::headline(&expected));
     let other = if expected.band == Some(Band::Maturing) { "performing" } else { "maturing" };
     click(&client, "[data-testid=start-decision]").await;
+    click(&client, "[data-testid=decision-outcome-hire]").await;
     wait_for(&client, "[data-testid=decision-band]").await.select_by_value(other).await.unwrap();
     wait_for(&client, "[data-testid=decision-reason]")
         .await
@@ -133,8 +134,12 @@ async fn the_whole_journey_from_first_run_to_erasure() {
     settle().await;
     capture_screen("journey-09-decision.png");
     click(&client, "[data-testid=record-decision]").await;
+    wait_for(&client, "[data-testid=decision-confirm-sentence]").await;
+    settle().await;
+    capture_screen("journey-09b-seal-decision.png");
+    click(&client, "[data-testid=confirm-decision]").await;
     let summary = wait_for(&client, "[data-testid=decision-summary]").await.text().await.unwrap();
-    assert!(summary.contains("Overrides Rung’s recommendation"), "{summary}");
+    assert!(summary.contains("Differs from Rung’s recommendation"), "{summary}");
 
     // The PDF: issued, archived, saved where the dialog said, and it reads as the decision.
     click(&client, "[data-testid=export-report]").await;

@@ -70,7 +70,6 @@ pub(crate) fn planted(dir: &Path) -> i64 {
         role_key: Some("senior-application-support-engineer".into()),
         band: Some(Band::Maturing),
         reason: Some(format!("{TOKEN} impressed the panel.")),
-        decided_by: "Hiring panel".into(),
     };
     let actor = coordinator(&store);
     debrief::record_decision(&mut store, actor, candidate, &decision).unwrap();

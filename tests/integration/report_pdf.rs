@@ -248,9 +248,12 @@ fn reports_before_and_after_the_decision_are_both_archived_and_exporting_twice_g
         role_key: Some("senior-application-support-engineer".into()),
         band: Some(Band::Exceeding),
         reason: None,
-        decided_by: "Søren O'Brien".into(),
     };
-    let actor = coordinator(&store);
+    // The decision is recorded as decided by the coordinator recording it.
+    let granting = coordinator(&store);
+    let actor = rung::actor::Actor::coordinator(
+        rung::hiring::add_person(&mut store, granting, "Søren O'Brien", None, true).unwrap().id,
+    );
     debrief::record_decision(&mut store, actor, candidate, &decision).unwrap();
     drop(store);
     let after = dir.path().join("after.pdf");

@@ -12,8 +12,11 @@ use crate::team_support::{Laptop, Postgres, Team, ONE_SERVER_AT_A_TIME};
 fn decide(laptop: &Laptop, outcome: Outcome, by: &str) {
     let mut store = laptop.store();
     let candidate = store.candidates().unwrap()[0].id;
-    let decision = NewDecision { outcome, role_key: None, band: None, reason: None, decided_by: by.into() };
-    let actor = add_coordinator(&mut store);
+    let decision = NewDecision { outcome, role_key: None, band: None, reason: None };
+    // The decider is whoever records it: a coordinator of that name on this laptop.
+    let actor = rung::actor::Actor::coordinator(
+        rung::hiring::add_person(&mut store, rung::actor::Actor::NOBODY, by, None, true).unwrap().id,
+    );
     debrief::record_decision(&mut store, actor, candidate, &decision).unwrap();
 }
 
@@ -66,7 +69,6 @@ fn decisions_recorded_apart_are_both_kept_and_every_laptop_agrees_which_stands()
             role_key: None,
             band: None,
             reason: Some("The panel met: no hire.".into()),
-            decided_by: "Hiring panel".into(),
         };
         let actor = add_coordinator(&mut store);
         let amended = debrief::record_decision(&mut store, actor, candidate, &decision).unwrap();

@@ -83,7 +83,6 @@ fn a_panel_on_four_laptops_scores_offline_and_converges_through_the_server() {
             role_key: recommendation["role"].as_str().map(str::to_owned),
             band: serde_json::from_value(recommendation["band"].clone()).unwrap(),
             reason: None,
-            decided_by: "Hiring panel".into(),
         };
         let actor = coordinator(&store);
         debrief::record_decision(&mut store, actor, candidate, &decision).unwrap();

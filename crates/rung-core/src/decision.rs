@@ -8,6 +8,9 @@ use ts_rs::TS;
 
 use crate::ladder::{Band, Ladder};
 
+/// Where no decision is recorded yet: the archive's filter, the report's verdict.
+pub const PENDING_LABEL: &str = "Decision pending";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
@@ -17,6 +20,9 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// In the order a decision form offers them.
+    pub const ALL: [Outcome; 3] = [Outcome::Hire, Outcome::NoHire, Outcome::Hold];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Outcome::Hire => "hire",
@@ -26,7 +32,7 @@ impl Outcome {
     }
 
     pub fn parse(text: &str) -> Option<Outcome> {
-        [Outcome::Hire, Outcome::NoHire, Outcome::Hold].into_iter().find(|o| o.as_str() == text)
+        Outcome::ALL.into_iter().find(|o| o.as_str() == text)
     }
 
     pub fn label(self) -> &'static str {
@@ -46,8 +52,8 @@ pub struct NewDecision {
     pub role_key: Option<String>,
     pub band: Option<Band>,
     /// Required when role or band differ from the recommendation, and for an amendment.
+    /// Who decided is not the caller's to say: it is the coordinator recording it.
     pub reason: Option<String>,
-    pub decided_by: String,
 }
 
 /// A recorded, sealed decision.
@@ -85,9 +91,6 @@ impl NewDecision {
         recommended: (Option<&str>, Option<Band>),
         amending: bool,
     ) -> Result<bool, String> {
-        if self.decided_by.trim().is_empty() {
-            return Err("Say who decided (the panel or its chair).".to_owned());
-        }
         if let Some(key) = &self.role_key {
             let role = ladder.role(key).ok_or_else(|| format!("The ladder has no role {key:?}."))?;
             if role.incomplete {
@@ -110,6 +113,37 @@ impl NewDecision {
             return Err("A change to a recorded decision needs a reason.".to_owned());
         }
         Ok(overrides)
+    }
+}
+
+/// A decision as a recruiter would write it: "Hire as L3 Senior Support Engineer, in the
+/// Performing band." Used by the window (before and after sealing) and the CLI alike.
+pub fn in_words(ladder: &Ladder, outcome: Outcome, role_key: Option<&str>, band: Option<Band>) -> String {
+    let role = role_key.map(|key| ladder.role(key).map_or_else(|| key.to_owned(), |role| role.label()));
+    let level = match (role, band) {
+        (Some(role), Some(band)) => Some(format!("{role}, in the {} band", band.label())),
+        (Some(role), None) => Some(role),
+        (None, _) => None,
+    };
+    match (outcome, level) {
+        (Outcome::Hire, Some(level)) => format!("Hire as {level}."),
+        (Outcome::Hire, None) => "Hire.".to_owned(),
+        (Outcome::NoHire, Some(level)) => format!("Do not hire (considered as {level})."),
+        (Outcome::NoHire, None) => "Do not hire.".to_owned(),
+        (Outcome::Hold, Some(level)) => format!("On hold: not decided yet (considered as {level})."),
+        (Outcome::Hold, None) => "On hold: not decided yet.".to_owned(),
+    }
+}
+
+impl Decision {
+    pub fn in_words(&self, ladder: &Ladder) -> String {
+        in_words(ladder, self.outcome, self.role_key.as_deref(), self.band)
+    }
+}
+
+impl NewDecision {
+    pub fn in_words(&self, ladder: &Ladder) -> String {
+        in_words(ladder, self.outcome, self.role_key.as_deref(), self.band)
     }
 }
 

@@ -219,6 +219,9 @@ pub struct Debrief {
     /// True when decisions were recorded apart (two laptops at once): the one decided last
     /// stands, and the panel should confirm or change it.
     pub decided_apart: bool,
+    /// Each decision of the history in words, by its id: "Hire as L2 Senior …, in the
+    /// Performing band."
+    pub decision_words: HashMap<i64, String>,
     /// Roles a decision may name: (key, "L2 Senior …").
     pub role_options: Vec<(String, String)>,
     pub progress: PanelProgress,
@@ -309,6 +312,7 @@ pub fn debrief_of(store: &Store, evidence: &Evidence) -> Result<Debrief, StoreEr
         policy: ladder.policy.clone(),
         decision: store.decision(candidate_id)?,
         decided_apart: crate::decision::decided_apart(&history),
+        decision_words: history.iter().map(|decision| (decision.id, decision.in_words(ladder))).collect(),
         decision_history: history,
         interviewers,
         rows,
@@ -349,20 +353,69 @@ pub fn what_if(
 
 /// Records the panel's decision (or amends the one in force), checked against the
 /// current recommendation: a different role or band needs a reason, as does any change.
+/// The decider is the coordinator recording it, never a name typed in.
 pub fn record_decision(
     store: &mut Store,
     actor: Actor,
     candidate_id: i64,
     decision: &NewDecision,
 ) -> Result<Decision, StoreError> {
+    let checked = check_decision(store, actor, candidate_id, decision)?;
+    let recommended = (checked.recommended.0.as_deref(), checked.recommended.1);
+    store.record_decision(candidate_id, decision, &checked.decided_by, recommended, checked.preview.overrides)
+}
+
+/// What a decision would record, checked exactly as recording it checks, so the window
+/// can ask "this seals the decision" with the sentence that will be sealed.
+pub fn preview_decision(
+    store: &Store,
+    actor: Actor,
+    candidate_id: i64,
+    decision: &NewDecision,
+) -> Result<DecisionPreview, StoreError> {
+    Ok(check_decision(store, actor, candidate_id, decision)?.preview)
+}
+
+/// A decision about to be sealed, in the words the debrief will show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DecisionPreview {
+    /// "Hire as L3 Senior Support Engineer, in the Performing band."
+    pub sentence: String,
+    /// Differs from Rung's recommendation (the reason then goes on record with it).
+    pub overrides: bool,
+    /// Who it will be recorded as decided by: the coordinator acting.
+    pub decided_by: String,
+    /// It replaces a decision already recorded (which stays on record).
+    pub amends: bool,
+}
+
+struct CheckedDecision {
+    preview: DecisionPreview,
+    decided_by: String,
+    recommended: (Option<String>, Option<crate::ladder::Band>),
+}
+
+fn check_decision(
+    store: &Store,
+    actor: Actor,
+    candidate_id: i64,
+    decision: &NewDecision,
+) -> Result<CheckedDecision, StoreError> {
     let facts = candidate_facts(store, &actor, candidate_id)?;
     access::may_decide(&actor, &facts)?;
+    let person = actor.person().ok_or(access::Refusal::NoActor(access::Action::Decide))?;
+    let decided_by = store.interviewer(person)?.name;
     let evidence = Evidence::read(store, actor, candidate_id)?;
     let recommendation = evidence.recommend();
     let recommended = (recommendation.role.as_deref(), recommendation.band);
-    let amending = store.decision(candidate_id)?.is_some();
-    let overrides = decision.check(&evidence.ladder, recommended, amending).map_err(StoreError::Invalid)?;
-    store.record_decision(candidate_id, decision, recommended, overrides)
+    let amends = store.decision(candidate_id)?.is_some();
+    let overrides = decision.check(&evidence.ladder, recommended, amends).map_err(StoreError::Invalid)?;
+    let sentence = decision.in_words(&evidence.ladder);
+    Ok(CheckedDecision {
+        preview: DecisionPreview { sentence, overrides, decided_by: decided_by.clone(), amends },
+        decided_by,
+        recommended: (recommendation.role.clone(), recommendation.band),
+    })
 }
 
 /// Calibration across every candidate from the submitted scorecards that count: every

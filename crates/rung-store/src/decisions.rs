@@ -15,6 +15,7 @@ impl Store {
         &mut self,
         candidate_id: i64,
         decision: &NewDecision,
+        decided_by: &str,
         recommended: (Option<&str>, Option<Band>),
         overrides: bool,
     ) -> Result<Decision, StoreError> {
@@ -32,7 +33,7 @@ impl Store {
             recommended_band: recommended.1,
             overrides,
             reason: decision.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned),
-            decided_by: decision.decided_by.trim().to_owned(),
+            decided_by: decided_by.trim().to_owned(),
             decided_at,
             amends: current.as_ref().map(|d| d.id),
             seal_sha256: String::new(),

@@ -27,9 +27,7 @@ impl Store {
     /// keeps its name and position: a plan that removes, renames or moves one is refused
     /// with the reason, since the sealed scorecard would then read as another interview's.
     pub fn save_panel_plan(&mut self, candidate_id: i64, plan: &PanelPlan) -> Result<Vec<StoredInterview>, StoreError> {
-        if plan.interviews.is_empty() {
-            return Err(StoreError::Invalid("A panel needs at least one interview.".into()));
-        }
+        plan.check().map_err(StoreError::Invalid)?;
         let tx = self.write()?;
         for sealed in self.panel(candidate_id)?.iter().filter(|i| i.frozen_because.is_some()) {
             refuse_moving_sealed(sealed, plan)?;
@@ -130,10 +128,8 @@ fn save_interview(
     position: u32,
     interview: &PlannedInterview,
 ) -> Result<(), StoreError> {
+    // PanelPlan::check refused a blank name before anything was written.
     let name = interview.name.trim();
-    if name.is_empty() {
-        return Err(StoreError::Invalid(format!("Interview {position} needs a name.")));
-    }
     tx.execute(
         "INSERT INTO interviews (plan_id, position, name) VALUES (?1, ?2, ?3)
          ON CONFLICT(plan_id, position) DO UPDATE SET name = excluded.name",

@@ -7,8 +7,8 @@ use super::commands::archive::{ExportedReport, RetentionOverview};
 use super::{IpcError, StartupStatus};
 use crate::bundle::BundleImport;
 use crate::debrief::{
-    CalibrationRow, CandidateStatus, CandidateStatusPage, Debrief, DebriefInterviewer, DebriefRow, PanelOverride,
-    PanelProgress,
+    CalibrationRow, CandidateStatus, CandidateStatusPage, Debrief, DebriefInterviewer, DebriefRow, DecisionPreview,
+    PanelOverride, PanelProgress,
 };
 use crate::decision::{Decision, NewDecision, Outcome};
 use crate::hiring::{CandidateKit, InterviewSlot, InterviewState, KitCharacteristic, ScoringSession};
@@ -104,6 +104,7 @@ pub fn typescript_bindings() -> String {
         Spread::decl(&cfg),
         Decision::decl(&cfg),
         NewDecision::decl(&cfg),
+        DecisionPreview::decl(&cfg),
         Outcome::decl(&cfg),
         CalibrationRow::decl(&cfg),
         InterviewerCalibration::decl(&cfg),
@@ -135,10 +136,52 @@ pub fn typescript_bindings() -> String {
         out.push('\n');
     }
     out.push_str(&command_type());
+    out.push_str(&words_and_limits());
     // The events Rust sends the window unasked.
     out.push_str(&format!("\nexport const DATABASE_DAMAGED_EVENT = '{}';\n", super::state::DATABASE_DAMAGED_EVENT));
     out.push_str(&format!("\nexport const TEAM_STATUS_EVENT = '{}';\n", super::TEAM_STATUS_EVENT));
     out
+}
+
+/// The words and limits Rust holds, so the window never writes them again: each enum's
+/// label by its serialized value, in the order forms offer them, and the panel's cap.
+fn words_and_limits() -> String {
+    use crate::ladder::Track;
+    use crate::level::ConfidenceLevel;
+    let mut out = String::new();
+    out.push_str(&labels("OUTCOME_LABELS", "Outcome", &Outcome::ALL, |o| o.label().to_owned()));
+    out.push_str(&labels("OVERALL_LABELS", "Overall", &Overall::ALL, |o| o.label().to_owned()));
+    out.push_str(&labels("BAND_LABELS", "Band", &Band::ALL, |b| b.label().to_owned()));
+    // A subset: typed by its own values, so a form offering it cannot offer another.
+    let ancestor_bands = serde_json::to_value(LevelPolicy::ANCESTOR_BANDS).expect("bands serialize");
+    let ancestor_type = ancestor_bands.as_array().expect("an array").iter().map(|band| band.to_string());
+    out.push_str(&labels(
+        "ANCESTOR_BAND_LABELS",
+        &ancestor_type.collect::<Vec<_>>().join(" | "),
+        &LevelPolicy::ANCESTOR_BANDS,
+        |b| b.label().to_owned(),
+    ));
+    out.push_str(&labels("CONFIDENCE_LABELS", "ConfidenceLevel", &ConfidenceLevel::ALL, |c| c.label().to_owned()));
+    out.push_str(&labels("TRACK_LABELS", "Track", &Track::ALL, |t| t.label().to_owned()));
+    out.push_str(&format!(
+        "\nexport const DECISION_PENDING_LABEL = {};\n",
+        serde_json::to_string(crate::decision::PENDING_LABEL).expect("a string serializes")
+    ));
+    out.push_str(&format!("\nexport const MAX_INTERVIEWS = {};\n", crate::scorecard::panel::MAX_INTERVIEWS));
+    out
+}
+
+/// `export const NAME: Record<Type, string> = { "value": "Label", … };`
+fn labels<T: serde::Serialize>(name: &str, type_name: &str, all: &[T], label: impl Fn(&T) -> String) -> String {
+    let entries: Vec<String> = all
+        .iter()
+        .map(|value| {
+            let key = serde_json::to_string(value).expect("an enum serializes");
+            let words = serde_json::to_string(&label(value)).expect("a string serializes");
+            format!("  {key}: {words},")
+        })
+        .collect();
+    format!("\nexport const {name}: Record<{type_name}, string> = {{\n{}\n}};\n", entries.join("\n"))
 }
 
 /// The names the window may `invoke`, from the one command list: `api.ts` calls only these,

@@ -16,7 +16,7 @@ macro_rules! with_ipc_commands {
             hiring: list_interviewers, create_interviewer, set_current_interviewer, set_own_passphrase, create_candidate,
                 update_candidate, candidate_kit, save_panel_plan, save_questions, open_scoring, save_rating,
                 save_overall, submit_scorecard, amend_scorecard, create_demo;
-            debrief: open_debrief, what_if, record_decision, calibration, candidate_page, plan_coverage;
+            debrief: open_debrief, what_if, preview_decision, record_decision, calibration, candidate_page, plan_coverage;
             archive: default_paper, export_report, search_archive, reexport_report, open_report,
                 verify_report_file, retention, set_retention_months, set_legal_hold, erase_candidate,
                 export_bundle, import_bundle;

@@ -16,6 +16,7 @@ import type {
   CandidateStatusPage,
   Debrief,
   Decision,
+  DecisionPreview,
   NewDecision,
   PanelOverride,
   Recommendation,
@@ -94,6 +95,8 @@ export const api = {
 
   openDebrief: (candidateId: number) => invoke<Debrief>('open_debrief', { candidateId }),
   whatIf: (candidateId: number, overrides: PanelOverride[]) => invoke<Recommendation>('what_if', { candidateId, overrides }),
+  previewDecision: (candidateId: number, decision: NewDecision) =>
+    invoke<DecisionPreview>('preview_decision', { candidateId, decision }),
   recordDecision: (candidateId: number, decision: NewDecision) => invoke<Decision>('record_decision', { candidateId, decision }),
   calibration: () => invoke<CalibrationRow[]>('calibration'),
   candidatePage: (query: CandidateQuery) => invoke<CandidateStatusPage>('candidate_page', { query }),

@@ -471,6 +471,11 @@ decision: Decision | null, decision_history: Array<Decision>,
  */
 decided_apart: boolean, 
 /**
+ * Each decision of the history in words, by its id: "Hire as L2 Senior …, in the
+ * Performing band."
+ */
+decision_words: { [key in number]: string }, 
+/**
  * Roles a decision may name: (key, "L2 Senior …").
  */
 role_options: Array<[string, string]>, progress: PanelProgress, };
@@ -629,8 +634,27 @@ export type NewDecision = { outcome: Outcome,
 role_key: string | null, band: Band | null, 
 /**
  * Required when role or band differ from the recommendation, and for an amendment.
+ * Who decided is not the caller's to say: it is the coordinator recording it.
  */
-reason: string | null, decided_by: string, };
+reason: string | null, };
+
+export type DecisionPreview = { 
+/**
+ * "Hire as L3 Senior Support Engineer, in the Performing band."
+ */
+sentence: string, 
+/**
+ * Differs from Rung's recommendation (the reason then goes on record with it).
+ */
+overrides: boolean, 
+/**
+ * Who it will be recorded as decided by: the coordinator acting.
+ */
+decided_by: string, 
+/**
+ * It replaces a decision already recorded (which stays on record).
+ */
+amends: boolean, };
 
 export type Outcome = "hire" | "no_hire" | "hold";
 
@@ -852,6 +876,7 @@ export type Command =
   | 'create_demo'
   | 'open_debrief'
   | 'what_if'
+  | 'preview_decision'
   | 'record_decision'
   | 'calibration'
   | 'candidate_page'
@@ -872,6 +897,46 @@ export type Command =
   | 'team_connect'
   | 'team_sync_now'
   | 'team_disconnect';
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  "hire": "Hire",
+  "no_hire": "No hire",
+  "hold": "Hold",
+};
+
+export const OVERALL_LABELS: Record<Overall, string> = {
+  "strong_no": "Strong no",
+  "no": "No",
+  "yes": "Yes",
+  "strong_yes": "Strong yes",
+};
+
+export const BAND_LABELS: Record<Band, string> = {
+  "maturing": "Maturing",
+  "performing": "Performing",
+  "exceeding": "Exceeding",
+};
+
+export const ANCESTOR_BAND_LABELS: Record<"maturing" | "performing", string> = {
+  "maturing": "Maturing",
+  "performing": "Performing",
+};
+
+export const CONFIDENCE_LABELS: Record<ConfidenceLevel, string> = {
+  "low": "Low",
+  "medium": "Medium",
+  "high": "High",
+};
+
+export const TRACK_LABELS: Record<Track, string> = {
+  "individual_contributor": "Individual contributor",
+  "management": "Management",
+  "foundation": "Foundation",
+};
+
+export const DECISION_PENDING_LABEL = "Decision pending";
+
+export const MAX_INTERVIEWS = 8;
 
 export const DATABASE_DAMAGED_EVENT = 'database-damaged';
 

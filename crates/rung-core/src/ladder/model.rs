@@ -84,6 +84,8 @@ pub enum Track {
 }
 
 impl Track {
+    pub const ALL: [Track; 3] = [Track::IndividualContributor, Track::Management, Track::Foundation];
+
     pub fn label(&self) -> &'static str {
         match self {
             Track::Foundation => "Foundation",

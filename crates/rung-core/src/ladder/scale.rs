@@ -65,6 +65,9 @@ pub enum Band {
 }
 
 impl Band {
+    /// From the lowest band to the highest.
+    pub const ALL: [Band; 3] = [Band::Maturing, Band::Performing, Band::Exceeding];
+
     pub fn label(self) -> &'static str {
         match self {
             Band::Maturing => "Maturing",
@@ -149,6 +152,10 @@ impl RatingScale {
 }
 
 impl LevelPolicy {
+    /// The bands the roles below a level may be required to reach: "exceeding" every
+    /// earlier role would ask more of a candidate than the level itself does.
+    pub const ANCESTOR_BANDS: [Band; 2] = [Band::Maturing, Band::Performing];
+
     /// Every threshold in range: ratings on `scale`, shares from 0 to 1. Says what is wrong.
     pub fn check(&self, scale: &RatingScale) -> Result<(), String> {
         let top = scale.levels.len();
@@ -179,7 +186,7 @@ impl LevelPolicy {
         if self.disagreement_spread == 0 || usize::from(self.disagreement_spread) >= top {
             return Err(format!("policy.disagreement_spread must be from 1 to {}", top - 1));
         }
-        if self.ancestors_must_be == Band::Exceeding {
+        if !Self::ANCESTOR_BANDS.contains(&self.ancestors_must_be) {
             return Err("policy.ancestors_must_be is maturing or performing".to_owned());
         }
         if !(1..=20).contains(&self.min_interviewers_per_characteristic) {

@@ -55,6 +55,8 @@ pub enum ConfidenceLevel {
 }
 
 impl ConfidenceLevel {
+    pub const ALL: [ConfidenceLevel; 3] = [ConfidenceLevel::Low, ConfidenceLevel::Medium, ConfidenceLevel::High];
+
     pub fn label(self) -> &'static str {
         match self {
             ConfidenceLevel::Low => "Low",

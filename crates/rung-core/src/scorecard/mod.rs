@@ -26,6 +26,9 @@ pub enum Overall {
 }
 
 impl Overall {
+    /// From "strong no" to "strong yes", as the scorecard offers them.
+    pub const ALL: [Overall; 4] = [Overall::StrongNo, Overall::No, Overall::Yes, Overall::StrongYes];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Overall::StrongNo => "strong_no",
@@ -46,7 +49,7 @@ impl Overall {
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        [Overall::StrongNo, Overall::No, Overall::Yes, Overall::StrongYes].into_iter().find(|o| o.as_str() == text)
+        Overall::ALL.into_iter().find(|o| o.as_str() == text)
     }
 }
 

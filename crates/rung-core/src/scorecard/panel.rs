@@ -27,6 +27,30 @@ pub struct PanelPlan {
     pub interviews: Vec<PlannedInterview>,
 }
 
+/// A candidate's day has room for this many interviews; a longer plan is a mistake (or
+/// a pasted list), and each interview costs a person an hour.
+pub const MAX_INTERVIEWS: usize = 8;
+
+impl PanelPlan {
+    /// Whether the plan can be saved as it is: at least one interview, at most
+    /// [`MAX_INTERVIEWS`], each with a name. Otherwise a sentence saying what to change.
+    pub fn check(&self) -> Result<(), String> {
+        if self.interviews.is_empty() {
+            return Err("A panel needs at least one interview.".to_owned());
+        }
+        if self.interviews.len() > MAX_INTERVIEWS {
+            return Err(format!(
+                "A panel has at most {MAX_INTERVIEWS} interviews; this plan has {}. Merge or remove some.",
+                self.interviews.len()
+            ));
+        }
+        if let Some(position) = self.interviews.iter().position(|interview| interview.name.trim().is_empty()) {
+            return Err(format!("Interview {} needs a name.", position + 1));
+        }
+        Ok(())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Coverage {
     pub characteristic: CharacteristicRef,

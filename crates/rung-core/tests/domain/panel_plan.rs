@@ -1,7 +1,7 @@
 //! Scorecard templates and default panel plans on both sample ladders.
 
 use rung_core::ladder::{default_ladder, Ladder};
-use rung_core::scorecard::panel::{default_interview_count, default_plan};
+use rung_core::scorecard::panel::{default_interview_count, default_plan, PanelPlan, PlannedInterview, MAX_INTERVIEWS};
 use rung_core::scorecard::template::{template_for, SectionPurpose};
 
 use crate::support::*;
@@ -59,4 +59,18 @@ fn the_default_plan_covers_every_path_characteristic_twice_and_balances_the_load
             }
         }
     }
+}
+
+#[test]
+fn a_plan_has_one_to_max_interviews_each_named_and_says_what_to_change() {
+    let interview = |name: &str| PlannedInterview { name: name.to_owned(), focus: Vec::new() };
+    let plan =
+        |count: usize| PanelPlan { interviews: (1..=count).map(|n| interview(&format!("Interview {n}"))).collect() };
+    assert!(plan(1).check().is_ok());
+    assert!(plan(MAX_INTERVIEWS).check().is_ok());
+    assert_eq!(plan(0).check().unwrap_err(), "A panel needs at least one interview.");
+    let over = plan(MAX_INTERVIEWS + 1).check().unwrap_err();
+    assert!(over.contains(&format!("at most {MAX_INTERVIEWS}")) && over.contains("Merge or remove"), "{over}");
+    let blank = PanelPlan { interviews: vec![interview("Customer scenario"), interview("  ")] };
+    assert_eq!(blank.check().unwrap_err(), "Interview 2 needs a name.");
 }

@@ -7,7 +7,7 @@ use super::acting;
 use crate::actor::actor_of;
 use crate::app::state::{with_store, AppState};
 use crate::app::IpcError;
-use crate::debrief::{self, CalibrationRow, CandidateStatusPage, Debrief, PanelOverride};
+use crate::debrief::{self, CalibrationRow, CandidateStatusPage, Debrief, DecisionPreview, PanelOverride};
 use crate::decision::{Decision, NewDecision};
 use crate::level::Recommendation;
 use crate::scorecard::panel::{Coverage, PanelPlan};
@@ -28,6 +28,18 @@ pub async fn what_if(
 ) -> Result<Recommendation, IpcError> {
     let me = acting(&app);
     with_store(app, move |store| Ok(debrief::what_if(store, actor_of(store, me)?, candidate_id, &overrides)?)).await
+}
+
+/// The decision as it would be sealed (or why it cannot be), for the confirmation step.
+#[tauri::command]
+pub async fn preview_decision(
+    app: AppHandle,
+    candidate_id: i64,
+    decision: NewDecision,
+) -> Result<DecisionPreview, IpcError> {
+    let me = acting(&app);
+    with_store(app, move |store| Ok(debrief::preview_decision(store, actor_of(store, me)?, candidate_id, &decision)?))
+        .await
 }
 
 #[tauri::command]
