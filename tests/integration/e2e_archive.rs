@@ -8,6 +8,7 @@ use std::time::Duration;
 use fantoccini::{Client, Locator};
 use rung::store::Store;
 
+use crate::e2e_debrief::text_of;
 use crate::e2e_support::{click, open_app, screenshot, start_driver_with, texts, wait_for};
 use crate::store_support::{rung_in, text};
 
@@ -79,6 +80,14 @@ async fn export_a_report_find_it_in_the_archive_and_erase_the_candidate() {
     wait_until_count(&client, "[data-testid=archive-row]", 1).await;
     let row = texts(&client, "[data-testid=archive-row]").await.remove(0);
     assert!(row.contains("Alex Rivera (demo)") && row.contains("Decision pending"), "{row}");
+    let level = text_of(&client, "[data-testid=archive-level]").await;
+    assert!(level.ends_with("recommended"), "no hire yet: the level recommended, said so: {level}");
+    type_into(&client, "[data-testid=archive-search]", "nobody-by-that-name").await;
+    wait_until_count(&client, "[data-testid=archive-row]", 0).await;
+    // The id printed on the report finds it, as does the candidate's name.
+    let report_id = done.split_whitespace().find(|word| word.starts_with("R-")).unwrap().trim_end_matches(['.', ',']);
+    type_into(&client, "[data-testid=archive-search]", report_id).await;
+    wait_until_count(&client, "[data-testid=archive-row]", 1).await;
     type_into(&client, "[data-testid=archive-search]", "rivera").await;
     wait_until_count(&client, "[data-testid=archive-row]", 1).await;
     screenshot(&client, "archive.png").await;

@@ -54,6 +54,9 @@ pub struct SharedReport {
     pub paper: String,
     pub candidate_name: String,
     pub role_title: String,
+    /// The level hired at; absent from laptops older than the column (then empty).
+    #[serde(default)]
+    pub hired_level: String,
     pub outcome: String,
     pub decided_by: String,
     pub pages: u32,

@@ -14,7 +14,7 @@ use ts_rs::TS;
 use crate::access;
 use crate::actor::{candidate_facts, Actor};
 use crate::debrief::{debrief_of, Evidence};
-use crate::decision::Decision;
+use crate::decision::{Decision, Outcome};
 use crate::ladder::source::sha256_hex;
 use crate::ladder::Ladder;
 use crate::level;
@@ -228,6 +228,12 @@ pub fn issue_report(
     let rendered = rung_report::render(&data).map_err(|e| StoreError::Invalid(e.to_string()))?;
     let file_sha256 = sha256_hex(&rendered.bytes);
     let decision = store.decision(candidate_id)?;
+    let hired_level = match (&decision, &data.decision) {
+        (Some(decided), Some(DecisionInfo { role: Some(role), band, .. })) if decided.outcome == Outcome::Hire => {
+            band.as_ref().map_or_else(|| role.clone(), |band| format!("{role}, {band}"))
+        }
+        _ => String::new(),
+    };
     let report = store
         .archive_report(&NewReport {
             report_id: &rendered.report_id,
@@ -243,6 +249,7 @@ pub fn issue_report(
             },
             candidate_name: &data.candidate.name,
             role_title: &data.recommendation.role.clone().unwrap_or_else(|| data.candidate.target.clone()),
+            hired_level: &hired_level,
             outcome: decision.as_ref().map_or("pending", |d| d.outcome.as_str()),
             decided_by: decision.as_ref().map_or("", |d| d.decided_by.as_str()),
             pages: rendered.pages as u32,

@@ -14,6 +14,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/008_signatures_and_salts.sql")).foreign_key_check(),
     M::up(include_str!("sql/009_pending_scrubs.sql")).foreign_key_check(),
     M::up(include_str!("sql/010_passphrases.sql")).foreign_key_check(),
+    M::up(include_str!("sql/011_archive_finds_what_recruiters_remember.sql")).foreign_key_check(),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -21,6 +21,8 @@ pub struct NewReport<'a> {
     pub paper: &'a str,
     pub candidate_name: &'a str,
     pub role_title: &'a str,
+    /// "L2 Senior …, Exceeding" when the decision is a hire; empty otherwise.
+    pub hired_level: &'a str,
     /// `hire`, `no_hire`, `hold` or `pending`.
     pub outcome: &'a str,
     pub decided_by: &'a str,
@@ -40,6 +42,9 @@ pub struct ArchivedReport {
     pub paper: String,
     pub candidate_name: String,
     pub role_title: String,
+    /// The level hired at ("L2 Senior …, Exceeding"); empty unless the decision is a hire
+    /// (and for reports archived before Rung kept it).
+    pub hired_level: String,
     pub outcome: String,
     pub decided_by: String,
     pub pages: u32,
@@ -61,7 +66,9 @@ pub enum ArchiveSort {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
 #[serde(default)]
 pub struct ArchiveQuery {
-    /// Words to find in the candidate's name, the role or who decided (prefix match).
+    /// Words to find (each a prefix) in the candidate's name however it is punctuated,
+    /// the role, the level hired at, who decided or the report id; a word with an `@` is
+    /// the start of the candidate's email.
     pub text: String,
     pub outcome: Option<String>,
     pub decided_by: Option<String>,
@@ -86,7 +93,8 @@ pub struct ArchivePage {
 
 const COLUMNS: &str =
     "SELECT r.id, r.report_id, r.data_sha256, r.file_sha256, r.candidate_id, r.decision_id, r.issued_at,
-    r.paper, r.candidate_name, r.role_title, r.outcome, r.decided_by, r.pages, r.size_bytes FROM reports r";
+    r.paper, r.candidate_name, r.role_title, r.outcome, r.decided_by, r.pages, r.size_bytes, r.hired_level
+    FROM reports r";
 
 fn report_row(row: &Row<'_>) -> rusqlite::Result<ArchivedReport> {
     Ok(ArchivedReport {
@@ -104,18 +112,30 @@ fn report_row(row: &Row<'_>) -> rusqlite::Result<ArchivedReport> {
         decided_by: row.get(11)?,
         pages: row.get(12)?,
         size_bytes: row.get(13)?,
+        hired_level: row.get(14)?,
     })
 }
 
 /// FTS5 query text from what a user typed: each word a quoted prefix term, so
-/// punctuation in names ("O'Brien") is text, never query syntax.
+/// punctuation in names ("O'Brien") is text, never query syntax. Email words are not
+/// in the index (see [`email_prefixes`]).
 fn match_expression(text: &str) -> Option<String> {
     let terms: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split_whitespace()
+        .filter(|word| !word.contains('@'))
+        .flat_map(|word| word.split(|c: char| !c.is_alphanumeric()))
         .filter(|word| !word.is_empty())
         .map(|word| format!("\"{word}\"*"))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// The words typed that are (the start of) an email address, as LIKE patterns.
+fn email_prefixes(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter(|word| word.contains('@'))
+        .map(|word| format!("{}%", word.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")))
+        .collect()
 }
 
 impl Store {
@@ -128,8 +148,9 @@ impl Store {
         }
         tx.execute(
             "INSERT INTO reports (report_id, data_sha256, file_sha256, evidence_sha256, candidate_id, decision_id,
-                                  issued_at, paper, candidate_name, role_title, outcome, decided_by, pages, size_bytes)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                  issued_at, paper, candidate_name, role_title, outcome, decided_by, pages, size_bytes,
+                                  hired_level)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![
                 report.report_id,
                 report.data_sha256,
@@ -145,6 +166,7 @@ impl Store {
                 report.decided_by,
                 report.pages,
                 report.pdf.len() as i64,
+                report.hired_level,
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -230,6 +252,13 @@ impl Store {
             values.push(Value::Text(expression));
             clauses.push(format!(
                 "r.id IN (SELECT rowid FROM reports_search WHERE reports_search MATCH ?{})",
+                values.len()
+            ));
+        }
+        for pattern in email_prefixes(&query.text) {
+            values.push(Value::Text(pattern));
+            clauses.push(format!(
+                "r.candidate_id IN (SELECT id FROM candidates WHERE lower(email) LIKE ?{} ESCAPE '\\')",
                 values.len()
             ));
         }

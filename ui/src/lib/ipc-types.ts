@@ -696,11 +696,18 @@ reading: string, };
 
 export type Paper = "a4" | "letter";
 
-export type ArchivedReport = { id: number, report_id: string, data_sha256: string, file_sha256: string, candidate_id: number | null, decision_id: number | null, issued_at: string, paper: string, candidate_name: string, role_title: string, outcome: string, decided_by: string, pages: number, size_bytes: number, };
+export type ArchivedReport = { id: number, report_id: string, data_sha256: string, file_sha256: string, candidate_id: number | null, decision_id: number | null, issued_at: string, paper: string, candidate_name: string, role_title: string, 
+/**
+ * The level hired at ("L2 Senior …, Exceeding"); empty unless the decision is a hire
+ * (and for reports archived before Rung kept it).
+ */
+hired_level: string, outcome: string, decided_by: string, pages: number, size_bytes: number, };
 
 export type ArchiveQuery = { 
 /**
- * Words to find in the candidate's name, the role or who decided (prefix match).
+ * Words to find (each a prefix) in the candidate's name however it is punctuated,
+ * the role, the level hired at, who decided or the report id; a word with an `@` is
+ * the start of the candidate's email.
  */
 text: string, outcome: string | null, decided_by: string | null, role: string | null, from: string | null, to: string | null, sort: ArchiveSort, 
 /**

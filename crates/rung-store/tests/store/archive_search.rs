@@ -4,11 +4,12 @@
 
 use rung_store::{ArchiveQuery, ArchiveSort, NewReport, Store};
 
-use crate::support::{candidate_with_panel, raw};
+use crate::support::{candidate_with_panel, new_seed_candidate, raw};
 
 struct Row<'a> {
     name: &'a str,
     role: &'a str,
+    hired_level: &'a str,
     outcome: &'a str,
     decided_by: &'a str,
     issued_at: &'a str,
@@ -28,6 +29,7 @@ fn archive(store: &mut Store, candidate: i64, n: usize, row: &Row<'_>) {
             paper: "a4",
             candidate_name: row.name,
             role_title: row.role,
+            hired_level: row.hired_level,
             outcome: row.outcome,
             decided_by: row.decided_by,
             pages: 4,
@@ -49,6 +51,7 @@ fn the_archive_searches_filters_sorts_and_pages() {
         Row {
             name: "Zoë Łukasiewicz-Nguyễn",
             role: "L2 Senior Support Engineer",
+            hired_level: "L2 Senior Support Engineer, Performing",
             outcome: "hire",
             decided_by: "Søren O'Brien",
             issued_at: "2026-01-10T09:00:00Z",
@@ -56,6 +59,7 @@ fn the_archive_searches_filters_sorts_and_pages() {
         Row {
             name: "Søren O'Brien",
             role: "L1 Support Engineer",
+            hired_level: "",
             outcome: "no_hire",
             decided_by: "Priya Raman",
             issued_at: "2026-02-11T09:00:00Z",
@@ -63,6 +67,7 @@ fn the_archive_searches_filters_sorts_and_pages() {
         Row {
             name: "Ana Souza",
             role: "L2 Senior Support Engineer",
+            hired_level: "",
             outcome: "pending",
             decided_by: "",
             issued_at: "2026-03-12T09:00:00Z",
@@ -70,6 +75,7 @@ fn the_archive_searches_filters_sorts_and_pages() {
         Row {
             name: "Marcus Bell",
             role: "L3 Staff Support Engineer",
+            hired_level: "",
             outcome: "hold",
             decided_by: "Priya Raman",
             issued_at: "2026-03-31T23:59:59Z",
@@ -119,4 +125,54 @@ fn the_archive_searches_filters_sorts_and_pages() {
     assert!(swap.contains("never changes"), "{swap}");
     let delete = conn.execute("DELETE FROM reports WHERE id = 2", []).unwrap_err().to_string();
     assert!(delete.contains("kept until its candidate is erased"), "{delete}");
+}
+
+#[test]
+fn the_archive_finds_a_name_however_it_is_punctuated_a_report_id_a_hired_level_and_an_email() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let mut candidate = |name: &str, email: &str| {
+        let new = rung_store::NewCandidate { email: Some(email.into()), ..new_seed_candidate(&mut store, name) };
+        store.create_candidate(&new).unwrap()
+    };
+    let siobhan = candidate("Siobhán O'Neil", "siobhan.oneil@example.org");
+    let ana = candidate("Ana O’Neil-Park", "ana.park@example.com");
+    let jun = candidate("Jun St. James", "jun@example.org");
+    let hire = |name, level| Row {
+        name,
+        role: "L2 Senior Support Engineer",
+        hired_level: level,
+        outcome: "hire",
+        decided_by: "Casey Coordinator",
+        issued_at: "2026-04-01T09:00:00Z",
+    };
+    archive(&mut store, siobhan, 1, &hire("Siobhán O'Neil", "L3 Staff Support Engineer, Maturing"));
+    archive(&mut store, ana, 2, &hire("Ana O’Neil-Park", "L2 Senior Support Engineer, Exceeding"));
+    archive(&mut store, jun, 3, &Row { outcome: "no_hire", hired_level: "", ..hire("Jun St. James", "") });
+    let found = |text: &str| {
+        let mut names = names(&store, ArchiveQuery { text: text.into(), ..ArchiveQuery::default() });
+        names.sort();
+        names
+    };
+    let both = ["Ana O’Neil-Park", "Siobhán O'Neil"];
+    for typed in ["O'Neil", "O’Neil", "ONeil", "oneil", "o neil"] {
+        assert_eq!(found(typed), both, "{typed:?} finds both O'Neils");
+    }
+    assert_eq!(found("oneilpark"), ["Ana O’Neil-Park"], "a hyphenated name as one word");
+    assert_eq!(found("st james"), ["Jun St. James"], "a full stop is no word of its own");
+    assert_eq!(found("siobhan oneil"), ["Siobhán O'Neil"], "every word must match");
+    assert_eq!(found("R-0002-0000-0000"), ["Ana O’Neil-Park"], "the id printed on the report");
+    assert_eq!(found("r-0003"), ["Jun St. James"], "any case, by prefix");
+    assert_eq!(found("staff"), ["Siobhán O'Neil"], "the level hired at, not the role applied for");
+    assert_eq!(found("exceeding"), ["Ana O’Neil-Park"], "the band hired at");
+    assert_eq!(found("ana.park@example.com"), ["Ana O’Neil-Park"], "an email");
+    assert_eq!(found("JUN@"), ["Jun St. James"], "the start of an email, any case");
+    assert_eq!(found("siobhan %@"), Vec::<String>::new(), "% in an email is a character, not a wildcard");
+    let listed = store.search_reports(&ArchiveQuery::default()).unwrap().reports;
+    let levels: Vec<&str> = listed.iter().map(|r| r.hired_level.as_str()).collect();
+    assert_eq!(
+        levels,
+        ["", "L2 Senior Support Engineer, Exceeding", "L3 Staff Support Engineer, Maturing"],
+        "newest first"
+    );
 }
