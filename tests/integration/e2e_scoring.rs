@@ -416,12 +416,26 @@ async fn the_panel_plan_is_edited_in_the_window_and_shows_coverage_gaps() {
     let unticked = unticked.expect("the first characteristic is covered");
     // Rust recounts the coverage after the click, so the cell changes a moment later.
     wait_for_text_where(&client, "[data-testid=coverage]", |text| text == "1 of 2").await;
+    // Leaving with the edit unsaved asks first; staying keeps the edit.
+    click(&client, "[data-testid=nav-candidates]").await;
+    let asked = wait_for(&client, "[data-testid=leave-guard]").await.text().await.unwrap();
+    assert!(asked.contains("your changes to the panel plan"), "{asked}");
+    screenshot(&client, "plan-leave-guard.png").await;
+    click(&client, "[data-testid=leave-stay]").await;
     click(&client, "[data-testid=save-plan]").await;
     let deadline = Instant::now() + Duration::from_secs(30);
     while client.find(Locator::Css("[data-testid=save-plan]")).await.is_ok() {
         assert!(Instant::now() < deadline, "the plan was not saved");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    // Another edit, discarded on purpose: the list opens and the saved plan stands.
+    let first_row = client.find(Locator::Css("tbody tr")).await.unwrap();
+    first_row.find_all(Locator::Css("input[type=checkbox]")).await.unwrap()[unticked].click().await.unwrap();
+    wait_for(&client, "[data-testid=save-plan]").await;
+    click(&client, "[data-testid=nav-candidates]").await;
+    click(&client, "[data-testid=leave-discard]").await;
+    wait_for(&client, "[data-testid=candidate-row]").await;
+    assert!(client.find(Locator::Css("[data-testid=leave-guard]")).await.is_err());
     client.close().await.unwrap();
 
     let store = rung::store::Store::open_in(driver.data_dir.path()).unwrap();
