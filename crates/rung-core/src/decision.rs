@@ -117,7 +117,7 @@ impl NewDecision {
 }
 
 /// A decision as a recruiter would write it: "Hire as L3 Senior Support Engineer, in the
-/// Performing band." Used by the window (before and after sealing) and the CLI alike.
+/// Performing band." The window shows it before sealing and in the debrief after.
 pub fn in_words(ladder: &Ladder, outcome: Outcome, role_key: Option<&str>, band: Option<Band>) -> String {
     let role = role_key.map(|key| ladder.role(key).map_or_else(|| key.to_owned(), |role| role.label()));
     let level = match (role, band) {

@@ -362,7 +362,7 @@ pub fn record_decision(
 ) -> Result<Decision, StoreError> {
     let checked = check_decision(store, actor, candidate_id, decision)?;
     let recommended = (checked.recommended.0.as_deref(), checked.recommended.1);
-    store.record_decision(candidate_id, decision, &checked.decided_by, recommended, checked.preview.overrides)
+    store.record_decision(candidate_id, decision, &checked.preview.decided_by, recommended, checked.preview.overrides)
 }
 
 /// What a decision would record, checked exactly as recording it checks, so the window
@@ -391,7 +391,6 @@ pub struct DecisionPreview {
 
 struct CheckedDecision {
     preview: DecisionPreview,
-    decided_by: String,
     recommended: (Option<String>, Option<crate::ladder::Band>),
 }
 
@@ -412,8 +411,7 @@ fn check_decision(
     let overrides = decision.check(&evidence.ladder, recommended, amends).map_err(StoreError::Invalid)?;
     let sentence = decision.in_words(&evidence.ladder);
     Ok(CheckedDecision {
-        preview: DecisionPreview { sentence, overrides, decided_by: decided_by.clone(), amends },
-        decided_by,
+        preview: DecisionPreview { sentence, overrides, decided_by, amends },
         recommended: (recommendation.role.clone(), recommendation.band),
     })
 }

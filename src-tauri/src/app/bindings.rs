@@ -149,39 +149,28 @@ fn words_and_limits() -> String {
     use crate::ladder::Track;
     use crate::level::ConfidenceLevel;
     let mut out = String::new();
-    out.push_str(&labels("OUTCOME_LABELS", "Outcome", &Outcome::ALL, |o| o.label().to_owned()));
-    out.push_str(&labels("OVERALL_LABELS", "Overall", &Overall::ALL, |o| o.label().to_owned()));
-    out.push_str(&labels("BAND_LABELS", "Band", &Band::ALL, |b| b.label().to_owned()));
+    out.push_str(&labels("OUTCOME_LABELS", "Outcome", &Outcome::ALL, |o| o.label()));
+    out.push_str(&labels("OVERALL_LABELS", "Overall", &Overall::ALL, |o| o.label()));
+    out.push_str(&labels("BAND_LABELS", "Band", &Band::ALL, |b| b.label()));
     // A subset: typed by its own values, so a form offering it cannot offer another.
-    let ancestor_bands = serde_json::to_value(LevelPolicy::ANCESTOR_BANDS).expect("bands serialize");
-    let ancestor_type = ancestor_bands.as_array().expect("an array").iter().map(|band| band.to_string());
-    out.push_str(&labels(
-        "ANCESTOR_BAND_LABELS",
-        &ancestor_type.collect::<Vec<_>>().join(" | "),
-        &LevelPolicy::ANCESTOR_BANDS,
-        |b| b.label().to_owned(),
-    ));
-    out.push_str(&labels("CONFIDENCE_LABELS", "ConfidenceLevel", &ConfidenceLevel::ALL, |c| c.label().to_owned()));
-    out.push_str(&labels("TRACK_LABELS", "Track", &Track::ALL, |t| t.label().to_owned()));
-    out.push_str(&format!(
-        "\nexport const DECISION_PENDING_LABEL = {};\n",
-        serde_json::to_string(crate::decision::PENDING_LABEL).expect("a string serializes")
-    ));
+    let ancestors: Vec<String> = LevelPolicy::ANCESTOR_BANDS.iter().map(json).collect();
+    out.push_str(&labels("ANCESTOR_BAND_LABELS", &ancestors.join(" | "), &LevelPolicy::ANCESTOR_BANDS, |b| b.label()));
+    out.push_str(&labels("CONFIDENCE_LABELS", "ConfidenceLevel", &ConfidenceLevel::ALL, |c| c.label()));
+    out.push_str(&labels("TRACK_LABELS", "Track", &Track::ALL, |t| t.label()));
+    out.push_str(&format!("\nexport const DECISION_PENDING_LABEL = {};\n", json(&crate::decision::PENDING_LABEL)));
     out.push_str(&format!("\nexport const MAX_INTERVIEWS = {};\n", crate::scorecard::panel::MAX_INTERVIEWS));
     out
 }
 
 /// `export const NAME: Record<Type, string> = { "value": "Label", … };`
-fn labels<T: serde::Serialize>(name: &str, type_name: &str, all: &[T], label: impl Fn(&T) -> String) -> String {
-    let entries: Vec<String> = all
-        .iter()
-        .map(|value| {
-            let key = serde_json::to_string(value).expect("an enum serializes");
-            let words = serde_json::to_string(&label(value)).expect("a string serializes");
-            format!("  {key}: {words},")
-        })
-        .collect();
+fn labels<T: serde::Serialize>(name: &str, type_name: &str, all: &[T], label: fn(&T) -> &'static str) -> String {
+    let entries: Vec<String> = all.iter().map(|value| format!("  {}: {},", json(value), json(&label(value)))).collect();
     format!("\nexport const {name}: Record<{type_name}, string> = {{\n{}\n}};\n", entries.join("\n"))
+}
+
+/// A value as TypeScript source: its JSON (enums serialize as their string value).
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("labels and enums serialize")
 }
 
 /// The names the window may `invoke`, from the one command list: `api.ts` calls only these,
