@@ -262,7 +262,7 @@ fn the_laptops_access_rules_and_the_servers_row_level_security_agree_case_by_cas
             // Another's sealed scorecard: the first other member who sealed one (none
             // sealed, no such row to ask about).
             if let Some(owner) = sealers.iter().find(|owner| **owner != login) {
-                acts.push(Act::ReadOthersSealed(*owner));
+                acts.push(Act::ReadOthersSealed(owner));
             }
             if sealers.contains(&login) {
                 acts.push(Act::ReadOwnSealed);
