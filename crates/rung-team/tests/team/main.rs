@@ -15,5 +15,6 @@ mod library;
 #[allow(dead_code)]
 mod postgres;
 
+mod access_matrix;
 mod team_rls;
 mod team_tls;
