@@ -43,7 +43,7 @@ fn said(output: &Output) -> String {
 }
 
 fn code(error: StoreError) -> &'static str {
-    error.code()
+    error.code().as_str()
 }
 
 /// Dana (a coordinator) and Ravi (an interviewer) on a laptop; Dana set a passphrase.

@@ -65,12 +65,13 @@ pub enum InputError {
 }
 
 impl InputError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error_code::ErrorCode {
+        use crate::error_code::ErrorCode;
         match self {
-            InputError::NotFound { .. } => "input_not_found",
-            InputError::NotAFile { .. } => "input_not_a_file",
-            InputError::TooLarge { .. } => "input_too_large",
-            InputError::Unreadable { .. } => "input_unreadable",
+            InputError::NotFound { .. } => ErrorCode::InputNotFound,
+            InputError::NotAFile { .. } => ErrorCode::InputNotAFile,
+            InputError::TooLarge { .. } => ErrorCode::InputTooLarge,
+            InputError::Unreadable { .. } => ErrorCode::InputUnreadable,
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod access;
 pub mod bundle;
 pub mod candidates_csv;
 pub mod decision;
+pub mod error_code;
 pub mod identity;
 pub mod input;
 pub mod ladder;

@@ -50,14 +50,15 @@ pub enum PassphraseError {
 }
 
 impl PassphraseError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error_code::ErrorCode {
+        use crate::error_code::ErrorCode;
         match self {
-            PassphraseError::Needed { .. } => "passphrase_needed",
-            PassphraseError::Wrong { .. } => "passphrase_wrong",
-            PassphraseError::SetFirst { .. } => "passphrase_to_set",
-            PassphraseError::TooShort => "passphrase_too_short",
-            PassphraseError::NotYours { .. } => "passphrase_not_yours",
-            PassphraseError::Hashing(_) => "passphrase_hashing",
+            PassphraseError::Needed { .. } => ErrorCode::PassphraseNeeded,
+            PassphraseError::Wrong { .. } => ErrorCode::PassphraseWrong,
+            PassphraseError::SetFirst { .. } => ErrorCode::PassphraseToSet,
+            PassphraseError::TooShort => ErrorCode::PassphraseTooShort,
+            PassphraseError::NotYours { .. } => ErrorCode::PassphraseNotYours,
+            PassphraseError::Hashing(_) => ErrorCode::PassphraseHashing,
         }
     }
 }

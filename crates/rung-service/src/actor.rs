@@ -24,9 +24,7 @@ pub fn actor_named(store: &Store, name_or_id: &str) -> Result<Actor, StoreError>
         .or_else(|| people.iter().find(|person| person.name.trim().eq_ignore_ascii_case(wanted)));
     match found {
         Some(person) => actor_of(store, Some(person.id)),
-        None => Err(StoreError::Invalid(format!(
-            "Nobody called {wanted:?} is on this laptop. Add them with `rung person add {wanted:?}` (with --coordinator to decide and report), or check the name."
-        ))),
+        None => Err(StoreError::PersonUnknown { name: wanted.to_owned() }),
     }
 }
 

@@ -308,7 +308,7 @@ pub fn open_scoring(store: &mut Store, viewer: i64, interview_id: i64) -> Result
                 Err(StoreError::Hidden) => {}
                 Err(other) => return Err(other),
             }
-            return Err(StoreError::Invalid(format!(
+            return Err(StoreError::InterviewTaken(format!(
                 "{owner} submitted and sealed this interview's scorecard on {when}. Its scores stay hidden from \
                  you until you submit your own scorecard for this candidate; then it opens here, read-only. You \
                  are scoring as {}: if that is not you, change it under Scoring as (top right).",

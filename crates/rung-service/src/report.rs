@@ -225,7 +225,7 @@ pub fn issue_report(
         let bytes = store.report_pdf(report.id)?;
         return Ok(IssuedReport { report, bytes, missing_glyphs: Vec::new(), reused: true });
     }
-    let rendered = rung_report::render(&data).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let rendered = rung_report::render(&data).map_err(|e| StoreError::ReportRender(e.to_string()))?;
     let file_sha256 = sha256_hex(&rendered.bytes);
     let decision = store.decision(candidate_id)?;
     let hired_level = match (&decision, &data.decision) {

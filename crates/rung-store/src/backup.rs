@@ -38,7 +38,7 @@ fn copy_and_verify(conn: &Connection, copy_path: &Path) -> Result<(), StoreError
     let _: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |row| row.get(0))?;
     let problems = integrity_problems(&copy, "integrity_check")?;
     if !problems.is_empty() {
-        return Err(StoreError::Invalid(format!("the copy does not check out: {}", problems.join("; "))));
+        return Err(StoreError::Integrity(format!("the copy does not check out: {}", problems.join("; "))));
     }
     Ok(())
 }

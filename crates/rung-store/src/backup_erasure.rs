@@ -97,7 +97,7 @@ fn rewrite_without(backup: &Path, candidate: &ErasedCandidate) -> Result<(), Sto
     // Opening an older backup would migrate it, and a migration first copies it aside:
     // that copy would hold the candidate. Such a backup is removed instead.
     if version != crate::migrations::latest_version() {
-        return Err(StoreError::Invalid("the backup is of another schema version".into()));
+        return Err(StoreError::Integrity("the backup is of another schema version".into()));
     }
     let folder = backup.parent().unwrap_or(Path::new("."));
     let work = tempfile_dir(folder)?;
@@ -118,7 +118,7 @@ fn rewrite_without(backup: &Path, candidate: &ErasedCandidate) -> Result<(), Sto
     let problems = crate::open::integrity_problems(&conn, "integrity_check")?;
     drop(conn);
     if !problems.is_empty() {
-        return Err(StoreError::Invalid(problems.join("; ")));
+        return Err(StoreError::Integrity(problems.join("; ")));
     }
     crate::erasure::zero_in_place(backup)?;
     std::fs::rename(&copy_path, backup).map_err(|e| StoreError::io(backup, &e))?;

@@ -49,7 +49,7 @@ impl Store {
         rows.map(|row| {
             let (exported_at, file_name, ids) = row?;
             let scorecard_ids = serde_json::from_str(&ids)
-                .map_err(|e| StoreError::Invalid(format!("a bundle export record does not read ({e})")))?;
+                .map_err(|e| StoreError::Integrity(format!("a bundle export record does not read ({e})")))?;
             Ok(BundleExport { exported_at, file_name, scorecard_ids })
         })
         .collect()

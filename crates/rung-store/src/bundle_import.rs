@@ -106,15 +106,14 @@ impl Store {
             return Ok((ladder.id, false));
         }
         if !import_ladder {
-            return Err(StoreError::Invalid(format!(
-                "These scorecards were scored on the ladder \"{}\" (snapshot {}), which this database does not have. Import the ladder from the bundle (--import-ladder, or \"Import its ladder too\" in the app), then import again.",
-                wanted.name,
-                &wanted.snapshot_sha256[..12]
-            )));
+            return Err(StoreError::BundleLadderMissing {
+                name: wanted.name.clone(),
+                snapshot: wanted.snapshot_sha256[..12].to_owned(),
+            });
         }
         let stored = self.save_ladder(&read.ladder, false)?;
         if stored.snapshot_sha256 != wanted.snapshot_sha256 {
-            return Err(StoreError::Invalid(
+            return Err(StoreError::Integrity(
                 "The bundle's ladder imports as a different snapshot; nothing was imported.".into(),
             ));
         }

@@ -1,6 +1,7 @@
 use std::path::PathBuf;
 
 use rung_core::access::Refusal;
+use rung_core::error_code::ErrorCode;
 
 /// Why the store could not do what was asked, as a sentence that says what to do.
 #[derive(Debug, thiserror::Error)]
@@ -58,8 +59,31 @@ pub enum StoreError {
     SealedInterview { interview: String, change: &'static str },
     #[error("{0} Nothing was imported.")]
     Bundle(#[from] rung_core::bundle::BundleError),
+    /// What a person typed or chose cannot be used; the sentence says how to correct it.
     #[error("{0}")]
     Invalid(String),
+    /// Something Rung wrote or pulled earlier does not check out; nothing was used.
+    #[error("{0}")]
+    Integrity(String),
+    /// The signing key, or the randomness a seal needs, cannot be reached now.
+    #[error("{0}")]
+    SigningKey(String),
+    #[error("the level-recommendation PDF could not be laid out ({0}), so nothing was issued. Try again; if it happens again, report this sentence.")]
+    ReportRender(String),
+    /// A trigger's RAISE: words a trigger's author wrote, not SQLite's.
+    #[error("this change was refused ({0}), so nothing was saved.")]
+    ChangeRefused(String),
+    #[error("the database is closed, so this cannot be done now. Open the data folder again (restart Rung), then try again.")]
+    Closed,
+    #[error("another Rung window or command has the database open, so this cannot run now. Close it and try again.")]
+    InUse,
+    #[error("These scorecards were scored on the ladder \"{name}\" (snapshot {snapshot}), which this database does not have. Import the ladder from the bundle (--import-ladder, or \"Import its ladder too\" in the app), then import again.")]
+    BundleLadderMissing { name: String, snapshot: String },
+    /// Another interviewer sealed this interview; the sentence names them and when.
+    #[error("{0}")]
+    InterviewTaken(String),
+    #[error("Nobody called {name:?} is on this laptop. Add them with `rung person add {name:?}` (with --coordinator to decide and report), or check the name.")]
+    PersonUnknown { name: String },
     /// Never shows SQLite's own words (they name tables and constraints, not what to do);
     /// the code is enough for a bug report.
     #[error("the database could not do this ({}), so nothing was saved. Try again; if it happens again, run `rung db check` and report the code.", sqlite_code(.0))]
@@ -69,40 +93,49 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            StoreError::NotSqlite { .. } => "db_not_sqlite",
-            StoreError::Corrupt { .. } => "db_corrupt",
-            StoreError::NewerSchema { .. } => "db_newer_schema",
-            StoreError::ReadOnly { .. } => "db_read_only",
-            StoreError::DiskFull { .. } => "db_disk_full",
-            StoreError::FolderBusy { .. } => "folder_busy",
-            StoreError::RemovedMeanwhile { .. } => "removed_meanwhile",
-            StoreError::MigrationFailed { .. } => "db_migration_failed",
-            StoreError::BadBackup { .. } => "db_bad_backup",
-            StoreError::BackupFailed { .. } => "db_backup_failed",
-            StoreError::BadDestination { .. } => "db_bad_destination",
-            StoreError::NotWritable { .. } => "not_writable",
-            StoreError::ProtectedPath { .. } => "protected_path",
-            StoreError::LegalHold => "legal_hold",
-            StoreError::Sealed => "scorecard_sealed",
-            StoreError::Hidden => "scores_hidden",
-            StoreError::NotYours => "scorecard_not_yours",
+            StoreError::NotSqlite { .. } => ErrorCode::DbNotSqlite,
+            StoreError::Corrupt { .. } => ErrorCode::DbCorrupt,
+            StoreError::NewerSchema { .. } => ErrorCode::DbNewerSchema,
+            StoreError::ReadOnly { .. } => ErrorCode::DbReadOnly,
+            StoreError::DiskFull { .. } => ErrorCode::DbDiskFull,
+            StoreError::FolderBusy { .. } => ErrorCode::FolderBusy,
+            StoreError::RemovedMeanwhile { .. } => ErrorCode::RemovedMeanwhile,
+            StoreError::MigrationFailed { .. } => ErrorCode::DbMigrationFailed,
+            StoreError::BadBackup { .. } => ErrorCode::DbBadBackup,
+            StoreError::BackupFailed { .. } => ErrorCode::DbBackupFailed,
+            StoreError::BadDestination { .. } => ErrorCode::DbBadDestination,
+            StoreError::NotWritable { .. } => ErrorCode::NotWritable,
+            StoreError::ProtectedPath { .. } => ErrorCode::ProtectedPath,
+            StoreError::LegalHold => ErrorCode::LegalHold,
+            StoreError::Sealed => ErrorCode::ScorecardSealed,
+            StoreError::Hidden => ErrorCode::ScoresHidden,
+            StoreError::NotYours => ErrorCode::ScorecardNotYours,
             StoreError::Refused(refusal) => match refusal {
-                Refusal::NoActor(_) => "actor_unknown",
-                Refusal::NotCoordinator(_) => "coordinator_only",
-                Refusal::NotSealed(_) => "scores_hidden",
-                Refusal::PanelIncomplete { .. } => "debrief_closed",
+                Refusal::NoActor(_) => ErrorCode::ActorUnknown,
+                Refusal::NotCoordinator(_) => ErrorCode::CoordinatorOnly,
+                Refusal::NotSealed(_) => ErrorCode::ScoresHidden,
+                Refusal::PanelIncomplete { .. } => ErrorCode::DebriefClosed,
             },
-            StoreError::NotFound { .. } => "not_found",
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::Input(error) => error.code(),
             StoreError::Passphrase(error) => error.code(),
-            StoreError::CandidatesCsv(_) => "candidates_csv_refused",
-            StoreError::Bundle(_) => "bundle_refused",
-            StoreError::SealedInterview { .. } => "interview_sealed",
-            StoreError::Invalid(_) => "invalid",
-            StoreError::Sqlite(_) => "db_error",
-            StoreError::Io { .. } => "io_error",
+            StoreError::CandidatesCsv(_) => ErrorCode::CandidatesCsvRefused,
+            StoreError::Bundle(_) => ErrorCode::BundleRefused,
+            StoreError::BundleLadderMissing { .. } => ErrorCode::BundleLadderMissing,
+            StoreError::SealedInterview { .. } => ErrorCode::InterviewSealed,
+            StoreError::InterviewTaken(_) => ErrorCode::InterviewTaken,
+            StoreError::PersonUnknown { .. } => ErrorCode::PersonUnknown,
+            StoreError::Invalid(_) => ErrorCode::InvalidInput,
+            StoreError::Integrity(_) => ErrorCode::IntegrityFailed,
+            StoreError::SigningKey(_) => ErrorCode::SigningKeyUnavailable,
+            StoreError::ReportRender(_) => ErrorCode::ReportRenderFailed,
+            StoreError::ChangeRefused(_) => ErrorCode::ChangeRefused,
+            StoreError::Closed => ErrorCode::DbClosed,
+            StoreError::InUse => ErrorCode::DbInUse,
+            StoreError::Sqlite(_) => ErrorCode::DbError,
+            StoreError::Io { .. } => ErrorCode::IoError,
         }
     }
 
@@ -178,9 +211,7 @@ impl From<rusqlite::Error> for StoreError {
                 // A trigger's RAISE: words a trigger's author wrote, not SQLite's.
                 ErrorCode::ConstraintViolation if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER => {
                     if let Some(reason) = message {
-                        return StoreError::Invalid(format!(
-                            "this change was refused ({reason}), so nothing was saved."
-                        ));
+                        return StoreError::ChangeRefused(reason.clone());
                     }
                 }
                 _ => {}

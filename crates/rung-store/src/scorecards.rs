@@ -202,7 +202,8 @@ impl Store {
 
 /// A fresh salt for a seal, or the reason none could be made.
 pub(crate) fn new_salt() -> Result<String, StoreError> {
-    rung_core::signing::new_seal_salt().map_err(|e| StoreError::Invalid(format!("Nothing was sealed: {e}. Try again.")))
+    rung_core::signing::new_seal_salt()
+        .map_err(|e| StoreError::SigningKey(format!("Nothing was sealed: {e}. Try again.")))
 }
 
 fn actor(interviewer_id: i64) -> String {

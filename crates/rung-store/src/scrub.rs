@@ -156,7 +156,7 @@ impl Store {
         self.conn.execute_batch("VACUUM")?;
         let busy_after: i64 = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?;
         if busy_before != 0 || busy_after != 0 {
-            return Err(StoreError::Invalid("another Rung window or command has the database open".into()));
+            return Err(StoreError::InUse);
         }
         Ok("The database file was rewritten without the erased data and its journal (WAL) emptied.".into())
     }

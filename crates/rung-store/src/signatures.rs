@@ -73,7 +73,7 @@ impl From<SourceIds> for StoredSourceIds {
 }
 
 fn no_key(detail: impl std::fmt::Display) -> StoreError {
-    StoreError::Invalid(format!(
+    StoreError::SigningKey(format!(
         "Nothing was sealed: the signing key could not be kept ({detail}). Check that the data folder can be written to, then try again."
     ))
 }
@@ -102,7 +102,7 @@ impl Store {
         // A key whose secret cannot be reached now is not replaced: a new key would not
         // be the one other laptops know this person by.
         if let Some(why) = unreachable {
-            return Err(StoreError::Invalid(format!(
+            return Err(StoreError::SigningKey(format!(
                 "Nothing was sealed: the signing key is kept in the system keyring, which cannot be reached now ({why}). Unlock the keyring (log in to the desktop) and try again."
             )));
         }

@@ -182,7 +182,7 @@ impl Store {
         for row in rows {
             let (kind, local_id, candidate_id, global_id, version, queued_at) = row?;
             let kind = OutboxKind::parse(&kind)
-                .ok_or_else(|| StoreError::Invalid(format!("The outbox holds an unknown kind {kind:?}.")))?;
+                .ok_or_else(|| StoreError::Integrity(format!("The outbox holds an unknown kind {kind:?}.")))?;
             entries.push(OutboxEntry { kind, local_id, candidate_id, global_id, version, queued_at });
         }
         entries.sort_by_key(|entry| entry.kind);

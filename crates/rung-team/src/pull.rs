@@ -287,10 +287,10 @@ fn apply_ladder(store: &mut Store, sha: &str, json: &str) -> Result<bool, StoreE
         return Ok(false);
     }
     let ladder = rung_core::ladder::json::from_json(json, std::path::Path::new("team server"))
-        .map_err(|e| StoreError::Invalid(format!("A ladder on the team server does not import: {e}")))?;
+        .map_err(|e| StoreError::Integrity(format!("A ladder on the team server does not import: {e}")))?;
     let stored = store.save_ladder(&ladder, false)?;
     if stored.snapshot_sha256 != sha {
-        return Err(StoreError::Invalid(
+        return Err(StoreError::Integrity(
             "A ladder on the team server imports as a different snapshot; it was not used.".into(),
         ));
     }

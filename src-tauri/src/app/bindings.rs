@@ -59,6 +59,7 @@ pub fn typescript_bindings() -> String {
         StoredLadder::decl(&cfg),
         StartupStatus::decl(&cfg),
         IpcError::decl(&cfg),
+        rung_core::error_code::ErrorCode::decl(&cfg),
         Interviewer::decl(&cfg),
         CandidateSummary::decl(&cfg),
         NewCandidate::decl(&cfg),
@@ -159,7 +160,24 @@ fn words_and_limits() -> String {
     out.push_str(&labels("TRACK_LABELS", "Track", &Track::ALL, |t| t.label()));
     out.push_str(&format!("\nexport const DECISION_PENDING_LABEL = {};\n", json(&crate::decision::PENDING_LABEL)));
     out.push_str(&format!("\nexport const MAX_INTERVIEWS = {};\n", crate::scorecard::panel::MAX_INTERVIEWS));
+    out.push_str(&role_names());
     out
+}
+
+/// `levelCode` and `roleLabel` in TypeScript, written by calling Rust's own functions with
+/// markers in place of the level and the title, so the window names roles as Rust does.
+fn role_names() -> String {
+    const LEVEL: u32 = 987_654_321;
+    const TITLE: &str = "\u{1}";
+    let template = |text: String| {
+        let text = text.replace('\\', "\\\\").replace('`', "\\`").replace("${", "\\${");
+        text.replace(&LEVEL.to_string(), "${level}").replace(TITLE, "${title}")
+    };
+    let level = template(crate::ladder::level_code(LEVEL));
+    let role = template(crate::ladder::role_label(LEVEL, TITLE));
+    format!(
+        "\n/** \"L2\", as Rust's `level_code` names a level. */\nexport function levelCode(level: number): string {{\n  return `{level}`;\n}}\n\n/** \"L2 Senior Support Engineer\", as Rust's `role_label` names a role. */\nexport function roleLabel(level: number, title: string): string {{\n  return `{role}`;\n}}\n"
+    )
 }
 
 /// `export const NAME: Record<Type, string> = { "value": "Label", … };`

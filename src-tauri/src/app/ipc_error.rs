@@ -3,24 +3,25 @@ use ts_rs::TS;
 
 use crate::ladder::LadderError;
 use crate::store::StoreError;
+use rung_core::error_code::ErrorCode;
 
 /// What a failed command sends to the window: a stable code for logic and a sentence
 /// for the person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct IpcError {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
 }
 
 impl From<LadderError> for IpcError {
     fn from(error: LadderError) -> Self {
-        IpcError { code: error.code().to_owned(), message: error.to_string() }
+        IpcError { code: error.code(), message: error.to_string() }
     }
 }
 
 impl From<&StoreError> for IpcError {
     fn from(error: &StoreError) -> Self {
-        IpcError { code: error.code().to_owned(), message: capitalize(&error.to_string()) }
+        IpcError { code: error.code(), message: capitalize(&error.to_string()) }
     }
 }
 
@@ -33,7 +34,7 @@ impl From<StoreError> for IpcError {
 impl IpcError {
     pub fn internal(what: &str) -> Self {
         IpcError {
-            code: "internal".to_owned(),
+            code: ErrorCode::Internal,
             message: format!("Rung hit an internal problem while {what}. Try again."),
         }
     }

@@ -26,7 +26,7 @@ impl rung_team::LocalStore for AppStore<'_> {
         let mut guard = self.0.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match guard.as_mut() {
             Some(store) => work(store),
-            None => Err(StoreError::Invalid("The database is closed, so nothing can be synced.".into())),
+            None => Err(StoreError::Closed),
         }
     }
 }

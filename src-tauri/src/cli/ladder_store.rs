@@ -10,6 +10,7 @@ use super::Outcome;
 use crate::ladder::ReadingMapping;
 use crate::ladder_import;
 use crate::setup::open_or_create;
+use rung_core::error_code::ErrorCode;
 
 pub fn import(data_dir: &Path, path: &Path, mapping: Option<&Path>, confirm: bool, as_json: bool) -> Outcome {
     let mut store = open_or_create(data_dir).map_err(|e| e.to_string())?;
@@ -21,7 +22,7 @@ pub fn import(data_dir: &Path, path: &Path, mapping: Option<&Path>, confirm: boo
     };
     mapping.confirmed |= confirm;
     let ladder = ladder_import::ladder_to_save(path, &mapping).map_err(|e| match e.code() {
-        "ladder_unconfirmed_reading" => format!("{e} Look at it with `rung ladder show {} --explain`, then import again with --confirm (or --mapping FILE to read it another way).", path.display()),
+        ErrorCode::LadderUnconfirmedReading => format!("{e} Look at it with `rung ladder show {} --explain`, then import again with --confirm (or --mapping FILE to read it another way).", path.display()),
         _ => e.to_string(),
     })?;
     let stored = store.save_ladder(&ladder, false).map_err(|e| e.to_string())?;

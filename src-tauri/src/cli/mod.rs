@@ -67,7 +67,8 @@ impl Who<'_> {
             let person = store.interviewer(person).map_err(|e| e.to_string())?;
             let typed = std::env::var(PASSPHRASE_ENV).ok();
             crate::acting::prove(store, &person, typed.as_deref()).map_err(|e| match e.code() {
-                "passphrase_needed" | "passphrase_to_set" => {
+                rung_core::error_code::ErrorCode::PassphraseNeeded
+                | rung_core::error_code::ErrorCode::PassphraseToSet => {
                     format!("{e} On the command line, give it in {PASSPHRASE_ENV}.")
                 }
                 _ => e.to_string(),

@@ -174,7 +174,9 @@ first_ladder_id: number | null,
  */
 finished_erasure: Array<string>, };
 
-export type IpcError = { code: string, message: string, };
+export type IpcError = { code: ErrorCode, message: string, };
+
+export type ErrorCode = "db_not_sqlite" | "db_corrupt" | "db_newer_schema" | "db_read_only" | "db_disk_full" | "db_migration_failed" | "db_bad_backup" | "db_backup_failed" | "db_bad_destination" | "db_closed" | "db_in_use" | "db_error" | "folder_busy" | "removed_meanwhile" | "not_writable" | "protected_path" | "io_error" | "integrity_failed" | "change_refused" | "actor_unknown" | "coordinator_only" | "scores_hidden" | "debrief_closed" | "no_interviewer" | "person_unknown" | "interview_taken" | "scorecard_sealed" | "scorecard_not_yours" | "interview_sealed" | "legal_hold" | "not_found" | "invalid_input" | "signing_key_unavailable" | "report_render_failed" | "candidates_csv_refused" | "bundle_refused" | "bundle_ladder_missing" | "passphrase_needed" | "passphrase_wrong" | "passphrase_to_set" | "passphrase_too_short" | "passphrase_not_yours" | "passphrase_hashing" | "input_not_found" | "input_not_a_file" | "input_too_large" | "input_unreadable" | "ladder_not_found" | "ladder_unreadable" | "ladder_not_a_file" | "ladder_empty" | "ladder_too_large" | "ladder_too_many_files" | "ladder_binary" | "ladder_not_utf8" | "ladder_control_character" | "ladder_no_roles" | "ladder_nothing_to_transpose" | "ladder_unconfirmed_reading" | "ladder_duplicate_role" | "ladder_builds_on_cycle" | "ladder_untitled_heading" | "ladder_empty_folder" | "ladder_invalid_json" | "ladder_invalid_data" | "ladder_no_data" | "ladder_inconsistent_json" | "ladder_front_matter" | "ladder_invalid_yaml" | "ladder_invalid_spreadsheet" | "ladder_invalid_mapping" | "ladder_over_limit" | "ladder_unsupported_workbook" | "ladder_broken_workbook" | "team_offline" | "team" | "internal";
 
 export type Interviewer = { id: number, name: string, 
 /**
@@ -944,6 +946,16 @@ export const TRACK_LABELS: Record<Track, string> = {
 export const DECISION_PENDING_LABEL = "Decision pending";
 
 export const MAX_INTERVIEWS = 8;
+
+/** "L2", as Rust's `level_code` names a level. */
+export function levelCode(level: number): string {
+  return `L${level}`;
+}
+
+/** "L2 Senior Support Engineer", as Rust's `role_label` names a role. */
+export function roleLabel(level: number, title: string): string {
+  return `L${level} ${title}`;
+}
 
 export const DATABASE_DAMAGED_EVENT = 'database-damaged';
 

@@ -33,7 +33,9 @@ use std::path::Path;
 
 pub use error::LadderError;
 pub use mapping::ReadingMapping;
-pub use model::{role_label, Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, Role, Track};
+pub use model::{
+    level_code, role_label, Characteristic, CharacteristicSource, ContextSection, Ladder, LadderSource, Role, Track,
+};
 pub use scale::{Band, LevelPolicy, RatingLevel, RatingScale};
 pub use view::{LadderView, TrackGroup};
 

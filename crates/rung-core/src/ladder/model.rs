@@ -152,9 +152,14 @@ pub struct ContextSection {
     pub items: Vec<String>,
 }
 
+/// How a level is named to people everywhere: "L2".
+pub fn level_code(level: u32) -> String {
+    format!("L{level}")
+}
+
 /// How a role is named to people everywhere: "L2 Senior Support Engineer".
 pub fn role_label(level: u32, title: &str) -> String {
-    format!("L{level} {title}")
+    format!("{} {title}", level_code(level))
 }
 
 impl Role {

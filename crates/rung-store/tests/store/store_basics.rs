@@ -63,7 +63,7 @@ fn out_of_range_scores_are_refused() {
     let mut fixture = Fixture::new();
     let error =
         fixture.store.save_rating(fixture.interviewer, fixture.scorecard, &change("x", Some(5), "")).unwrap_err();
-    assert_eq!(error.code(), "invalid");
+    assert_eq!(error.code(), "invalid_input");
     assert!(error.to_string().contains("1 to 4"));
 }
 
@@ -127,7 +127,7 @@ fn an_amendment_references_the_original_and_carries_a_reason() {
     fixture.store.submit_scorecard(fixture.interviewer, fixture.scorecard).unwrap();
     assert_eq!(
         fixture.store.amend_scorecard(fixture.interviewer, fixture.scorecard, "  ").unwrap_err().code(),
-        "invalid"
+        "invalid_input"
     );
 
     let amendment =

@@ -15,7 +15,7 @@ use crate::store::{Interviewer, NewCandidate, RatingChange};
 /// The interviewer using this laptop right now, or an error that says to choose one.
 fn viewer(app: &AppHandle) -> Result<i64, IpcError> {
     app.state::<AppState>().current_interviewer().ok_or_else(|| IpcError {
-        code: "no_interviewer".into(),
+        code: rung_core::error_code::ErrorCode::NoInterviewer,
         message: "Choose who is scoring (top right) before opening a scorecard.".into(),
     })
 }

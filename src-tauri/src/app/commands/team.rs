@@ -7,13 +7,14 @@ use tauri::{AppHandle, Manager};
 use crate::app::state::{with_store, AppState};
 use crate::app::team_loop::{tell_the_window, AppStore};
 use crate::app::IpcError;
+use rung_core::error_code::ErrorCode;
 use rung_team::{SyncReport, TeamError, TeamStatus};
 
 fn team_error(error: TeamError) -> IpcError {
     match error {
         TeamError::Store(error) => IpcError::from(&error),
         other => IpcError {
-            code: if other.is_offline() { "team_offline" } else { "team" }.to_owned(),
+            code: if other.is_offline() { ErrorCode::TeamOffline } else { ErrorCode::Team },
             message: other.to_string(),
         },
     }

@@ -8,6 +8,7 @@
 import { tick } from 'svelte';
 import { api, errorMessage } from '../../lib/api';
 import { Debouncer } from '../../lib/debouncer';
+import { treatmentOfError } from '../../lib/errors';
 import type { KitCharacteristic, Overall, ScoringSession } from '../../lib/ipc-types';
 import { SaveQueue } from '../../lib/saveQueue';
 import { startSaveTimings } from '../../lib/saveTimings';
@@ -90,7 +91,7 @@ export class ScoringState {
       this.session = await api.openScoring(this.interviewId());
     } catch (e) {
       // Nobody has said who is scoring yet: ask here, then open the scorecard.
-      if (typeof e === 'object' && e && 'code' in e && e.code === 'no_interviewer') {
+      if (treatmentOfError(e) === 'choose_scorer') {
         this.needsScorer = true;
         return false;
       }
