@@ -158,6 +158,7 @@ fn words_and_limits() -> String {
     out.push_str(&labels("ANCESTOR_BAND_LABELS", &ancestors.join(" | "), &LevelPolicy::ANCESTOR_BANDS, |b| b.label()));
     out.push_str(&labels("CONFIDENCE_LABELS", "ConfidenceLevel", &ConfidenceLevel::ALL, |c| c.label()));
     out.push_str(&labels("TRACK_LABELS", "Track", &Track::ALL, |t| t.label()));
+    out.push_str(&labels("SECTION_PURPOSE_LABELS", "SectionPurpose", &SectionPurpose::ALL, |p| p.label()));
     out.push_str(&format!("\nexport const DECISION_PENDING_LABEL = {};\n", json(&crate::decision::PENDING_LABEL)));
     out.push_str(&format!("\nexport const MAX_INTERVIEWS = {};\n", crate::scorecard::panel::MAX_INTERVIEWS));
     out.push_str(&role_names());

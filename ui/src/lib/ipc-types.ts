@@ -943,6 +943,12 @@ export const TRACK_LABELS: Record<Track, string> = {
   "foundation": "Foundation",
 };
 
+export const SECTION_PURPOSE_LABELS: Record<SectionPurpose, string> = {
+  "foundation": "Builds on",
+  "target": "Target role",
+  "next_role": "Next role: evidence for Exceeding",
+};
+
 export const DECISION_PENDING_LABEL = "Decision pending";
 
 export const MAX_INTERVIEWS = 8;

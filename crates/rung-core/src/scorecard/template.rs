@@ -18,6 +18,19 @@ pub enum SectionPurpose {
     NextRole,
 }
 
+impl SectionPurpose {
+    pub const ALL: [SectionPurpose; 3] = [SectionPurpose::Foundation, SectionPurpose::Target, SectionPurpose::NextRole];
+
+    /// How a kit or debrief heads the characteristics of a role with this purpose.
+    pub fn label(&self) -> &'static str {
+        match self {
+            SectionPurpose::Foundation => "Builds on",
+            SectionPurpose::Target => "Target role",
+            SectionPurpose::NextRole => "Next role: evidence for Exceeding",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct TemplateSection {
     pub role_key: String,
